@@ -1,0 +1,193 @@
+// The commerce database `loomwash`. Personal data lives only in `*_ct` columns as
+// AES-256-GCM ciphertext produced by the vault (DESIGN P2); no other column may hold it.
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const categories = sqliteTable("categories", {
+	id: integer("id").primaryKey(),
+	slug: text("slug").notNull().unique(),
+	name: text("name").notNull(),
+	description: text("description").notNull(),
+});
+
+export const products = sqliteTable(
+	"products",
+	{
+		id: integer("id").primaryKey(),
+		slug: text("slug").notNull().unique(),
+		name: text("name").notNull(),
+		description: text("description").notNull(),
+		categoryId: integer("category_id")
+			.notNull()
+			.references(() => categories.id),
+		material: text("material").notNull(),
+		pileHeightMm: integer("pile_height_mm").notNull(),
+		washTemperatureC: integer("wash_temperature_c").notNull(),
+		machineWashable: integer("machine_washable", { mode: "boolean" }).notNull(),
+		stainResistant: integer("stain_resistant", { mode: "boolean" }).notNull(),
+		nonSlipBacking: integer("non_slip_backing", { mode: "boolean" }).notNull(),
+		petFriendly: integer("pet_friendly", { mode: "boolean" }).notNull(),
+		careText: text("care_text").notNull(),
+		currency: text("currency").notNull(),
+		// Lowest variant price, kept beside the variants so list sorting and price filters stay index-friendly.
+		minPriceMinor: integer("min_price_minor").notNull(),
+		// Placeholder rank until the analytics aggregates feed it.
+		popularity: integer("popularity").notNull().default(0),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [
+		index("products_category_idx").on(t.categoryId),
+		index("products_price_idx").on(t.minPriceMinor, t.id),
+		index("products_created_idx").on(t.createdAt, t.id),
+		index("products_popularity_idx").on(t.popularity, t.id),
+	],
+);
+
+export const variants = sqliteTable(
+	"variants",
+	{
+		id: integer("id").primaryKey(),
+		productId: integer("product_id")
+			.notNull()
+			.references(() => products.id),
+		sku: text("sku").notNull().unique(),
+		size: text("size").notNull(),
+		color: text("color").notNull(),
+		priceMinor: integer("price_minor").notNull(),
+		currency: text("currency").notNull(),
+		stock: integer("stock").notNull(),
+	},
+	(t) => [
+		index("variants_product_idx").on(t.productId),
+		index("variants_color_idx").on(t.color),
+		index("variants_size_idx").on(t.size),
+		// The oversell guard: a checkout batch whose decrement would go below zero fails as a whole.
+		check("variants_stock_non_negative", sql`${t.stock} >= 0`),
+	],
+);
+
+export const carts = sqliteTable("carts", {
+	id: text("id").primaryKey(),
+	status: text("status", { enum: ["open", "checked_out"] }).notNull(),
+	createdAt: integer("created_at").notNull(),
+	updatedAt: integer("updated_at").notNull(),
+});
+
+export const cartLines = sqliteTable(
+	"cart_lines",
+	{
+		cartId: text("cart_id")
+			.notNull()
+			.references(() => carts.id, { onDelete: "cascade" }),
+		variantId: integer("variant_id")
+			.notNull()
+			.references(() => variants.id),
+		quantity: integer("quantity").notNull(),
+		addedAt: integer("added_at").notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.cartId, t.variantId] }),
+		check("cart_lines_quantity_positive", sql`${t.quantity} > 0`),
+	],
+);
+
+/** Per-subject data keys, stored wrapped by a key-encryption key from PII_KEYRING. */
+export const subjectKeys = sqliteTable("subject_keys", {
+	id: text("id").primaryKey(),
+	kekId: text("kek_id").notNull(),
+	wrappedKey: text("wrapped_key").notNull(),
+	createdAt: integer("created_at").notNull(),
+});
+
+export const orders = sqliteTable(
+	"orders",
+	{
+		id: text("id").primaryKey(),
+		number: text("number").notNull(),
+		status: text("status", {
+			enum: ["placed", "paid", "packed", "shipped", "delivered", "cancelled"],
+		}).notNull(),
+		subjectId: text("subject_id").notNull(),
+		currency: text("currency").notNull(),
+		subtotalMinor: integer("subtotal_minor").notNull(),
+		shippingMinor: integer("shipping_minor").notNull(),
+		totalMinor: integer("total_minor").notNull(),
+		shippingMethod: text("shipping_method").notNull(),
+		paymentProvider: text("payment_provider").notNull(),
+		paymentSessionId: text("payment_session_id"),
+		cancelReason: text("cancel_reason"),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+		reservedUntil: integer("reserved_until").notNull(),
+		paidAt: integer("paid_at"),
+	},
+	(t) => [
+		uniqueIndex("orders_number_idx").on(t.number),
+		uniqueIndex("orders_payment_session_idx").on(t.paymentSessionId),
+		index("orders_status_reserved_idx").on(t.status, t.reservedUntil),
+	],
+);
+
+export const orderLines = sqliteTable(
+	"order_lines",
+	{
+		orderId: text("order_id")
+			.notNull()
+			.references(() => orders.id, { onDelete: "cascade" }),
+		variantId: integer("variant_id")
+			.notNull()
+			.references(() => variants.id),
+		productName: text("product_name").notNull(),
+		sku: text("sku").notNull(),
+		size: text("size").notNull(),
+		color: text("color").notNull(),
+		quantity: integer("quantity").notNull(),
+		unitPriceMinor: integer("unit_price_minor").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.orderId, t.variantId] })],
+);
+
+/** Consignee and contact details of an order: ciphertext only, one column per field. */
+export const orderContacts = sqliteTable("order_contacts", {
+	orderId: text("order_id")
+		.primaryKey()
+		.references(() => orders.id, { onDelete: "cascade" }),
+	subjectId: text("subject_id")
+		.notNull()
+		.references(() => subjectKeys.id),
+	emailCt: text("email_ct").notNull(),
+	nameCt: text("name_ct").notNull(),
+	phoneCt: text("phone_ct").notNull(),
+	addressCt: text("address_ct").notNull(),
+});
+
+/** Provider webhook events already applied, so a replay changes nothing. */
+export const paymentEvents = sqliteTable(
+	"payment_events",
+	{
+		provider: text("provider").notNull(),
+		eventId: text("event_id").notNull(),
+		orderId: text("order_id").notNull(),
+		outcome: text("outcome").notNull(),
+		receivedAt: integer("received_at").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
+
+/** Sessions of the local payment stand-in; the Stripe adapter keeps its sessions at Stripe. */
+export const localPaymentSessions = sqliteTable("local_payment_sessions", {
+	id: text("id").primaryKey(),
+	orderNumber: text("order_number").notNull(),
+	amountMinor: integer("amount_minor").notNull(),
+	currency: text("currency").notNull(),
+	successUrl: text("success_url").notNull(),
+	cancelUrl: text("cancel_url").notNull(),
+	status: text("status", { enum: ["open", "complete", "failed", "expired"] }).notNull(),
+	createdAt: integer("created_at").notNull(),
+});
+
+export type Product = typeof products.$inferSelect;
+export type Variant = typeof variants.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderStatus = Order["status"];

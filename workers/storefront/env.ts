@@ -1,0 +1,14 @@
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type * as schema from "./db/schema";
+import type { Logger } from "./logger";
+
+export type Db = DrizzleD1Database<typeof schema>;
+
+export type AppEnv = {
+	Bindings: Env;
+	Variables: {
+		requestId: string;
+		logger: Logger;
+		db: Db;
+	};
+};

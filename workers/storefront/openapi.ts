@@ -1,0 +1,59 @@
+// Shared pieces of the OpenAPI surface: a router factory whose validation failures become the
+// shared error shape, and the schemas every route documents for its error responses.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./env";
+import { AppError } from "./errors";
+
+export function createRouter() {
+	return new OpenAPIHono<AppEnv>({
+		defaultHook: (result) => {
+			if (!result.success) {
+				const issues = result.error.issues.map((i) => ({
+					path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+					message: i.message,
+					code: i.code,
+				}));
+				throw new AppError("validation_failed", `Invalid ${result.target}`, issues);
+			}
+		},
+	});
+}
+
+export const ErrorSchema = z
+	.object({
+		error: z.object({
+			code: z.string(),
+			message: z.string(),
+			requestId: z.string(),
+			issues: z
+				.array(
+					z.object({
+						path: z.array(z.union([z.string(), z.number()])),
+						message: z.string(),
+						code: z.string().optional(),
+					}),
+				)
+				.optional(),
+		}),
+	})
+	.openapi("Error");
+
+const errorContent = { "application/json": { schema: ErrorSchema } };
+
+/** Error responses to spread into a route's `responses`, by status. */
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 502)[]) {
+	const descriptions: Record<number, string> = {
+		400: "Invalid input",
+		401: "Not authenticated",
+		403: "Not allowed",
+		404: "Not found",
+		409: "Conflict with current state",
+		413: "Body too large",
+		415: "Unsupported media type",
+		429: "Too many requests",
+		502: "Upstream provider unavailable",
+	};
+	return Object.fromEntries(
+		statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: errorContent }]),
+	) as Record<number, { description: string; content: typeof errorContent }>;
+}
