@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The gzip size Cloudflare counts against the Worker size limit; a budget keeps growth deliberate.
+const GZIP_BUDGET_KIB = 256;
+
+function dryRunDeploy(config: string) {
+	const outdir = mkdtempSync(join(tmpdir(), "loomwash-build-"));
+	try {
+		const run = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "-c", config, "--outdir", outdir], {
+			encoding: "utf8",
+			env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+		});
+		return { status: run.status, output: `${run.stdout}${run.stderr}` };
+	} finally {
+		rmSync(outdir, { recursive: true, force: true });
+	}
+}
+
+describe("wrangler deploy --dry-run", () => {
+	it("bundles the storefront worker within its size budget", () => {
+		const { status, output } = dryRunDeploy("wrangler.toml");
+		expect(status, output).toBe(0);
+		const size = output.match(/Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/);
+		expect(size, output).not.toBeNull();
+		expect(Number(size?.[2])).toBeLessThan(GZIP_BUDGET_KIB);
+	}, 60_000);
+});
