@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 import { generateCatalog } from "../../workers/storefront/catalog/seed-data";
@@ -7,12 +8,9 @@ import { categories, products, variants } from "../../workers/storefront/db/sche
 
 function migratedDatabase(): DatabaseSync {
 	const db = new DatabaseSync(":memory:");
-	const dir = new URL("../../migrations/loomwash/", import.meta.url);
-	for (const file of readdirSync(dir)
-		.filter((f) => f.endsWith(".sql"))
-		.sort()) {
-		db.exec(readFileSync(new URL(file, dir), "utf8"));
-	}
+	const dir = join(import.meta.dirname, "../../migrations/loomwash");
+	const files = readdirSync(dir).filter((f) => f.endsWith(".sql"));
+	for (const file of files.sort()) db.exec(readFileSync(join(dir, file), "utf8"));
 	return db;
 }
 
