@@ -72,10 +72,11 @@ function Select({
 }
 
 export function CategoryPage({ category, categories, facets, query, page }: CategoryPageProps) {
-	const priceOptions = PRICE_STEPS.map((p): [string, string] => [
-		String(p),
-		formatPrice(p, "USD").replace(/\.00$/, ""),
-	]);
+	// A hand-edited URL can carry a price that is not a step; keep it visible as the selected option.
+	const steps = [...new Set([...PRICE_STEPS, query.minPrice ?? 0, query.maxPrice ?? 0])].filter((p) => p > 0);
+	const priceOptions = steps
+		.sort((a, b) => a - b)
+		.map((p): [string, string] => [String(p), formatPrice(p, "USD").replace(/\.00$/, "")]);
 	return (
 		<Layout title={category.name} description={category.description} categories={categories}>
 			<h1>{category.name}</h1>
