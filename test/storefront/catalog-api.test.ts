@@ -210,6 +210,37 @@ describe("GET /api/v1/products", () => {
 		}
 	});
 
+	it("accepts every filter at once, with a cursor and more words than it uses", async () => {
+		const first = (await (await get("/api/v1/products?sort=newest&limit=1")).json()) as Page;
+		const params = new URLSearchParams({
+			category: "kitchen",
+			color: "sage",
+			size: "2x3",
+			washable: "true",
+			stainResistant: "true",
+			petFriendly: "false",
+			minPrice: "0",
+			maxPrice: "1000000",
+			q: "a b c d e f g h i j",
+			sort: "newest",
+			limit: "50",
+			cursor: first.nextCursor as string,
+		});
+		const res = await get(`/api/v1/products?${params}`);
+		expect(res.status).toBe(200);
+	});
+
+	it("survives malformed percent-encoding", async () => {
+		for (const path of [
+			"/api/v1/products?q=%E0%A4%A",
+			"/api/v1/products?%ZZ=1",
+			"/api/v1/products/%E0%A4%A",
+		]) {
+			const res = await get(path);
+			expect(res.status, path).toBeLessThan(500);
+		}
+	});
+
 	it("combines filters with paging", async () => {
 		const params = { category: "living-room", stainResistant: "true", maxPrice: "30000", sort: "price_desc" };
 		const cards = await walk({ ...params, limit: "3" });
