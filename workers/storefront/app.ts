@@ -6,6 +6,8 @@ import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
 import { createRouter } from "./openapi";
+import { catalogRoutes } from "./routes/catalog";
+import { pageRoutes } from "./routes/pages";
 
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -38,6 +40,8 @@ export function createApp() {
 	app.use(d1Session());
 
 	app.get("/healthz", (c) => c.json({ ok: true }));
+	app.route("/api/v1", catalogRoutes);
+	app.route("/", pageRoutes);
 
 	app.doc31("/api/v1/openapi.json", {
 		openapi: "3.1.0",

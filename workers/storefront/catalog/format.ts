@@ -1,0 +1,55 @@
+// Display text for catalog values. Pure, so pages and tests share one spelling.
+import type { Badge } from "./listing";
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string): Intl.NumberFormat {
+	let format = moneyFormats.get(currency);
+	if (!format) {
+		format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+		moneyFormats.set(currency, format);
+	}
+	return format;
+}
+
+/** Minor units to display money, using the currency's own number of decimals (2 for USD, 0 for JPY). */
+export function formatPrice(minor: number, currency: string): string {
+	const format = moneyFormat(currency);
+	const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+	return format.format(minor / 10 ** digits);
+}
+
+function feet(value: string): string {
+	const n = Number(value);
+	const whole = Math.floor(n);
+	const inches = Math.round((n - whole) * 12);
+	return inches === 0 ? `${whole}′` : `${whole}′${inches}″`;
+}
+
+/** "5x7" → 5′ × 7′, "2.5x10" → 2′6″ × 10′, "20x32in" → 20″ × 32″, "6-round" → 6′ round. */
+export function sizeLabel(code: string): string {
+	const inches = /^(\d+)x(\d+)in$/.exec(code);
+	if (inches) return `${inches[1]}″ × ${inches[2]}″`;
+	const rect = /^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)$/.exec(code);
+	if (rect?.[1] && rect[2]) return `${feet(rect[1])} × ${feet(rect[2])}`;
+	const round = /^(\d+(?:\.\d+)?)-round$/.exec(code);
+	if (round?.[1]) return `${feet(round[1])} round`;
+	return code;
+}
+
+/** "heather-grey" → "Heather grey". */
+export function colorLabel(slug: string): string {
+	const words = slug.split("-").join(" ");
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const BADGE_LABELS: Record<Badge, string> = {
+	"machine-washable": "Machine washable",
+	"stain-resistant": "Stain resistant",
+	"non-slip": "Non-slip backing",
+	"pet-friendly": "Pet friendly",
+};
+
+export function badgeLabel(badge: Badge): string {
+	return BADGE_LABELS[badge];
+}

@@ -1,0 +1,219 @@
+// Catalog reads. Every statement binds a bounded number of parameters (a listing at most
+// ~25: a few filters, 2 per text term, 3 for the cursor and limit), well under D1's 100.
+import { and, asc, count, desc, eq, exists, getTableColumns, gte, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+	type Cursor,
+	containsPattern,
+	encodeCursor,
+	isAscending,
+	type PageRequest,
+	type ProductFilters,
+	productBadges,
+	type Sort,
+	sortKey,
+} from "../catalog/listing";
+import type { ProductCard, ProductDetail } from "../catalog/schemas";
+import type { Db } from "../env";
+import { type Category, categories, products, variants } from "./schema";
+
+export type CategoryWithCount = Category & { productCount: number };
+export type ProductPage = { items: ProductCard[]; nextCursor: string | null };
+
+const SORT_COLUMNS = {
+	popular: products.popularity,
+	newest: products.createdAt,
+	price_asc: products.minPriceMinor,
+	price_desc: products.minPriceMinor,
+} as const satisfies Record<Sort, unknown>;
+
+const inStock = sql<boolean>`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.stock} > 0)`;
+
+const cardColumns = {
+	id: products.id,
+	slug: products.slug,
+	name: products.name,
+	categorySlug: categories.slug,
+	categoryName: categories.name,
+	minPriceMinor: products.minPriceMinor,
+	currency: products.currency,
+	machineWashable: products.machineWashable,
+	stainResistant: products.stainResistant,
+	nonSlipBacking: products.nonSlipBacking,
+	petFriendly: products.petFriendly,
+	popularity: products.popularity,
+	createdAt: products.createdAt,
+	inStock: inStock.mapWith(Boolean),
+};
+
+type CardRow = {
+	id: number;
+	slug: string;
+	name: string;
+	categorySlug: string;
+	categoryName: string;
+	minPriceMinor: number;
+	currency: string;
+	machineWashable: boolean;
+	stainResistant: boolean;
+	nonSlipBacking: boolean;
+	petFriendly: boolean;
+	inStock: boolean;
+};
+
+function toProductCard(row: CardRow): ProductCard {
+	return {
+		id: row.id,
+		slug: row.slug,
+		name: row.name,
+		category: { slug: row.categorySlug, name: row.categoryName },
+		minPriceMinor: row.minPriceMinor,
+		currency: row.currency,
+		badges: productBadges(row),
+		inStock: row.inStock,
+	};
+}
+
+export async function listCategories(db: Db): Promise<CategoryWithCount[]> {
+	return db
+		.select({ ...getTableColumns(categories), productCount: count(products.id) })
+		.from(categories)
+		.leftJoin(products, eq(products.categoryId, categories.id))
+		.groupBy(categories.id)
+		.orderBy(asc(categories.id));
+}
+
+function filterConditions(db: Db, filters: ProductFilters): (SQL | undefined)[] {
+	const variantMatch =
+		filters.color !== undefined || filters.size !== undefined
+			? exists(
+					db
+						.select({ one: sql`1` })
+						.from(variants)
+						.where(
+							and(
+								eq(variants.productId, products.id),
+								filters.color === undefined ? undefined : eq(variants.color, filters.color),
+								filters.size === undefined ? undefined : eq(variants.size, filters.size),
+							),
+						),
+				)
+			: undefined;
+	const termMatches = (filters.terms ?? []).map((term) => {
+		const pattern = containsPattern(term);
+		return or(
+			sql`${products.name} LIKE ${pattern} ESCAPE '\\'`,
+			sql`${products.description} LIKE ${pattern} ESCAPE '\\'`,
+		);
+	});
+	return [
+		filters.category === undefined ? undefined : eq(categories.slug, filters.category),
+		variantMatch,
+		filters.washable === undefined ? undefined : eq(products.machineWashable, filters.washable),
+		filters.stainResistant === undefined ? undefined : eq(products.stainResistant, filters.stainResistant),
+		filters.petFriendly === undefined ? undefined : eq(products.petFriendly, filters.petFriendly),
+		filters.minPrice === undefined ? undefined : gte(products.minPriceMinor, filters.minPrice),
+		filters.maxPrice === undefined ? undefined : lte(products.minPriceMinor, filters.maxPrice),
+		...termMatches,
+	];
+}
+
+/** Rows strictly after `cursor` in the (sort key, id) order, so pages never overlap or skip. */
+function afterCursor(cursor: Cursor): SQL {
+	const column = SORT_COLUMNS[cursor.sort];
+	return isAscending(cursor.sort)
+		? sql`(${column}, ${products.id}) > (${cursor.key}, ${cursor.id})`
+		: sql`(${column}, ${products.id}) < (${cursor.key}, ${cursor.id})`;
+}
+
+/** One page of product cards, keyset-paginated on (sort key, id). */
+export async function listProducts(db: Db, filters: ProductFilters, page: PageRequest): Promise<ProductPage> {
+	const column = SORT_COLUMNS[page.sort];
+	const direction = isAscending(page.sort) ? asc : desc;
+	const rows = await db
+		.select(cardColumns)
+		.from(products)
+		.innerJoin(categories, eq(categories.id, products.categoryId))
+		.where(and(...filterConditions(db, filters), page.after ? afterCursor(page.after) : undefined))
+		.orderBy(direction(column), direction(products.id))
+		// One extra row tells whether another page exists without a COUNT query.
+		.limit(page.limit + 1);
+	const items = rows.slice(0, page.limit);
+	const last = items.at(-1);
+	const nextCursor =
+		rows.length > page.limit && last
+			? encodeCursor({ sort: page.sort, key: sortKey(page.sort, last), id: last.id })
+			: null;
+	return { items: items.map(toProductCard), nextCursor };
+}
+
+/** A product with its category and variants (cheapest first), or null for an unknown slug. */
+export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
+	const [productRows, variantRows] = await db.batch([
+		db
+			.select({
+				...getTableColumns(products),
+				// Aliased: drizzle maps batch results by column name, so a second "slug" or "name" would overwrite the product's.
+				categorySlug: sql<string>`${categories.slug}`.as("category_slug"),
+				categoryName: sql<string>`${categories.name}`.as("category_name"),
+			})
+			.from(products)
+			.innerJoin(categories, eq(categories.id, products.categoryId))
+			.where(eq(products.slug, slug))
+			.limit(1),
+		db
+			.select(getTableColumns(variants))
+			.from(variants)
+			.innerJoin(products, eq(products.id, variants.productId))
+			.where(eq(products.slug, slug))
+			.orderBy(asc(variants.priceMinor), asc(variants.color), asc(variants.id)),
+	]);
+	const product = productRows[0];
+	if (!product) return null;
+	const variantViews = variantRows.map((v) => ({
+		id: v.id,
+		sku: v.sku,
+		size: v.size,
+		color: v.color,
+		priceMinor: v.priceMinor,
+		currency: v.currency,
+		stock: v.stock,
+		inStock: v.stock > 0,
+	}));
+	return {
+		...toProductCard({ ...product, inStock: variantViews.some((v) => v.inStock) }),
+		description: product.description,
+		material: product.material,
+		pileHeightMm: product.pileHeightMm,
+		washTemperatureC: product.washTemperatureC,
+		machineWashable: product.machineWashable,
+		stainResistant: product.stainResistant,
+		nonSlipBacking: product.nonSlipBacking,
+		petFriendly: product.petFriendly,
+		careText: product.careText,
+		variants: variantViews,
+	};
+}
+
+/** Colours and sizes offered in a category, for the filter form; sizes smallest (cheapest) first. */
+export async function listCategoryFacets(
+	db: Db,
+	categoryId: number,
+): Promise<{ colors: string[]; sizes: string[] }> {
+	const inCategory = eq(products.categoryId, categoryId);
+	const [colorRows, sizeRows] = await db.batch([
+		db
+			.selectDistinct({ color: variants.color })
+			.from(variants)
+			.innerJoin(products, eq(products.id, variants.productId))
+			.where(inCategory)
+			.orderBy(asc(variants.color)),
+		db
+			.select({ size: variants.size })
+			.from(variants)
+			.innerJoin(products, eq(products.id, variants.productId))
+			.where(inCategory)
+			.groupBy(variants.size)
+			.orderBy(sql`min(${variants.priceMinor})`, asc(variants.size)),
+	]);
+	return { colors: colorRows.map((r) => r.color), sizes: sizeRows.map((r) => r.size) };
+}
