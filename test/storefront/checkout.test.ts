@@ -281,7 +281,14 @@ describe("checkout validation", () => {
 	it("accepts addresses that are valid for their country", async () => {
 		const addresses = [
 			{ line1: "1 Rue", city: "Ottawa", region: "on", postalCode: "k1a0b1", country: "CA" },
-			{ line1: "10 Downing St", city: "London", postalCode: "SW1A 2AA", country: "GB" },
+			{
+				line1: "10 Downing St",
+				line2: "",
+				region: "",
+				city: "London",
+				postalCode: "SW1A 2AA",
+				country: "GB",
+			},
 			{ line1: "Unter den Linden 1", city: "Berlin", postalCode: "10117", country: "DE" },
 			{ line1: "1 rue de Rivoli", city: "Paris", postalCode: "75001", country: "FR" },
 			{ line1: "1 George St", city: "Sydney", region: "NSW", postalCode: "2000", country: "AU" },

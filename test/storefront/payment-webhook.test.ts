@@ -151,3 +151,38 @@ describe("POST /api/v1/payments/webhook", () => {
 		expect((await signedPost(body)).status).toBe(404);
 	});
 });
+
+describe("with PAYMENT_PROVIDER = stripe", () => {
+	it("serves no local payment pages and refuses local-shaped webhooks", async () => {
+		const { createApp } = await import("../../workers/storefront/app");
+		const placed = await placeOrder();
+		const app = createApp();
+		const stripeEnv = { ...env, PAYMENT_PROVIDER: "stripe" };
+		const page = await app.request(`${BASE}${placed.paymentPath}`, {}, stripeEnv);
+		expect(page.status).toBe(404);
+		const pay = await app.request(
+			`${BASE}${placed.paymentPath}`,
+			{
+				method: "POST",
+				headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" },
+				body: "decision=pay",
+			},
+			stripeEnv,
+		);
+		expect(pay.status).toBe(404);
+
+		const payload = JSON.stringify(eventFor(placed));
+		const signature = await signWebhookPayload(env.PAYMENT_WEBHOOK_SECRET, payload, nowS());
+		const res = await app.request(
+			WEBHOOK,
+			{
+				method: "POST",
+				headers: { "content-type": "application/json", "stripe-signature": signature },
+				body: payload,
+			},
+			stripeEnv,
+		);
+		expect(res.status).toBe(400);
+		expect((await orderByNumber(placed.checkout.order.number))?.status).toBe("placed");
+	});
+});

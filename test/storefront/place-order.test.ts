@@ -6,6 +6,7 @@ import { addCartItem, createCart } from "../../workers/storefront/cart/cart-serv
 import type { CheckoutInput } from "../../workers/storefront/checkout/checkout-schemas";
 import { type CheckoutDeps, checkoutCart } from "../../workers/storefront/checkout/place-order";
 import { getOpenCart } from "../../workers/storefront/db/carts";
+import { getOrderByNumber, transitionOrderStatus } from "../../workers/storefront/db/orders";
 import { AppError } from "../../workers/storefront/errors";
 import { createLogger } from "../../workers/storefront/logger";
 import { createLocalProvider } from "../../workers/storefront/payments/local";
@@ -82,5 +83,29 @@ describe("checkoutCart", () => {
 			.bind(variant.variantId)
 			.first<{ n: number }>();
 		expect(orders?.n).toBe(1);
+	});
+});
+
+describe("transitionOrderStatus", () => {
+	it("moves an order only along the status machine and only from its current status", async () => {
+		const variant = await createVariant({ stock: 3 });
+		const cartId = await cartWith(variant.variantId, 1);
+		const { order } = await checkoutCart(deps(localProvider()), cartId, input);
+		const row = await getOrderByNumber(testDb(), order.number);
+		if (!row) throw new Error("order missing");
+		const db = testDb();
+
+		await expect(transitionOrderStatus(db, row.id, "placed", "shipped", Date.now())).rejects.toThrow(
+			AppError,
+		);
+		// Claims a status the order is not in: nothing happens.
+		expect(await transitionOrderStatus(db, row.id, "paid", "packed", Date.now())).toBe(false);
+		expect(await transitionOrderStatus(db, row.id, "placed", "paid", Date.now())).toBe(true);
+		expect(await transitionOrderStatus(db, row.id, "placed", "paid", Date.now())).toBe(false);
+		expect(await transitionOrderStatus(db, row.id, "paid", "packed", Date.now())).toBe(true);
+		await expect(transitionOrderStatus(db, row.id, "packed", "cancelled", Date.now())).rejects.toThrow(
+			AppError,
+		);
+		expect((await getOrderByNumber(db, order.number))?.status).toBe("packed");
 	});
 });

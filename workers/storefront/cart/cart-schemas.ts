@@ -23,7 +23,12 @@ export const VariantIdParamSchema = z
 			.regex(/^[1-9][0-9]{0,9}$/)
 			.transform(Number)
 			.pipe(z.number().max(MAX_ID))
-			.openapi({ param: { name: "variantId", in: "path" }, type: "string", example: "101" }),
+			.openapi({
+				param: { name: "variantId", in: "path" },
+				type: "string",
+				pattern: "^[1-9][0-9]{0,9}$",
+				example: "101",
+			}),
 	})
 	.strict();
 

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { COUNTRY_CODES, checkAddressForCountry } from "./countries";
-import { ORDER_NUMBER_PATTERN } from "./order-number";
 import { SHIPPING_METHODS } from "./shipping";
 
 // Control characters and lone surrogates have no place in a name or address and would not
@@ -14,6 +13,15 @@ const text = (max: number) =>
 		.min(1)
 		.max(max)
 		.refine((value) => !UNPRINTABLE.test(value), "Must not contain control characters");
+
+/** Optional text where an empty string (an untouched form field) means absent. */
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max)
+		.refine((value) => !UNPRINTABLE.test(value), "Must not contain control characters")
+		.optional();
 
 export const EmailSchema = z.email().max(254).openapi({ example: "ada@example.com" });
 
@@ -32,15 +40,19 @@ const PhoneSchema = z
 export const AddressSchema = z
 	.object({
 		line1: text(120).openapi({ example: "1 Market St" }),
-		line2: text(120).optional(),
+		line2: optionalText(120),
 		city: text(80).openapi({ example: "San Francisco" }),
-		region: text(64).optional().openapi({ example: "CA" }),
+		region: optionalText(64).openapi({ example: "CA" }),
 		postalCode: text(16).openapi({ example: "94103" }),
 		country: z.enum(COUNTRY_CODES).openapi({ example: "US" }),
 	})
 	.strict()
 	.superRefine((address, ctx) => {
-		for (const problem of checkAddressForCountry(address.country, address.postalCode, address.region)) {
+		for (const problem of checkAddressForCountry(
+			address.country,
+			address.postalCode,
+			address.region || undefined,
+		)) {
 			ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
 		}
 	})
@@ -90,9 +102,3 @@ export const OrderSummarySchema = z
 export const CheckoutResponseSchema = z
 	.object({ order: OrderSummarySchema, paymentUrl: z.string() })
 	.openapi("CheckoutResponse");
-
-export const OrderNumberSchema = z
-	.string()
-	.max(40)
-	.refine((value) => ORDER_NUMBER_PATTERN.test(value.trim().toUpperCase()) || value.length > 0, "Invalid")
-	.openapi({ example: "LW-7K2M-9QXA-4TPB" });

@@ -77,12 +77,22 @@ export function checkAddressForCountry(country: CountryCode, postalCode: string,
 	return problems;
 }
 
-/** The address as we keep it: postal code in its canonical case and spacing, region codes upper case. */
+/** The address as we keep it: postal code in canonical case and spacing, region codes upper case, no empty fields. */
 export function normalizeAddress<
-	A extends { country: CountryCode; postalCode: string; region?: string | undefined },
+	A extends {
+		country: CountryCode;
+		postalCode: string;
+		region?: string | undefined;
+		line2?: string | undefined;
+	},
 >(address: A): A {
 	const rules: CountryRules = COUNTRY_RULES[address.country];
-	const region =
-		Array.isArray(rules.regions) && address.region ? address.region.toUpperCase() : address.region;
-	return { ...address, postalCode: normalizePostalCode(address.postalCode), ...(region ? { region } : {}) };
+	const { region, line2, ...rest } = address;
+	const normalizedRegion = Array.isArray(rules.regions) && region ? region.toUpperCase() : region;
+	return {
+		...rest,
+		...(line2 ? { line2 } : {}),
+		postalCode: normalizePostalCode(address.postalCode),
+		...(normalizedRegion ? { region: normalizedRegion } : {}),
+	} as A;
 }

@@ -18,8 +18,8 @@ export function priceOrder(
 ): OrderPricing {
 	const [first] = lines;
 	if (!first) throw new AppError("invalid_state", "The cart is empty");
-	const currency = first.currency;
-	if (lines.some((line) => line.currency !== currency)) {
+	const currency = first.currency.toUpperCase();
+	if (lines.some((line) => line.currency.toUpperCase() !== currency)) {
 		throw new AppError("conflict", "All items in an order must share one currency");
 	}
 	const subtotalMinor = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);

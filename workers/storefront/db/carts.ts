@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../env";
 import { cartLines, carts, products, variants } from "./schema";
 
@@ -16,7 +16,7 @@ export async function getOpenCart(db: Db, id: string): Promise<CartRow | null> {
 }
 
 /** What a cart line needs to know about its variant: names for display, price and stock. */
-export const variantForCartColumns = {
+const variantForCartColumns = {
 	variantId: variants.id,
 	productId: products.id,
 	productName: products.name,
@@ -108,8 +108,4 @@ export function closeCartStatement(db: Db, cartId: string, now: number) {
 
 export function reopenCartStatement(db: Db, cartId: string, now: number) {
 	return db.update(carts).set({ status: "open", updatedAt: now }).where(eq(carts.id, cartId));
-}
-
-export function cartIsOpenSql(cartId: string) {
-	return sql`exists (select 1 from ${carts} where ${carts.id} = ${cartId} and ${carts.status} = 'open')`;
 }

@@ -28,7 +28,7 @@ export const cartRoutes = createRouter()
 			path: "/cart",
 			tags: ["cart"],
 			summary: "Create an empty cart; its id is set in a signed cookie",
-			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403) },
+			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403, 413) },
 		}),
 		async (c) => {
 			const cartId = newCartId();
@@ -91,7 +91,7 @@ export const cartRoutes = createRouter()
 			tags: ["cart"],
 			summary: "Remove a line",
 			request: { params: VariantIdParamSchema },
-			responses: { 200: cartJson("The updated cart"), ...errorResponses(400, 403, 404) },
+			responses: { 200: cartJson("The updated cart"), ...errorResponses(400, 403, 404, 413) },
 		}),
 		async (c) => {
 			const { variantId } = c.req.valid("param");

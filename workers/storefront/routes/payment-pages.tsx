@@ -41,6 +41,11 @@ const OrderNumberParamSchema = z
 
 const DecisionSchema = z.object({ decision: z.enum(["pay", "decline"]) }).strict();
 
+/** The stand-in exists only where it is the configured provider; elsewhere its pages are 404. */
+function requireLocalProvider(c: Context<AppEnv>) {
+	if (c.env.PAYMENT_PROVIDER !== "local") throw new AppError("not_found", "No such payment session");
+}
+
 async function requireOrder(c: Context<AppEnv>, number: string) {
 	const order = await getOrderByNumber(c.var.db, number);
 	if (!order) throw new AppError("not_found", "No such order");
@@ -60,6 +65,7 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				responses: { 200: html("Payment page"), ...errorResponses(400, 404) },
 			}),
 			async (c) => {
+				requireLocalProvider(c);
 				const session = await requireLocalPaymentSession(c.var.db, c.req.valid("param").sessionId);
 				c.header("Cache-Control", "no-store");
 				return c.html(<LocalPaymentPage session={session} />);
@@ -78,9 +84,10 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 						content: { "application/x-www-form-urlencoded": { schema: DecisionSchema } },
 					},
 				},
-				responses: { 303: { description: "Back to the shop" }, ...errorResponses(400, 403, 404, 502) },
+				responses: { 303: { description: "Back to the shop" }, ...errorResponses(400, 403, 404, 413, 502) },
 			}),
 			async (c) => {
+				requireLocalProvider(c);
 				const deps = {
 					db: c.var.db,
 					webhookSecret: c.env.PAYMENT_WEBHOOK_SECRET,

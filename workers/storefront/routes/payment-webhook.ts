@@ -24,7 +24,7 @@ paymentWebhookRoutes.openAPIRegistry.registerPath({
 	},
 	responses: {
 		200: { description: "Event received", content: { "application/json": { schema: WebhookResultSchema } } },
-		...errorResponses(400, 401, 404, 409, 413, 415),
+		...errorResponses(400, 401, 403, 404, 409, 413, 415),
 	},
 });
 
