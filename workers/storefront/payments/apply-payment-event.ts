@@ -11,6 +11,7 @@ import type { Logger } from "../logger";
 import type { PaymentEvent, PaymentProviderName } from "./provider";
 
 export type AppliedPayment = {
+	orderId: string;
 	/** False for a replay of an event already applied. */
 	applied: boolean;
 	/** True when this event moved the order (placed → paid, or placed → cancelled). */
@@ -32,7 +33,7 @@ export async function applyPaymentEvent(
 	const order = await getOrderByNumber(db, event.orderNumber);
 	if (!order) throw new AppError("not_found", "No order for this payment event");
 	if (await hasPaymentEvent(db, provider, event.eventId)) {
-		return { applied: false, transitioned: false, orderStatus: order.status };
+		return { orderId: order.id, applied: false, transitioned: false, orderStatus: order.status };
 	}
 	if (order.paymentProvider !== provider || order.paymentSessionId !== event.sessionId) {
 		throw new AppError("conflict", "Payment event does not match the order's payment session");
@@ -57,7 +58,7 @@ export async function applyPaymentEvent(
 		results = await runBatch(db, [record, ...statusChange]);
 	} catch (err) {
 		if (violatedConstraint(err) === "unique") {
-			return { applied: false, transitioned: false, orderStatus: order.status };
+			return { orderId: order.id, applied: false, transitioned: false, orderStatus: order.status };
 		}
 		throw err;
 	}
@@ -70,5 +71,10 @@ export async function applyPaymentEvent(
 			status: order.status,
 		});
 	}
-	return { applied: true, transitioned: moved, orderStatus: moved ? target : order.status };
+	return {
+		orderId: order.id,
+		applied: true,
+		transitioned: moved,
+		orderStatus: moved ? target : order.status,
+	};
 }
