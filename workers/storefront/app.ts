@@ -1,15 +1,31 @@
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./env";
 import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
 import { createRouter } from "./openapi";
 import { catalogRoutes } from "./routes/catalog";
 import { pageRoutes } from "./routes/pages";
+import { cartRoutes } from "./routes/cart";
+import { checkoutRoutes } from "./routes/checkout";
+import { orderRoutes } from "./routes/orders";
+import { createPaymentPageRoutes } from "./routes/payment-pages";
+import { paymentWebhookRoutes } from "./routes/payment-webhook";
 
 const MAX_BODY_BYTES = 32 * 1024;
+
+function executionContextOf(c: Context<AppEnv>): Context<AppEnv>["executionCtx"] | undefined {
+	try {
+		return c.executionCtx;
+	} catch {
+		// app.request() in some tests runs without one; nothing here needs waitUntil.
+		return undefined;
+	}
+}
 
 export function createApp() {
 	const app = createRouter();
@@ -42,6 +58,16 @@ export function createApp() {
 	app.get("/healthz", (c) => c.json({ ok: true }));
 	app.route("/api/v1", catalogRoutes);
 	app.route("/", pageRoutes);
+
+	app.route("/api/v1", cartRoutes);
+	app.route("/api/v1", checkoutRoutes);
+	app.route("/api/v1", orderRoutes);
+	app.route("/api/v1", paymentWebhookRoutes);
+	// The local payment stand-in delivers its webhook to this same app, in-process.
+	app.route(
+		"/",
+		createPaymentPageRoutes(async (request, c) => app.fetch(request, c.env, executionContextOf(c))),
+	);
 
 	app.doc31("/api/v1/openapi.json", {
 		openapi: "3.1.0",

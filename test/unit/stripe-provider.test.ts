@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../workers/storefront/errors";
+import { createStripeProvider } from "../../workers/storefront/payments/stripe";
+import { signWebhookPayload } from "../../workers/storefront/payments/webhook-signature";
+
+const NOW = 1_700_000_000_000;
+const request = {
+	orderNumber: "LW-7K2M-9QXA-4TPB",
+	amountMinor: 28_295,
+	currency: "USD",
+	successUrl: "https://shop.test/orders/LW-7K2M-9QXA-4TPB/thanks",
+	cancelUrl: "https://shop.test/orders/LW-7K2M-9QXA-4TPB/cancelled",
+	expiresAt: NOW + 45 * 60_000,
+};
+
+function recordingFetch(response: Response | Error) {
+	const calls: Request[] = [];
+	const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+		calls.push(new Request(input, init));
+		if (response instanceof Error) throw response;
+		return response.clone();
+	}) as typeof fetch;
+	return { calls, fetchImpl };
+}
+
+describe("Stripe Checkout session", () => {
+	it("sends a form-encoded session request with amount, currency and order reference only", async () => {
+		const { calls, fetchImpl } = recordingFetch(
+			Response.json({ id: "cs_test_123", url: "https://checkout.stripe.com/c/pay/cs_test_123" }),
+		);
+		const stripe = createStripeProvider({
+			secretKey: "sk_test_abc",
+			webhookSecret: "whsec",
+			fetch: fetchImpl,
+			now: () => NOW,
+		});
+		const session = await stripe.createCheckoutSession(request);
+		expect(session).toEqual({
+			sessionId: "cs_test_123",
+			url: "https://checkout.stripe.com/c/pay/cs_test_123",
+		});
+
+		expect(calls).toHaveLength(1);
+		const sent = calls[0] as Request;
+		expect(sent.method).toBe("POST");
+		expect(sent.url).toBe("https://api.stripe.com/v1/checkout/sessions");
+		expect(sent.headers.get("authorization")).toBe("Bearer sk_test_abc");
+		expect(sent.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+		expect(sent.headers.get("idempotency-key")).toContain(request.orderNumber);
+		const form = new URLSearchParams(await sent.text());
+		expect(Object.fromEntries(form)).toEqual({
+			mode: "payment",
+			success_url: request.successUrl,
+			cancel_url: request.cancelUrl,
+			client_reference_id: request.orderNumber,
+			"metadata[order_number]": request.orderNumber,
+			"line_items[0][quantity]": "1",
+			"line_items[0][price_data][currency]": "usd",
+			"line_items[0][price_data][unit_amount]": "28295",
+			"line_items[0][price_data][product_data][name]": `Loomwash order ${request.orderNumber}`,
+			expires_at: String(NOW / 1000 + 45 * 60),
+		});
+	});
+
+	it("keeps expires_at inside Stripe's 30 minute to 24 hour window", async () => {
+		for (const [minutes, expected] of [
+			[10, 30 * 60],
+			[48 * 60, 24 * 3600],
+		] as const) {
+			const { calls, fetchImpl } = recordingFetch(
+				Response.json({ id: "cs_1", url: "https://checkout.stripe.com/x" }),
+			);
+			const stripe = createStripeProvider({
+				secretKey: "sk",
+				webhookSecret: "w",
+				fetch: fetchImpl,
+				now: () => NOW,
+			});
+			await stripe.createCheckoutSession({ ...request, expiresAt: NOW + minutes * 60_000 });
+			const form = new URLSearchParams(await (calls[0] as Request).text());
+			expect(Number(form.get("expires_at"))).toBe(NOW / 1000 + expected);
+		}
+	});
+
+	it.each([
+		["a network failure", new Error("connection reset")],
+		["an error status", Response.json({ error: { message: "nope" } }, { status: 402 })],
+		["a malformed answer", Response.json({ id: "cs_1" })],
+	])("answers payment_unavailable on %s", async (_label, response) => {
+		const { fetchImpl } = recordingFetch(response);
+		const stripe = createStripeProvider({
+			secretKey: "sk",
+			webhookSecret: "w",
+			fetch: fetchImpl,
+			now: () => NOW,
+		});
+		const error = await stripe.createCheckoutSession(request).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(AppError);
+		expect((error as AppError).code).toBe("payment_unavailable");
+	});
+
+	it("does not call Stripe without a secret key", async () => {
+		const { calls, fetchImpl } = recordingFetch(Response.json({}));
+		const stripe = createStripeProvider({ secretKey: "", webhookSecret: "w", fetch: fetchImpl });
+		await expect(stripe.createCheckoutSession(request)).rejects.toThrow(AppError);
+		expect(calls).toHaveLength(0);
+	});
+});
+
+describe("Stripe webhooks", () => {
+	const secret = "whsec_unit";
+	const stripe = createStripeProvider({ secretKey: "sk", webhookSecret: secret, now: () => NOW });
+
+	function session(overrides: Record<string, unknown> = {}) {
+		return {
+			id: "cs_test_123",
+			object: "checkout.session",
+			client_reference_id: request.orderNumber,
+			metadata: { order_number: request.orderNumber },
+			amount_total: 28_295,
+			currency: "usd",
+			payment_status: "paid",
+			customer_details: { email: "someone@example.com" },
+			...overrides,
+		};
+	}
+
+	async function webhook(type: string, object: unknown, options: { timestamp?: number; key?: string } = {}) {
+		const body = JSON.stringify({ id: "evt_1", object: "event", type, data: { object } });
+		const signature = await signWebhookPayload(options.key ?? secret, body, options.timestamp ?? NOW / 1000);
+		return new Request("https://shop.test/api/v1/payments/webhook", {
+			method: "POST",
+			headers: { "content-type": "application/json", "stripe-signature": signature },
+			body,
+		});
+	}
+
+	it("normalizes the checkout session outcomes", async () => {
+		const expected = {
+			eventId: "evt_1",
+			sessionId: "cs_test_123",
+			orderNumber: request.orderNumber,
+			amountMinor: 28_295,
+			currency: "USD",
+		};
+		expect(await stripe.parseWebhook(await webhook("checkout.session.completed", session()))).toEqual({
+			...expected,
+			outcome: "paid",
+		});
+		expect(
+			await stripe.parseWebhook(await webhook("checkout.session.async_payment_succeeded", session())),
+		).toMatchObject({
+			outcome: "paid",
+		});
+		expect(
+			await stripe.parseWebhook(await webhook("checkout.session.async_payment_failed", session())),
+		).toMatchObject({
+			outcome: "failed",
+		});
+		expect(
+			await stripe.parseWebhook(
+				await webhook("checkout.session.expired", session({ payment_status: "unpaid" })),
+			),
+		).toMatchObject({ outcome: "expired" });
+	});
+
+	it("ignores events that decide nothing yet", async () => {
+		expect(
+			await stripe.parseWebhook(
+				await webhook("checkout.session.completed", session({ payment_status: "unpaid" })),
+			),
+		).toBeNull();
+		expect(await stripe.parseWebhook(await webhook("payment_intent.created", { id: "pi_1" }))).toBeNull();
+	});
+
+	it("rejects wrong, stale and missing signatures", async () => {
+		const status = (p: Promise<unknown>) =>
+			p.then(
+				() => 200,
+				(e: AppError) => e.status,
+			);
+		expect(
+			await status(
+				stripe.parseWebhook(await webhook("checkout.session.completed", session(), { key: "whsec_x" })),
+			),
+		).toBe(401);
+		expect(
+			await status(
+				stripe.parseWebhook(
+					await webhook("checkout.session.completed", session(), { timestamp: NOW / 1000 - 301 }),
+				),
+			),
+		).toBe(401);
+		const unsigned = new Request("https://shop.test/w", { method: "POST", body: "{}" });
+		expect(await status(stripe.parseWebhook(unsigned))).toBe(400);
+	});
+
+	it("rejects a signed session without an order reference or amount", async () => {
+		const noRef = session({ client_reference_id: null, metadata: {} });
+		await expect(stripe.parseWebhook(await webhook("checkout.session.completed", noRef))).rejects.toThrow(
+			AppError,
+		);
+		const noAmount = session({ amount_total: null });
+		await expect(stripe.parseWebhook(await webhook("checkout.session.completed", noAmount))).rejects.toThrow(
+			AppError,
+		);
+	});
+});

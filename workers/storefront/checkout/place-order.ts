@@ -1,0 +1,154 @@
+// Guest checkout: the cart becomes an order in ONE D1 batch (order, lines, wrapped subject key,
+// encrypted contact, cart closed, stock decremented), then the payment provider is asked for a
+// hosted page. If any line would oversell, the CHECK on variants fails the batch and nothing is
+// written. If the provider fails, the order is cancelled and its stock released.
+import { runBatch, violatedConstraint } from "../db/batch";
+import { closeCartStatement, getOpenCart, listCartLines, reopenCartStatement } from "../db/carts";
+import {
+	cancelPlacedOrderStatements,
+	decrementStockStatement,
+	insertOrderContactStatement,
+	insertOrderIfCartOpenStatement,
+	insertOrderLinesStatements,
+	insertSubjectKeyStatement,
+	type OrderRow,
+	setOrderPaymentSession,
+} from "../db/orders";
+import type { Db } from "../env";
+import { AppError } from "../errors";
+import type { Logger } from "../logger";
+import { buildOrderSummary, type OrderSummary } from "../orders/order-view";
+import type { PaymentProvider } from "../payments/provider";
+import type { Vault } from "../vault/vault";
+import type { CheckoutInput } from "./checkout-schemas";
+import { normalizeAddress } from "./countries";
+import { newOrderNumber } from "./order-number";
+import { priceOrder } from "./order-pricing";
+
+export type CheckoutDeps = {
+	db: Db;
+	vault: Vault;
+	provider: PaymentProvider;
+	logger: Logger;
+	/** Where the provider sends the shopper back: this site's origin. */
+	origin: string;
+	now: number;
+	reservationMinutes: number;
+};
+
+export type CheckoutResult = { order: OrderSummary; paymentUrl: string };
+
+export async function checkoutCart(
+	deps: CheckoutDeps,
+	cartId: string,
+	input: CheckoutInput,
+): Promise<CheckoutResult> {
+	const order = await placeOrder(deps, cartId, input);
+	const paymentUrl = await startPayment(deps, cartId, order.row);
+	return { order: buildOrderSummary(order.row, order.lines), paymentUrl };
+}
+
+async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInput) {
+	const { db, vault, now } = deps;
+	if (!(await getOpenCart(db, cartId))) throw new AppError("not_found", "Cart not found");
+	const cartLines = await listCartLines(db, cartId);
+	const pricing = priceOrder(cartLines, input.address.country, input.shippingMethod);
+	// An early, friendlier answer; the CHECK constraint in the batch is what actually guards stock.
+	const short = cartLines.filter((line) => line.quantity > line.stock);
+	if (short.length > 0) {
+		throw new AppError(
+			"out_of_stock",
+			"Some items are no longer available in that quantity",
+			short.map((line) => ({ path: ["lines", line.variantId], message: `Only ${line.stock} left` })),
+		);
+	}
+
+	const orderId = crypto.randomUUID();
+	const { subject, record } = await vault.createSubject(now);
+	const sealed = await vault.sealFields(subject, "order_contacts", orderId, {
+		email: input.email,
+		name: input.name,
+		phone: input.phone,
+		address: JSON.stringify(normalizeAddress(input.address)),
+	});
+	const row: OrderRow = {
+		id: orderId,
+		number: newOrderNumber(),
+		status: "placed",
+		subjectId: subject.id,
+		...pricing,
+		shippingMethod: input.shippingMethod,
+		paymentProvider: deps.provider.name,
+		paymentSessionId: null,
+		cancelReason: null,
+		createdAt: now,
+		updatedAt: now,
+		reservedUntil: now + deps.reservationMinutes * 60_000,
+		paidAt: null,
+	};
+	const lines = cartLines.map((line) => ({
+		orderId,
+		variantId: line.variantId,
+		productName: line.productName,
+		sku: line.sku,
+		size: line.size,
+		color: line.color,
+		quantity: line.quantity,
+		unitPriceMinor: line.unitPriceMinor,
+	}));
+
+	try {
+		await runBatch(db, [
+			insertSubjectKeyStatement(db, record),
+			insertOrderIfCartOpenStatement(db, row, cartId),
+			...insertOrderLinesStatements(db, lines),
+			insertOrderContactStatement(db, {
+				orderId,
+				subjectId: subject.id,
+				emailCt: sealed.email,
+				nameCt: sealed.name,
+				phoneCt: sealed.phone,
+				addressCt: sealed.address,
+			}),
+			closeCartStatement(db, cartId, now),
+			...lines.map((line) => decrementStockStatement(db, line.variantId, line.quantity)),
+		]);
+	} catch (err) {
+		const constraint = violatedConstraint(err);
+		if (constraint === "check")
+			throw new AppError("out_of_stock", "Some items sold out while you checked out");
+		if (constraint === "foreign_key")
+			throw new AppError("invalid_state", "This cart has already been checked out");
+		throw err;
+	}
+	return { row, lines };
+}
+
+async function startPayment(deps: CheckoutDeps, cartId: string, order: OrderRow): Promise<string> {
+	const { db, now, origin } = deps;
+	try {
+		const session = await deps.provider.createCheckoutSession({
+			orderNumber: order.number,
+			amountMinor: order.totalMinor,
+			currency: order.currency,
+			successUrl: `${origin}/orders/${order.number}/thanks`,
+			cancelUrl: `${origin}/orders/${order.number}/cancelled`,
+			expiresAt: order.reservedUntil,
+		});
+		await setOrderPaymentSession(db, order.id, session.sessionId, now);
+		order.paymentSessionId = session.sessionId;
+		return session.url;
+	} catch (err) {
+		// The shopper keeps the cart to try again; the reserved stock goes back on sale now.
+		await runBatch(db, [
+			...cancelPlacedOrderStatements(db, order.id, "payment_unavailable", now),
+			reopenCartStatement(db, cartId, now),
+		]);
+		deps.logger.warn("payment session failed; order cancelled", {
+			orderNumber: order.number,
+			err: err instanceof Error ? err.message : "unknown",
+		});
+		if (err instanceof AppError && err.code === "payment_unavailable") throw err;
+		throw new AppError("payment_unavailable", "The payment provider is unavailable; please try again");
+	}
+}

@@ -1,0 +1,111 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../env";
+import { cartLines, carts, products, variants } from "./schema";
+
+export type CartRow = typeof carts.$inferSelect;
+
+export async function insertCart(db: Db, id: string, now: number): Promise<CartRow> {
+	const row: CartRow = { id, status: "open", createdAt: now, updatedAt: now };
+	await db.insert(carts).values(row);
+	return row;
+}
+
+export async function getOpenCart(db: Db, id: string): Promise<CartRow | null> {
+	const row = await db.query.carts.findFirst({ where: and(eq(carts.id, id), eq(carts.status, "open")) });
+	return row ?? null;
+}
+
+/** What a cart line needs to know about its variant: names for display, price and stock. */
+const variantForCartColumns = {
+	variantId: variants.id,
+	productId: products.id,
+	productName: products.name,
+	productSlug: products.slug,
+	sku: variants.sku,
+	size: variants.size,
+	color: variants.color,
+	unitPriceMinor: variants.priceMinor,
+	currency: variants.currency,
+	stock: variants.stock,
+};
+
+export type VariantForCart = {
+	variantId: number;
+	productId: number;
+	productName: string;
+	productSlug: string;
+	sku: string;
+	size: string;
+	color: string;
+	unitPriceMinor: number;
+	currency: string;
+	stock: number;
+};
+
+export type CartLineRow = VariantForCart & { quantity: number; addedAt: number };
+
+export async function getVariantForCart(db: Db, variantId: number): Promise<VariantForCart | null> {
+	const [row] = await db
+		.select(variantForCartColumns)
+		.from(variants)
+		.innerJoin(products, eq(products.id, variants.productId))
+		.where(eq(variants.id, variantId))
+		.limit(1);
+	return row ?? null;
+}
+
+export async function listCartLines(db: Db, cartId: string): Promise<CartLineRow[]> {
+	return db
+		.select({ ...variantForCartColumns, quantity: cartLines.quantity, addedAt: cartLines.addedAt })
+		.from(cartLines)
+		.innerJoin(variants, eq(variants.id, cartLines.variantId))
+		.innerJoin(products, eq(products.id, variants.productId))
+		.where(eq(cartLines.cartId, cartId))
+		.orderBy(asc(cartLines.addedAt), asc(cartLines.variantId));
+}
+
+/** Sets a line's quantity (inserting the line if new) and touches the cart, in one batch. */
+export async function upsertCartLine(
+	db: Db,
+	cartId: string,
+	variantId: number,
+	quantity: number,
+	now: number,
+) {
+	await db.batch([
+		db
+			.insert(cartLines)
+			.values({ cartId, variantId, quantity, addedAt: now })
+			.onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity } }),
+		db.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId)),
+	]);
+}
+
+/** Returns whether a line was there to delete. */
+export async function deleteCartLine(
+	db: Db,
+	cartId: string,
+	variantId: number,
+	now: number,
+): Promise<boolean> {
+	const [deleted] = await db.batch([
+		db
+			.delete(cartLines)
+			.where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)))
+			.returning({ variantId: cartLines.variantId }),
+		db.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId)),
+	]);
+	return deleted.length > 0;
+}
+
+/** Checkout closes the cart only if it is still open; paired with the order insert below. */
+export function closeCartStatement(db: Db, cartId: string, now: number) {
+	return db
+		.update(carts)
+		.set({ status: "checked_out", updatedAt: now })
+		.where(and(eq(carts.id, cartId), eq(carts.status, "open")));
+}
+
+export function reopenCartStatement(db: Db, cartId: string, now: number) {
+	return db.update(carts).set({ status: "open", updatedAt: now }).where(eq(carts.id, cartId));
+}

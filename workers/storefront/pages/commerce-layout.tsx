@@ -1,0 +1,29 @@
+// A bare page frame for the payment and order-status pages: no scripts, works without JS.
+import type { Child } from "hono/jsx";
+
+export function formatAmount(amountMinor: number, currency: string): string {
+	const format = new Intl.NumberFormat("en", { style: "currency", currency });
+	const exponent = format.resolvedOptions().maximumFractionDigits ?? 2;
+	return format.format(amountMinor / 10 ** exponent);
+}
+
+export function CommerceLayout(props: { title: string; children: Child }) {
+	return (
+		<html lang="en">
+			<head>
+				<meta charset="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="robots" content="noindex" />
+				<title>{`${props.title} · Loomwash`}</title>
+				<style>
+					{
+						"body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem;margin-right:.5rem}"
+					}
+				</style>
+			</head>
+			<body>
+				<main>{props.children}</main>
+			</body>
+		</html>
+	);
+}

@@ -1,0 +1,38 @@
+// Per-request construction of the commerce services from the environment, so routes stay
+// one-liners and domain functions take plain arguments that tests can pass directly.
+import type { Context } from "hono";
+import { z } from "zod";
+import type { CheckoutDeps } from "./checkout/place-order";
+import type { AppEnv } from "./env";
+import { selectPaymentProvider } from "./payments/select-provider";
+import { createVault } from "./vault/vault";
+
+const ReservationMinutesSchema = z.coerce
+	.number()
+	.int()
+	.min(5)
+	.max(24 * 60);
+
+export function requestOrigin(c: Context<AppEnv>): string {
+	return new URL(c.req.url).origin;
+}
+
+export function paymentProviderFor(c: Context<AppEnv>) {
+	return selectPaymentProvider(c.env, { db: c.var.db, origin: requestOrigin(c) });
+}
+
+export function vaultFor(c: Context<AppEnv>) {
+	return createVault(c.env);
+}
+
+export function checkoutDepsFor(c: Context<AppEnv>): CheckoutDeps {
+	return {
+		db: c.var.db,
+		vault: vaultFor(c),
+		provider: paymentProviderFor(c),
+		logger: c.var.logger,
+		origin: requestOrigin(c),
+		now: Date.now(),
+		reservationMinutes: ReservationMinutesSchema.parse(c.env.RESERVATION_MINUTES),
+	};
+}

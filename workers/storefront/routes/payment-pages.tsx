@@ -1,0 +1,132 @@
+// HTML pages around payment: the local provider's hosted page and the order status pages the
+// provider returns the shopper to.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { ORDER_NUMBER_PATTERN } from "../checkout/order-number";
+import { getOrderByNumber } from "../db/orders";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { createRouter, errorResponses } from "../openapi";
+import { LocalPaymentPage } from "../pages/local-payment-page";
+import { OrderStatusPage } from "../pages/order-status-page";
+import {
+	completeLocalPayment,
+	LOCAL_SESSION_ID_PATTERN,
+	requireLocalPaymentSession,
+} from "../payments/local";
+import { requestOrigin } from "../request-deps";
+
+/** Hands a request to the app itself (the webhook route), with this request's env and context. */
+export type DispatchToApp = (request: Request, c: Context<AppEnv>) => Promise<Response>;
+
+const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+
+const SessionParamSchema = z
+	.object({
+		sessionId: z
+			.string()
+			.regex(LOCAL_SESSION_ID_PATTERN)
+			.openapi({ param: { name: "sessionId", in: "path" }, example: "Q2hlY2tvdXRTZXNzaW9uMDE" }),
+	})
+	.strict();
+
+const OrderNumberParamSchema = z
+	.object({
+		number: z
+			.string()
+			.regex(ORDER_NUMBER_PATTERN)
+			.openapi({ param: { name: "number", in: "path" }, example: "LW-7K2M-9QXA-4TPB" }),
+	})
+	.strict();
+
+const DecisionSchema = z.object({ decision: z.enum(["pay", "decline"]) }).strict();
+
+/** The stand-in exists only where it is the configured provider; elsewhere its pages are 404. */
+function requireLocalProvider(c: Context<AppEnv>) {
+	if (c.env.PAYMENT_PROVIDER !== "local") throw new AppError("not_found", "No such payment session");
+}
+
+async function requireOrder(c: Context<AppEnv>, number: string) {
+	const order = await getOrderByNumber(c.var.db, number);
+	if (!order) throw new AppError("not_found", "No such order");
+	c.header("Cache-Control", "no-store");
+	return order;
+}
+
+export function createPaymentPageRoutes(dispatch: DispatchToApp) {
+	return createRouter()
+		.openapi(
+			createRoute({
+				method: "get",
+				path: "/pay/local/{sessionId}",
+				tags: ["pages"],
+				summary: "Local payment stand-in: the hosted payment page",
+				request: { params: SessionParamSchema },
+				responses: { 200: html("Payment page"), ...errorResponses(400, 404) },
+			}),
+			async (c) => {
+				requireLocalProvider(c);
+				const session = await requireLocalPaymentSession(c.var.db, c.req.valid("param").sessionId);
+				c.header("Cache-Control", "no-store");
+				return c.html(<LocalPaymentPage session={session} />);
+			},
+		)
+		.openapi(
+			createRoute({
+				method: "post",
+				path: "/pay/local/{sessionId}",
+				tags: ["pages"],
+				summary: "Local payment stand-in: pay or decline, then back to the shop",
+				request: {
+					params: SessionParamSchema,
+					body: {
+						required: true,
+						content: { "application/x-www-form-urlencoded": { schema: DecisionSchema } },
+					},
+				},
+				responses: { 303: { description: "Back to the shop" }, ...errorResponses(400, 403, 404, 413, 502) },
+			}),
+			async (c) => {
+				requireLocalProvider(c);
+				const deps = {
+					db: c.var.db,
+					webhookSecret: c.env.PAYMENT_WEBHOOK_SECRET,
+					origin: requestOrigin(c),
+					now: Date.now(),
+				};
+				const { sessionId } = c.req.valid("param");
+				const next = await completeLocalPayment(deps, sessionId, c.req.valid("form").decision, (r) =>
+					dispatch(r, c),
+				);
+				return c.redirect(next, 303);
+			},
+		)
+		.openapi(
+			createRoute({
+				method: "get",
+				path: "/orders/{number}/thanks",
+				tags: ["pages"],
+				summary: "Where the payment page returns a shopper who paid",
+				request: { params: OrderNumberParamSchema },
+				responses: { 200: html("Order status"), ...errorResponses(400, 404) },
+			}),
+			async (c) => {
+				const order = await requireOrder(c, c.req.valid("param").number);
+				return c.html(<OrderStatusPage order={order} returned="thanks" />);
+			},
+		)
+		.openapi(
+			createRoute({
+				method: "get",
+				path: "/orders/{number}/cancelled",
+				tags: ["pages"],
+				summary: "Where the payment page returns a shopper who cancelled",
+				request: { params: OrderNumberParamSchema },
+				responses: { 200: html("Order status"), ...errorResponses(400, 404) },
+			}),
+			async (c) => {
+				const order = await requireOrder(c, c.req.valid("param").number);
+				return c.html(<OrderStatusPage order={order} returned="cancelled" />);
+			},
+		);
+}

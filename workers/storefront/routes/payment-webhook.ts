@@ -1,0 +1,40 @@
+// The webhook must see the raw body to check its signature, so it is a plain route (no JSON
+// validator, which would parse and re-serialize the body first), documented by hand below.
+import { z } from "@hono/zod-openapi";
+import { AppError } from "../errors";
+import { createRouter, errorResponses } from "../openapi";
+import { applyPaymentEvent } from "../payments/apply-payment-event";
+import { SIGNATURE_HEADER } from "../payments/webhook-signature";
+import { paymentProviderFor } from "../request-deps";
+
+const WebhookResultSchema = z
+	.object({ received: z.literal(true), applied: z.boolean(), orderStatus: z.string().optional() })
+	.openapi("WebhookResult");
+
+export const paymentWebhookRoutes = createRouter();
+
+paymentWebhookRoutes.openAPIRegistry.registerPath({
+	method: "post",
+	path: "/payments/webhook",
+	tags: ["payments"],
+	summary: "Payment provider webhook, signed (Stripe-Signature: t=…,v1=…)",
+	request: {
+		headers: z.object({ [SIGNATURE_HEADER]: z.string() }),
+		body: { required: true, content: { "application/json": { schema: z.object({}).passthrough() } } },
+	},
+	responses: {
+		200: { description: "Event received", content: { "application/json": { schema: WebhookResultSchema } } },
+		...errorResponses(400, 401, 403, 404, 409, 413, 415),
+	},
+});
+
+paymentWebhookRoutes.post("/payments/webhook", async (c) => {
+	if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? "")) {
+		throw new AppError("unsupported_media_type", "Webhook bodies are application/json");
+	}
+	const provider = paymentProviderFor(c);
+	const event = await provider.parseWebhook(c.req.raw);
+	if (!event) return c.json({ received: true, applied: false }, 200);
+	const result = await applyPaymentEvent(c.var.db, provider.name, event, Date.now(), c.var.logger);
+	return c.json({ received: true, applied: result.applied, orderStatus: result.orderStatus }, 200);
+});
