@@ -8,11 +8,11 @@ import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
 import { createRouter } from "./openapi";
-import { catalogRoutes } from "./routes/catalog";
-import { pageRoutes } from "./routes/pages";
 import { cartRoutes } from "./routes/cart";
+import { catalogRoutes } from "./routes/catalog";
 import { checkoutRoutes } from "./routes/checkout";
 import { orderRoutes } from "./routes/orders";
+import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
 import { paymentWebhookRoutes } from "./routes/payment-webhook";
 
