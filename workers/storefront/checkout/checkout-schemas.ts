@@ -23,7 +23,7 @@ const optionalText = (max: number) =>
 		.refine((value) => !UNPRINTABLE.test(value), "Must not contain control characters")
 		.optional();
 
-export const EmailSchema = z.email().max(254).openapi({ example: "ada@example.com" });
+export const EmailSchema = z.email().max(254).openapi({ description: "Email address for the order confirmation" });
 
 const PhoneSchema = z
 	.string()
@@ -35,15 +35,15 @@ const PhoneSchema = z
 		const digits = value.replace(/\D/g, "").length;
 		return digits >= 6 && digits <= 15;
 	}, "A phone number has 6 to 15 digits")
-	.openapi({ example: "+1 415 555 0100" });
+	.openapi({ description: "Phone number for the carrier, international format" });
 
 export const AddressSchema = z
 	.object({
-		line1: text(120).openapi({ example: "1 Market St" }),
+		line1: text(120).openapi({ description: "Street and number" }),
 		line2: optionalText(120),
-		city: text(80).openapi({ example: "San Francisco" }),
-		region: optionalText(64).openapi({ example: "CA" }),
-		postalCode: text(16).openapi({ example: "94103" }),
+		city: text(80).openapi({ description: "City or town" }),
+		region: optionalText(64).openapi({ description: "State, province or prefecture code where the country needs one" }),
+		postalCode: text(16).openapi({ description: "Postal code in the format of the country" }),
 		country: z.enum(COUNTRY_CODES).openapi({ example: "US" }),
 	})
 	.strict()
@@ -61,7 +61,7 @@ export const AddressSchema = z
 export const CheckoutSchema = z
 	.object({
 		email: EmailSchema,
-		name: text(100).openapi({ description: "Consignee name", example: "Ada Lovelace" }),
+		name: text(100).openapi({ description: "Consignee name" }),
 		phone: PhoneSchema,
 		address: AddressSchema,
 		shippingMethod: z.enum(SHIPPING_METHODS),

@@ -13,7 +13,7 @@ import { buildOrderSummary, type OrderSummary } from "./order-view";
 export const OrderLookupSchema = z
 	.object({
 		orderNumber: z.string().min(1).max(40).openapi({ example: "LW-7K2M-9QXA-4TPB" }),
-		email: z.string().min(1).max(254).openapi({ example: "ada@example.com" }),
+		email: z.string().min(1).max(254).openapi({ description: "Email address for the order confirmation" }),
 	})
 	.strict()
 	.openapi("OrderLookupRequest");
