@@ -23,7 +23,10 @@ const optionalText = (max: number) =>
 		.refine((value) => !UNPRINTABLE.test(value), "Must not contain control characters")
 		.optional();
 
-export const EmailSchema = z.email().max(254).openapi({ description: "Email address for the order confirmation" });
+export const EmailSchema = z
+	.email()
+	.max(254)
+	.openapi({ description: "Email address for the order confirmation" });
 
 const PhoneSchema = z
 	.string()
@@ -42,7 +45,9 @@ export const AddressSchema = z
 		line1: text(120).openapi({ description: "Street and number" }),
 		line2: optionalText(120),
 		city: text(80).openapi({ description: "City or town" }),
-		region: optionalText(64).openapi({ description: "State, province or prefecture code where the country needs one" }),
+		region: optionalText(64).openapi({
+			description: "State, province or prefecture code where the country needs one",
+		}),
 		postalCode: text(16).openapi({ description: "Postal code in the format of the country" }),
 		country: z.enum(COUNTRY_CODES).openapi({ example: "US" }),
 	})
