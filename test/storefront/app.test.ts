@@ -24,4 +24,44 @@ describe("app shell", () => {
 		const doc = (await res.json()) as { openapi: string };
 		expect(doc.openapi).toBe("3.1.0");
 	});
+
+	it("refuses bodies over the size limit with 413 in the shared shape, before touching D1", async () => {
+		const res = await exports.default.fetch(`${base}/api/v1/cart/items`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ variantId: 1, quantity: 1, pad: "x".repeat(40 * 1024) }),
+		});
+		expect(res.status).toBe(413);
+		const body = (await res.json()) as { error: { code: string } };
+		expect(body.error.code).toBe("payload_too_large");
+	});
+
+	it("answers malformed JSON with 400 invalid_json", async () => {
+		const res = await exports.default.fetch(`${base}/api/v1/orders/lookup`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: '{"orderNumber":',
+		});
+		expect(res.status).toBe(400);
+		const body = (await res.json()) as { error: { code: string } };
+		expect(body.error.code).toBe("invalid_json");
+	});
+
+	it("hands a D1 bookmark cookie back after a write, so the next read sees it", async () => {
+		const res = await exports.default.fetch(`${base}/api/v1/cart`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+		});
+		expect(res.status).toBe(201);
+		const bookmark = res.headers
+			.getSetCookie()
+			.find((c) => c.startsWith("lw_bm="))
+			?.split(";")[0]
+			?.slice("lw_bm=".length);
+		expect(bookmark).toMatch(/^[0-9a-f]+(-[0-9a-f]+)+$/);
+		const read = await exports.default.fetch(`${base}/api/v1/categories`, {
+			headers: { cookie: `lw_bm=${bookmark}` },
+		});
+		expect(read.status).toBe(200);
+	});
 });
