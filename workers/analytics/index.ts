@@ -23,7 +23,7 @@ export default {
 		if (hourBucket(nowMs) !== lastMaintenanceHour) {
 			lastMaintenanceHour = hourBucket(nowMs);
 			ctx.waitUntil(
-				applyRetention(db, planRetention(nowMs, config.retention)).catch((err: unknown) =>
+				applyRetention(env.ANALYTICS_DB, planRetention(nowMs, config.retention)).catch((err: unknown) =>
 					logger.warn("analytics maintenance failed", {
 						error: err instanceof Error ? err.message : "unknown",
 					}),

@@ -12,7 +12,6 @@ import {
 } from "../../analytics/rpc-schema";
 import { type Recommendation, scoreRecommendations } from "../../analytics/score";
 import { saltedNoise } from "../../analytics/threshold";
-import { analyticsDb } from "./db/client";
 import { readRecommendationData, readSummaryData } from "./db/reads";
 import { applyRetention } from "./db/retention";
 
@@ -27,7 +26,7 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const config = readPipelineConfig(this.env);
 		const recent = input.recent.filter((id) => id !== input.productId);
 		const { sinceHour, today } = windowOf(Date.now(), config.windowDays);
-		const data = await readRecommendationData(analyticsDb(this.env.ANALYTICS_DB), {
+		const data = await readRecommendationData(this.env.ANALYTICS_DB, {
 			anchors: [input.productId, ...recent],
 			fallback: input.fallback.filter((id) => id !== input.productId),
 			today,
@@ -49,7 +48,7 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const input = SummaryRequestSchema.parse(request);
 		const config = readPipelineConfig(this.env);
 		const { sinceHour, today } = windowOf(Date.now(), input.days);
-		const data = await readSummaryData(analyticsDb(this.env.ANALYTICS_DB), {
+		const data = await readSummaryData(this.env.ANALYTICS_DB, {
 			today,
 			sinceHour,
 			top: input.top,
@@ -65,7 +64,7 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 	/** Rollup and expiry; the storefront's cron calls it, the consumer also runs it hourly. */
 	async runMaintenance(): Promise<{ rollupBeforeHour: number }> {
 		const plan = planRetention(Date.now(), readPipelineConfig(this.env).retention);
-		await applyRetention(analyticsDb(this.env.ANALYTICS_DB), plan);
+		await applyRetention(this.env.ANALYTICS_DB, plan);
 		return { rollupBeforeHour: plan.rollupBeforeHour };
 	}
 }

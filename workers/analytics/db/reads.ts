@@ -1,8 +1,6 @@
-// Reads of the RPC side. Each call is one D1 round trip: the day's noise salt and every count it
-// needs travel in one batch. Rows returned here are raw: they go through publishCount before
-// anything leaves the worker.
-import { sql } from "drizzle-orm";
-import type { AnalyticsDb } from "./client";
+// Reads of the RPC side, in plain SQL over the D1 binding (aggregate queries read better as SQL).
+// Each call is one D1 round trip: the day's noise salt and every count it needs travel in one
+// batch. Rows returned here are raw: they go through publishCount before anything leaves the worker.
 
 export type PairRow = { productA: number; productB: number; count: number };
 export type ProductTotalsRow = {
@@ -23,57 +21,62 @@ export type DeviceRow = { device: string; count: number };
 
 const MAX_PAIR_ROWS = 200;
 
-function saltStatements(db: AnalyticsDb, day: number, freshSalt: string) {
+const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
+
+function saltStatements(d1: D1Database, day: number, freshSalt: string) {
 	return [
-		db.run(
-			sql`INSERT INTO noise_salts (day, salt) VALUES (${day}, ${freshSalt}) ON CONFLICT (day) DO NOTHING`,
-		),
-		db.all<{ salt: string }>(sql`SELECT salt FROM noise_salts WHERE day = ${day}`),
-	] as const;
+		d1
+			.prepare("INSERT INTO noise_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING")
+			.bind(day, freshSalt),
+		d1.prepare("SELECT salt FROM noise_salts WHERE day = ?").bind(day),
+	];
 }
 
-function pairQuery(
-	db: AnalyticsDb,
+function pairStatement(
+	d1: D1Database,
 	table: "co_views_daily" | "co_purchases_daily",
 	anchors: number[],
 	sinceDay: number,
 ) {
-	const ids = sql.join(
-		anchors.map((id) => sql`${id}`),
-		sql`, `,
-	);
-	return db.all<PairRow>(sql`
-		SELECT product_a AS productA, product_b AS productB, SUM(count) AS count
-		FROM ${sql.identifier(table)}
-		WHERE day >= ${sinceDay} AND (product_a IN (${ids}) OR product_b IN (${ids}))
-		GROUP BY product_a, product_b
-		ORDER BY count DESC, product_a, product_b
-		LIMIT ${MAX_PAIR_ROWS}`);
+	const ids = placeholders(anchors.length);
+	return d1
+		.prepare(
+			`SELECT product_a AS productA, product_b AS productB, SUM(count) AS count
+			FROM ${table}
+			WHERE day >= ? AND (product_a IN (${ids}) OR product_b IN (${ids}))
+			GROUP BY product_a, product_b
+			ORDER BY count DESC, product_a, product_b
+			LIMIT ${MAX_PAIR_ROWS}`,
+		)
+		.bind(sinceDay, ...anchors, ...anchors);
 }
 
 /** Per-product totals over the window, hourly and rolled-up daily rows together. */
-function productTotalsQuery(db: AnalyticsDb, sinceHour: number, productIds: number[] | null, limit: number) {
+function productTotalsStatement(
+	d1: D1Database,
+	sinceHour: number,
+	productIds: number[] | null,
+	limit: number,
+) {
 	const sinceDay = Math.floor(sinceHour / 24);
-	const filter = (column: string) =>
-		productIds
-			? sql`AND ${sql.identifier(column)} IN (${sql.join(
-					productIds.map((id) => sql`${id}`),
-					sql`, `,
-				)})`
-			: sql``;
-	return db.all<ProductTotalsRow>(sql`
-		SELECT product_id AS productId, SUM(views) AS views, SUM(cart_adds) AS cartAdds,
-			SUM(cart_removes) AS cartRemoves, SUM(purchases) AS purchases
-		FROM (
-			SELECT product_id, views, cart_adds, cart_removes, purchases FROM product_hourly
-			WHERE hour >= ${sinceHour} ${filter("product_id")}
-			UNION ALL
-			SELECT product_id, views, cart_adds, cart_removes, purchases FROM product_daily
-			WHERE day >= ${sinceDay} ${filter("product_id")}
+	const filter = productIds ? `AND product_id IN (${placeholders(productIds.length)})` : "";
+	const ids = productIds ?? [];
+	return d1
+		.prepare(
+			`SELECT product_id AS productId, SUM(views) AS views, SUM(cart_adds) AS cartAdds,
+				SUM(cart_removes) AS cartRemoves, SUM(purchases) AS purchases
+			FROM (
+				SELECT product_id, views, cart_adds, cart_removes, purchases FROM product_hourly
+				WHERE hour >= ? ${filter}
+				UNION ALL
+				SELECT product_id, views, cart_adds, cart_removes, purchases FROM product_daily
+				WHERE day >= ? ${filter}
+			)
+			GROUP BY product_id
+			ORDER BY views DESC, product_id
+			LIMIT ?`,
 		)
-		GROUP BY product_id
-		ORDER BY views DESC, product_id
-		LIMIT ${limit}`);
+		.bind(sinceHour, ...ids, sinceDay, ...ids, limit);
 }
 
 export type RecommendationData = {
@@ -84,25 +87,25 @@ export type RecommendationData = {
 };
 
 export async function readRecommendationData(
-	db: AnalyticsDb,
+	d1: D1Database,
 	query: { anchors: number[]; fallback: number[]; today: number; sinceHour: number; freshSalt: string },
 ): Promise<RecommendationData> {
 	const sinceDay = Math.floor(query.sinceHour / 24);
-	const [insertSalt, selectSalt] = saltStatements(db, query.today, query.freshSalt);
-	const popularity =
-		query.fallback.length > 0
-			? productTotalsQuery(db, query.sinceHour, query.fallback, query.fallback.length)
-			: db.all<ProductTotalsRow>(
-					sql`SELECT 0 AS productId, 0 AS views, 0 AS cartAdds, 0 AS cartRemoves, 0 AS purchases WHERE 0`,
-				);
-	const [, salts, coViews, coPurchases, totals] = await db.batch([
-		insertSalt,
-		selectSalt,
-		pairQuery(db, "co_views_daily", query.anchors, sinceDay),
-		pairQuery(db, "co_purchases_daily", query.anchors, sinceDay),
-		popularity,
-	]);
-	return { salt: salts[0]?.salt ?? query.freshSalt, coViews, coPurchases, popularity: totals };
+	const statements = [
+		...saltStatements(d1, query.today, query.freshSalt),
+		pairStatement(d1, "co_views_daily", query.anchors, sinceDay),
+		pairStatement(d1, "co_purchases_daily", query.anchors, sinceDay),
+	];
+	if (query.fallback.length > 0) {
+		statements.push(productTotalsStatement(d1, query.sinceHour, query.fallback, query.fallback.length));
+	}
+	const [, salts, coViews, coPurchases, popularity] = await d1.batch(statements);
+	return {
+		salt: (salts?.results[0] as { salt: string } | undefined)?.salt ?? query.freshSalt,
+		coViews: (coViews?.results ?? []) as PairRow[],
+		coPurchases: (coPurchases?.results ?? []) as PairRow[],
+		popularity: (popularity?.results ?? []) as ProductTotalsRow[],
+	};
 }
 
 export type SummaryData = {
@@ -113,36 +116,46 @@ export type SummaryData = {
 };
 
 export async function readSummaryData(
-	db: AnalyticsDb,
+	d1: D1Database,
 	query: { today: number; sinceHour: number; top: number; freshSalt: string },
 ): Promise<SummaryData> {
-	const sinceDay = Math.floor(query.sinceHour / 24);
-	const [insertSalt, selectSalt] = saltStatements(db, query.today, query.freshSalt);
-	const [, salts, topProducts, days, devices] = await db.batch([
-		insertSalt,
-		selectSalt,
-		productTotalsQuery(db, query.sinceHour, null, query.top),
-		db.all<DayTotalsRow>(sql`
-			SELECT day, SUM(views) AS views, SUM(cart_adds) AS cartAdds, SUM(purchases) AS purchases,
-				SUM(page_views) AS pageViews
-			FROM (
-				SELECT hour / 24 AS day, views, cart_adds, purchases, 0 AS page_views FROM product_hourly WHERE hour >= ${query.sinceHour}
-				UNION ALL
-				SELECT day, views, cart_adds, purchases, 0 FROM product_daily WHERE day >= ${sinceDay}
-				UNION ALL
-				SELECT hour / 24, 0, 0, 0, count FROM page_views_hourly WHERE hour >= ${query.sinceHour}
-				UNION ALL
-				SELECT day, 0, 0, 0, count FROM page_views_daily WHERE day >= ${sinceDay}
+	const sinceHour = query.sinceHour;
+	const sinceDay = Math.floor(sinceHour / 24);
+	const [, salts, topProducts, days, devices] = await d1.batch([
+		...saltStatements(d1, query.today, query.freshSalt),
+		productTotalsStatement(d1, sinceHour, null, query.top),
+		d1
+			.prepare(
+				`SELECT day, SUM(views) AS views, SUM(cart_adds) AS cartAdds, SUM(purchases) AS purchases,
+					SUM(page_views) AS pageViews
+				FROM (
+					SELECT hour / 24 AS day, views, cart_adds, purchases, 0 AS page_views FROM product_hourly WHERE hour >= ?
+					UNION ALL
+					SELECT day, views, cart_adds, purchases, 0 FROM product_daily WHERE day >= ?
+					UNION ALL
+					SELECT hour / 24, 0, 0, 0, count FROM page_views_hourly WHERE hour >= ?
+					UNION ALL
+					SELECT day, 0, 0, 0, count FROM page_views_daily WHERE day >= ?
+				)
+				GROUP BY day ORDER BY day`,
 			)
-			GROUP BY day ORDER BY day`),
-		db.all<DeviceRow>(sql`
-			SELECT device_class AS device, SUM(count) AS count
-			FROM (
-				SELECT device_class, count FROM page_views_hourly WHERE hour >= ${query.sinceHour}
-				UNION ALL
-				SELECT device_class, count FROM page_views_daily WHERE day >= ${sinceDay}
+			.bind(sinceHour, sinceDay, sinceHour, sinceDay),
+		d1
+			.prepare(
+				`SELECT device_class AS device, SUM(count) AS count
+				FROM (
+					SELECT device_class, count FROM page_views_hourly WHERE hour >= ?
+					UNION ALL
+					SELECT device_class, count FROM page_views_daily WHERE day >= ?
+				)
+				GROUP BY device_class ORDER BY count DESC`,
 			)
-			GROUP BY device_class ORDER BY count DESC`),
+			.bind(sinceHour, sinceDay),
 	]);
-	return { salt: salts[0]?.salt ?? query.freshSalt, topProducts, days, devices };
+	return {
+		salt: (salts?.results[0] as { salt: string } | undefined)?.salt ?? query.freshSalt,
+		topProducts: (topProducts?.results ?? []) as ProductTotalsRow[],
+		days: (days?.results ?? []) as DayTotalsRow[],
+		devices: (devices?.results ?? []) as DeviceRow[],
+	};
 }
