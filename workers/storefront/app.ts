@@ -2,6 +2,7 @@ import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { registerAnalyticsRoutes } from "./analytics/routes";
 import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
@@ -38,6 +39,7 @@ export function createApp() {
 	app.use(d1Session());
 
 	app.get("/healthz", (c) => c.json({ ok: true }));
+	registerAnalyticsRoutes(app);
 
 	app.doc31("/api/v1/openapi.json", {
 		openapi: "3.1.0",
