@@ -7,11 +7,10 @@ import { createRouter, errorResponses } from "../openapi";
 const MAX_LIMIT = 12;
 
 // Digits only: z.coerce would also take " 12", "1e3" or "0x10".
-const digits = (max: number) =>
+const digits = (maxDigits: number) =>
 	z
 		.string()
-		.regex(/^\d{1,10}$/)
-		.max(10)
+		.regex(new RegExp(`^\\d{1,${maxDigits}}$`))
 		.transform(Number);
 
 const QuerySchema = z
