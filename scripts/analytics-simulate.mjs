@@ -75,7 +75,8 @@ const DEVICES = [
 function userAgent() {
 	let r = random();
 	for (const [p, ua] of DEVICES) {
-		if ((r -= p) < 0) return `${ua} ${MARKERS.userAgentToken}`;
+		r -= p;
+		if (r < 0) return `${ua} ${MARKERS.userAgentToken}`;
 	}
 	return `${DEVICES[0][1]} ${MARKERS.userAgentToken}`;
 }
