@@ -126,3 +126,26 @@ describe("POST /api/v1/events", () => {
 		expect((await post(queue, body, { "CF-Connecting-IP": "192.0.2.201" })).status).toBe(202);
 	});
 });
+
+describe("OpenAPI document", () => {
+	it("documents every analytics operation with its error responses", async () => {
+		const res = await fetchWith({}, "/api/v1/openapi.json");
+		const doc = (await res.json()) as {
+			paths: Record<
+				string,
+				Record<string, { responses: Record<string, unknown>; requestBody?: { required?: boolean } }>
+			>;
+		};
+		expect(doc.paths["/api/v1/events"]?.post?.requestBody?.required).toBe(true);
+		expect(Object.keys(doc.paths["/api/v1/events"]?.post?.responses ?? {})).toEqual(
+			expect.arrayContaining(["202", "400", "413", "429"]),
+		);
+		expect(doc.paths["/api/v1/consent"]?.post?.requestBody?.required).toBe(true);
+		expect(Object.keys(doc.paths["/api/v1/recommendations"]?.get?.responses ?? {})).toEqual(
+			expect.arrayContaining(["200", "400", "404"]),
+		);
+		expect(Object.keys(doc.paths["/api/v1/staff/analytics/summary"]?.get?.responses ?? {})).toEqual(
+			expect.arrayContaining(["200", "401"]),
+		);
+	});
+});

@@ -101,5 +101,3 @@ export const noiseSalts = sqliteTable("noise_salts", {
 	day: integer("day").primaryKey(),
 	salt: text("salt").notNull(),
 });
-
-export type ProductHourlyRow = typeof productHourly.$inferSelect;
