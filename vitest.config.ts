@@ -1,9 +1,13 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { analyticsAuxiliaryWorker, TEST_ANALYTICS_VARS } from "./test/config/analytics-worker.ts";
+import { testStaffKeys } from "./test/config/staff-keys.ts";
 import { testSecrets } from "./test/secrets.ts";
 
 export default defineConfig(async () => {
 	const commerceMigrations = await readD1Migrations("migrations/loomwash");
+	const analyticsMigrations = await readD1Migrations("migrations/loomwash_analytics");
+	const staffKeys = await testStaffKeys();
 	return {
 		test: {
 			projects: [
@@ -11,13 +15,41 @@ export default defineConfig(async () => {
 					plugins: [
 						cloudflareTest({
 							wrangler: { configPath: "./wrangler.toml" },
-							miniflare: { bindings: { ...testSecrets(), TEST_MIGRATIONS: commerceMigrations } },
+							miniflare: {
+								bindings: {
+									...testSecrets(),
+									...staffKeys.bindings,
+									TEST_MIGRATIONS: commerceMigrations,
+									TEST_ANALYTICS_MIGRATIONS: analyticsMigrations,
+								},
+								// The analytics worker runs beside the storefront, as in `npm start`: the real
+								// queue between them and the real service binding. The runner also binds the
+								// analytics database (tests only) to migrate it and to inspect every byte of it.
+								d1Databases: { ANALYTICS_DB: analyticsAuxiliaryWorker.d1Databases.ANALYTICS_DB },
+								workers: [analyticsAuxiliaryWorker],
+							},
 						}),
 					],
 					test: {
 						name: "storefront",
 						include: ["test/storefront/**/*.test.ts"],
 						setupFiles: ["test/storefront/apply-migrations.ts"],
+						globalSetup: ["test/config/build-analytics-worker.ts"],
+					},
+				},
+				{
+					plugins: [
+						cloudflareTest({
+							wrangler: { configPath: "./workers/analytics/wrangler.toml" },
+							miniflare: {
+								bindings: { ...TEST_ANALYTICS_VARS, TEST_ANALYTICS_MIGRATIONS: analyticsMigrations },
+							},
+						}),
+					],
+					test: {
+						name: "analytics",
+						include: ["test/analytics/**/*.test.ts"],
+						setupFiles: ["test/analytics/apply-migrations.ts"],
 					},
 				},
 				{

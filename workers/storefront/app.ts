@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { registerAnalyticsRoutes } from "./analytics/routes";
 import type { AppEnv } from "./env";
 import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
@@ -68,6 +69,7 @@ export function createApp() {
 		"/",
 		createPaymentPageRoutes(async (request, c) => app.fetch(request, c.env, executionContextOf(c))),
 	);
+	registerAnalyticsRoutes(app);
 
 	app.doc31("/api/v1/openapi.json", {
 		openapi: "3.1.0",

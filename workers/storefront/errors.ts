@@ -20,6 +20,7 @@ const codeToStatus = {
 	rate_limited: 429,
 	internal_error: 500,
 	payment_unavailable: 502,
+	analytics_unavailable: 502,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof codeToStatus;

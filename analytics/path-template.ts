@@ -1,0 +1,47 @@
+// Page paths are reduced to a fixed set of route templates: a raw path can carry an order
+// number, a search term or an email typed into a URL, a template cannot.
+
+export const PATH_TEMPLATES = [
+	"/",
+	"/products",
+	"/products/:slug",
+	"/categories",
+	"/categories/:slug",
+	"/search",
+	"/cart",
+	"/checkout",
+	"/checkout/:step",
+	"/orders/:number",
+	"/account",
+	"/privacy",
+	"/other",
+] as const;
+export type PathTemplate = (typeof PATH_TEMPLATES)[number];
+
+const TEMPLATE_SET: ReadonlySet<string> = new Set(PATH_TEMPLATES);
+
+const PATTERNS: readonly [RegExp, PathTemplate][] = [
+	[/^\/$/, "/"],
+	[/^\/products$/, "/products"],
+	[/^\/products\/[^/]+$/, "/products/:slug"],
+	[/^\/categories$/, "/categories"],
+	[/^\/categories\/[^/]+$/, "/categories/:slug"],
+	[/^\/search$/, "/search"],
+	[/^\/cart$/, "/cart"],
+	[/^\/checkout$/, "/checkout"],
+	[/^\/checkout\/[^/]+$/, "/checkout/:step"],
+	[/^\/orders\/[^/]+$/, "/orders/:number"],
+	[/^\/account(\/.*)?$/, "/account"],
+	[/^\/privacy$/, "/privacy"],
+];
+
+export function isPathTemplate(value: unknown): value is PathTemplate {
+	return typeof value === "string" && TEMPLATE_SET.has(value);
+}
+
+/** Maps a raw path (query and fragment ignored) to its template; anything unknown is "/other". */
+export function templatePath(rawPath: string): PathTemplate {
+	if (isPathTemplate(rawPath)) return rawPath;
+	const path = (rawPath.split(/[?#]/, 1)[0] ?? "").toLowerCase().replace(/\/+$/, "") || "/";
+	return PATTERNS.find(([pattern]) => pattern.test(path))?.[1] ?? "/other";
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { analyticsEnv, deliver, envelope, freshProductIds, messagesOf, rpc } from "./helpers";
+
+/** `shoppers` distinct view events of `product` with `other` as their recent context. */
+async function coView(product: number, other: number, shoppers: number) {
+	await deliver(
+		messagesOf(
+			Array.from({ length: shoppers }, () => envelope({ type: "view", productId: product, recent: [other] })),
+		),
+	);
+}
+
+describe("AnalyticsRpc.recommendations", () => {
+	it("never returns a pair seen by fewer than k shoppers, and returns pairs at or above k", async () => {
+		const [anchor, rare, common, exact] = freshProductIds(4) as [number, number, number, number];
+		await coView(rare, anchor, 4);
+		await coView(common, anchor, 9);
+		await coView(exact, anchor, 5);
+		const out = await rpc().recommendations({ productId: anchor, recent: [], limit: 10, fallback: [] });
+		expect(out.map((r) => r.productId)).toStrictEqual([common, exact]);
+		expect(out.every((r) => r.reason === "also_viewed")).toBe(true);
+	});
+
+	it("scores bought-together from co-purchases and uses the shopper's recent items", async () => {
+		const [anchor, recent, bought, viewedWithRecent] = freshProductIds(4) as [number, number, number, number];
+		await deliver(
+			messagesOf(
+				Array.from({ length: 6 }, () => envelope({ type: "purchase", productIds: [anchor, bought] })),
+			),
+		);
+		await coView(viewedWithRecent, recent, 6);
+		const withRecent = await rpc().recommendations({
+			productId: anchor,
+			recent: [recent],
+			limit: 4,
+			fallback: [],
+		});
+		expect(withRecent).toStrictEqual([
+			{ productId: bought, score: 18, reason: "bought_together" },
+			{ productId: viewedWithRecent, score: 3, reason: "also_viewed" },
+		]);
+		const without = await rpc().recommendations({ productId: anchor, recent: [], limit: 4, fallback: [] });
+		expect(without.map((r) => r.productId)).toStrictEqual([bought]);
+	});
+
+	it("falls back to popularity among the given candidates, each above k", async () => {
+		const [anchor, popular, quiet] = freshProductIds(3) as [number, number, number];
+		await deliver(
+			messagesOf([
+				...Array.from({ length: 7 }, () => envelope({ type: "view", productId: popular, recent: [] })),
+				...Array.from({ length: 2 }, () => envelope({ type: "view", productId: quiet, recent: [] })),
+			]),
+		);
+		const out = await rpc().recommendations({
+			productId: anchor,
+			recent: [],
+			limit: 3,
+			fallback: [quiet, popular],
+		});
+		expect(out).toStrictEqual([{ productId: popular, score: 0, reason: "popular" }]);
+	});
+
+	it("rejects malformed requests", async () => {
+		const bad = [
+			{ productId: -1, recent: [], limit: 3, fallback: [] },
+			{ productId: 1, recent: Array.from({ length: 50 }, (_, i) => i + 1), limit: 3, fallback: [] },
+			{ productId: 1, recent: [], limit: 1000, fallback: [] },
+			{ productId: 1, recent: [], limit: 3, fallback: [], email: "x@example.com" },
+		];
+		for (const request of bad) {
+			await expect(rpc().recommendations(request as never)).rejects.toThrow();
+		}
+	});
+});
+
+describe("AnalyticsRpc.summary", () => {
+	it("reports top products, the funnel, device mix and the daily trend from aggregates", async () => {
+		const [product] = freshProductIds(1) as [number];
+		await deliver(
+			messagesOf([
+				...Array.from({ length: 30 }, () => envelope({ type: "view", productId: product, recent: [] })),
+				...Array.from({ length: 10 }, () => envelope({ type: "cart_add", productId: product })),
+				...Array.from({ length: 5 }, () => envelope({ type: "purchase", productIds: [product] })),
+				...Array.from({ length: 8 }, () => envelope({ type: "page", path: "/", device: "mobile" })),
+				...Array.from({ length: 2 }, () => envelope({ type: "page", path: "/", device: "tablet" })),
+			]),
+		);
+		const summary = await rpc().summary({ days: 7, top: 5 });
+		expect(summary.topProducts).toContainEqual({ productId: product, views: 30, cartAdds: 10, purchases: 5 });
+		expect(summary.funnel.views).toBeGreaterThanOrEqual(30);
+		expect(summary.funnel.cartAdds).toBeGreaterThanOrEqual(10);
+		expect(summary.deviceMix.map((d) => d.device)).toContain("mobile");
+		// Two tablet page views are below k: they never leave the worker.
+		expect(summary.deviceMix.map((d) => d.device)).not.toContain("tablet");
+		expect(summary.trend.at(-1)?.date).toBe(new Date().toISOString().slice(0, 10));
+	});
+});
+
+describe("AnalyticsRpc.runMaintenance", () => {
+	it("rolls old hourly rows into daily rows and expires old processed ids", async () => {
+		const [product] = freshProductIds(1) as [number];
+		const nowHour = Math.floor(Date.now() / 3_600_000);
+		const oldHour = nowHour - 24 * 5;
+		const db = analyticsEnv.ANALYTICS_DB;
+		await db.batch([
+			db
+				.prepare(
+					"INSERT INTO product_hourly (product_id, hour, views) VALUES (?, ?, 3), (?, ?, 4), (?, ?, 1)",
+				)
+				.bind(product, oldHour, product, oldHour + 1, product, nowHour),
+			db
+				.prepare("INSERT INTO processed_events (id, hour) VALUES ('old-id', ?), ('new-id', ?)")
+				.bind(oldHour, nowHour),
+		]);
+		await rpc().runMaintenance();
+		const hourly = await db
+			.prepare("SELECT hour, views FROM product_hourly WHERE product_id = ?")
+			.bind(product)
+			.all<{ hour: number; views: number }>();
+		expect(hourly.results).toStrictEqual([{ hour: nowHour, views: 1 }]);
+		const daily = await db
+			.prepare("SELECT SUM(views) AS views FROM product_daily WHERE product_id = ?")
+			.bind(product)
+			.first<{ views: number }>();
+		expect(daily?.views).toBe(7);
+		const ids = await db.prepare("SELECT id FROM processed_events WHERE id IN ('old-id', 'new-id')").all();
+		expect(ids.results).toStrictEqual([{ id: "new-id" }]);
+		// Idempotent: running it again changes nothing.
+		await rpc().runMaintenance();
+		const again = await db
+			.prepare("SELECT SUM(views) AS views FROM product_daily WHERE product_id = ?")
+			.bind(product)
+			.first<{ views: number }>();
+		expect(again?.views).toBe(7);
+	});
+});

@@ -1,0 +1,53 @@
+// The browser half of analytics: one small script (served at WIDGET_SCRIPT_PATH) that sends the
+// page/view beacon and renders recommendations into the widget fragment. No cookies are read or
+// written by it (the server keeps lw_recent), and it renders with textContent only.
+export const WIDGET_SCRIPT_PATH = "/assets/lw-analytics.js";
+
+export const WIDGET_SCRIPT = `(() => {
+	"use strict";
+	const box = document.querySelector("[data-lw-recs]");
+	const productId = box ? Number(box.getAttribute("data-product")) : 0;
+	const hasProduct = Number.isInteger(productId) && productId > 0;
+	// The server also refuses these signals; not even sending the request is kinder.
+	const optedOut = navigator.globalPrivacyControl === true || navigator.doNotTrack === "1";
+	if (!optedOut) {
+		const events = [{ type: "page", path: location.pathname.slice(0, 512) }];
+		if (hasProduct) events.push({ type: "view", productId });
+		fetch("/api/v1/events", {
+			method: "POST",
+			keepalive: true,
+			credentials: "same-origin",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ events }),
+		}).catch(() => {});
+	}
+	if (!box || !hasProduct) return;
+	const limit = Math.min(Math.max(Number(box.getAttribute("data-limit")) || 4, 1), 12);
+	fetch("/api/v1/recommendations?product=" + productId + "&limit=" + limit, {
+		credentials: "same-origin",
+		headers: { accept: "application/json" },
+	})
+		.then((res) => (res.ok ? res.json() : null))
+		.then((data) => {
+			const list = box.querySelector("ul");
+			if (!data || !Array.isArray(data.items) || data.items.length === 0 || !list) return;
+			for (const item of data.items) {
+				const li = document.createElement("li");
+				const link = document.createElement("a");
+				link.href = "/products/" + encodeURIComponent(item.slug);
+				link.textContent = item.name;
+				const price = document.createElement("span");
+				try {
+					price.textContent = new Intl.NumberFormat(undefined, { style: "currency", currency: item.currency })
+						.format(item.priceMinor / 100);
+				} catch {
+					price.textContent = "";
+				}
+				li.append(link, " ", price);
+				list.append(li);
+			}
+			box.hidden = false;
+		})
+		.catch(() => {});
+})();
+`;

@@ -1,0 +1,85 @@
+// GET /api/v1/staff/analytics/summary: the operators' view, from aggregates only (no event, no
+// shopper, nothing below k ever reaches the storefront).
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../errors";
+import { ACCESS_HEADER, staffAuth } from "../middleware/staff-auth";
+import { createRouter, errorResponses } from "../openapi";
+
+const bounded = (min: number, max: number) =>
+	z
+		.string()
+		.regex(/^\d{1,3}$/)
+		.transform(Number)
+		.pipe(z.number().int().min(min).max(max));
+
+const QuerySchema = z
+	.object({
+		days: bounded(1, 365)
+			.optional()
+			.openapi({ param: { name: "days", in: "query" }, type: "integer", example: 30 }),
+		top: bounded(1, 50)
+			.optional()
+			.openapi({ param: { name: "top", in: "query" }, type: "integer", example: 10 }),
+	})
+	.strict();
+
+const Count = z.number().int().nullable().openapi({ description: "null when below the k threshold" });
+
+const SummarySchema = z
+	.object({
+		windowDays: z.number().int(),
+		k: z.number().int(),
+		topProducts: z.array(
+			z.object({ productId: z.number().int(), views: z.number().int(), cartAdds: Count, purchases: Count }),
+		),
+		funnel: z.object({
+			views: Count,
+			cartAdds: Count,
+			purchases: Count,
+			viewToCartRate: z.number().nullable(),
+			cartToPurchaseRate: z.number().nullable(),
+		}),
+		deviceMix: z.array(z.object({ device: z.string(), pageViews: z.number().int(), share: z.number() })),
+		trend: z.array(
+			z.object({ date: z.string(), views: Count, cartAdds: Count, purchases: Count, pageViews: Count }),
+		),
+	})
+	.openapi("AnalyticsSummary");
+
+const getSummary = createRoute({
+	method: "get",
+	path: "/api/v1/staff/analytics/summary",
+	tags: ["staff"],
+	summary: "Analytics summary: top products, funnel, device mix, daily trend",
+	description: `Requires a Cloudflare Access token in ${ACCESS_HEADER}. Counts are noisy and thresholded at k.`,
+	security: [{ CloudflareAccess: [] }],
+	request: { query: QuerySchema },
+	responses: {
+		200: { description: "Summary", content: { "application/json": { schema: SummarySchema } } },
+		...errorResponses(400, 401, 403, 502),
+	},
+});
+
+export const staffAnalyticsRoutes = createRouter();
+
+staffAnalyticsRoutes.openAPIRegistry.registerComponent("securitySchemes", "CloudflareAccess", {
+	type: "apiKey",
+	in: "header",
+	name: ACCESS_HEADER,
+});
+
+staffAnalyticsRoutes.use(getSummary.path, staffAuth());
+
+staffAnalyticsRoutes.openapi(getSummary, async (c) => {
+	const { days, top } = c.req.valid("query");
+	const summary = await c.env.ANALYTICS.summary({ days: days ?? 30, top: top ?? 10 }).catch(
+		(err: unknown) => {
+			c.var.logger.error("analytics summary failed", {
+				error: err instanceof Error ? err.message : "unknown",
+			});
+			throw new AppError("analytics_unavailable", "Analytics are unavailable right now");
+		},
+	);
+	c.header("Cache-Control", "private, no-store");
+	return c.json(summary, 200);
+});
