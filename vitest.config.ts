@@ -10,6 +10,8 @@ export default defineConfig(async () => {
 	const staffKeys = await testStaffKeys();
 	return {
 		test: {
+			// Request logs only where a test failed: they are the first thing to read then.
+			silent: "passed-only" as const,
 			projects: [
 				{
 					plugins: [

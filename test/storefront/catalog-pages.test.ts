@@ -152,9 +152,9 @@ describe("GET /p/{slug}", () => {
 			expect(row).toContain(formatPrice(v.priceMinor, "USD"));
 			expect(row).toContain(v.stock > 0 ? `In stock (${v.stock})` : "Out of stock");
 		}
-		expect(html).toContain(
-			`<section id="recommendations" data-product-id="${product.id}" aria-live="polite"></section>`,
-		);
+		// The recommendation widget's slot, for this product, with its script.
+		expect(html).toMatch(new RegExp(`<section class="lw-recs" data-lw-recs="" data-product="${product.id}"`));
+		expect(html).toContain('<script src="/assets/lw-analytics.js" defer="">');
 		const category = data.categories.find((c) => c.id === product.categoryId);
 		expect(html).toContain(`<nav class="crumbs" aria-label="Breadcrumb">`);
 		expect(html).toContain(`<a href="/c/${category?.slug}">`);

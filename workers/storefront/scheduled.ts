@@ -1,5 +1,6 @@
 // The cron trigger (wrangler.toml [triggers]): housekeeping that no request would do.
 import { drizzle } from "drizzle-orm/d1";
+import { runAnalyticsMaintenance } from "./analytics/maintenance";
 import * as schema from "./db/schema";
 import { createLogger } from "./logger";
 import { releaseExpiredReservations } from "./orders/release-expired";
@@ -11,6 +12,14 @@ export async function scheduled(
 ): Promise<void> {
 	const logger = createLogger({ cron: controller.cron });
 	const db = drizzle(env.DB, { schema });
-	const released = await releaseExpiredReservations(db, controller.scheduledTime);
-	logger.info("released expired reservations", { orders: released });
+	// Independent jobs: one failing must not keep the other from running.
+	const [released, analytics] = await Promise.allSettled([
+		releaseExpiredReservations(db, controller.scheduledTime),
+		runAnalyticsMaintenance(env),
+	]);
+	if (released.status === "fulfilled")
+		logger.info("released expired reservations", { orders: released.value });
+	else logger.error("releasing reservations failed", { err: released.reason });
+	if (analytics.status === "rejected") logger.warn("analytics maintenance failed", { err: analytics.reason });
+	if (released.status === "rejected") throw released.reason;
 }

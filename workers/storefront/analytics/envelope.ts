@@ -14,6 +14,12 @@ export type StorefrontEvent =
 	| { type: "cart_add" | "cart_remove"; productId: number }
 	| { type: "purchase"; productIds: readonly number[] };
 
+/** The event a cart change stands for: none when the quantity did not move. */
+export function cartChangeEvent(productId: number, delta: number): StorefrontEvent | null {
+	if (delta === 0) return null;
+	return { type: delta > 0 ? "cart_add" : "cart_remove", productId };
+}
+
 export function requestDimensions(request: Request, nowMs: number): RequestDimensions {
 	const cf = (request as Request & { cf?: { country?: unknown } }).cf;
 	return {

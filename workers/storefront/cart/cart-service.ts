@@ -1,4 +1,5 @@
-// Cart operations: read the state, apply the pure rules, write. Each returns the new view.
+// Cart operations: read the state, apply the pure rules, write. Each returns the new view and,
+// for changes, which product moved by how much, so the route can emit the analytics event.
 import {
 	deleteCartLine,
 	getOpenCart,
@@ -11,6 +12,9 @@ import type { Db } from "../env";
 import { AppError } from "../errors";
 import { checkLineQuantity, planAddItem } from "./cart-rules";
 import { buildCartView, type CartView } from "./cart-view";
+
+/** A change to one product's quantity in a cart: positive added, negative removed. */
+export type CartChange = { cart: CartView; productId: number; delta: number };
 
 async function requireOpenCart(db: Db, cartId: string) {
 	const cart = await getOpenCart(db, cartId);
@@ -28,14 +32,24 @@ export async function getCartView(db: Db, cartId: string): Promise<CartView> {
 	return buildCartView(await listCartLines(db, cartId));
 }
 
-/** Adds `quantity` of a variant, merging with an existing line. Analytics hook: `cart_add`. */
-export async function addCartItem(db: Db, cartId: string, variantId: number, quantity: number, now: number) {
+/** Adds `quantity` of a variant, merging with an existing line. */
+export async function addCartItem(
+	db: Db,
+	cartId: string,
+	variantId: number,
+	quantity: number,
+	now: number,
+): Promise<CartChange> {
 	await requireOpenCart(db, cartId);
 	const [variant, lines] = await Promise.all([getVariantForCart(db, variantId), listCartLines(db, cartId)]);
 	if (!variant) throw new AppError("not_found", "No such variant");
 	const newQuantity = planAddItem(lines, variant, quantity);
 	await upsertCartLine(db, cartId, variantId, newQuantity, now);
-	return buildCartView(await listCartLines(db, cartId));
+	return {
+		cart: buildCartView(await listCartLines(db, cartId)),
+		productId: variant.productId,
+		delta: quantity,
+	};
 }
 
 /** Sets a line's quantity; the line must already be in the cart. */
@@ -45,21 +59,29 @@ export async function setCartItemQuantity(
 	variantId: number,
 	quantity: number,
 	now: number,
-) {
+): Promise<CartChange> {
 	await requireOpenCart(db, cartId);
 	const lines = await listCartLines(db, cartId);
 	const line = lines.find((l) => l.variantId === variantId);
 	if (!line) throw new AppError("not_found", "That item is not in the cart");
 	checkLineQuantity(line, quantity);
 	await upsertCartLine(db, cartId, variantId, quantity, now);
-	return buildCartView(await listCartLines(db, cartId));
+	const cart = buildCartView(await listCartLines(db, cartId));
+	return { cart, productId: line.productId, delta: quantity - line.quantity };
 }
 
-/** Removes a line. Analytics hook: `cart_remove`. */
-export async function removeCartItem(db: Db, cartId: string, variantId: number, now: number) {
+/** Removes a line. */
+export async function removeCartItem(
+	db: Db,
+	cartId: string,
+	variantId: number,
+	now: number,
+): Promise<CartChange> {
 	await requireOpenCart(db, cartId);
-	if (!(await deleteCartLine(db, cartId, variantId, now))) {
+	const line = (await listCartLines(db, cartId)).find((l) => l.variantId === variantId);
+	if (!line || !(await deleteCartLine(db, cartId, variantId, now))) {
 		throw new AppError("not_found", "That item is not in the cart");
 	}
-	return buildCartView(await listCartLines(db, cartId));
+	const cart = buildCartView(await listCartLines(db, cartId));
+	return { cart, productId: line.productId, delta: -line.quantity };
 }

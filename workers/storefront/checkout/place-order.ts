@@ -36,7 +36,8 @@ export type CheckoutDeps = {
 	reservationMinutes: number;
 };
 
-export type CheckoutResult = { order: OrderSummary; paymentUrl: string };
+/** The answer to the shopper, and the products bought, for the route's purchase event. */
+export type CheckoutResult = { order: OrderSummary; paymentUrl: string; productIds: number[] };
 
 export async function checkoutCart(
 	deps: CheckoutDeps,
@@ -45,7 +46,7 @@ export async function checkoutCart(
 ): Promise<CheckoutResult> {
 	const order = await placeOrder(deps, cartId, input);
 	const paymentUrl = await startPayment(deps, cartId, order.row);
-	return { order: buildOrderSummary(order.row, order.lines), paymentUrl };
+	return { order: buildOrderSummary(order.row, order.lines), paymentUrl, productIds: order.productIds };
 }
 
 async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInput) {
@@ -121,7 +122,7 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 			throw new AppError("invalid_state", "This cart has already been checked out");
 		throw err;
 	}
-	return { row, lines };
+	return { row, lines, productIds: [...new Set(cartLines.map((line) => line.productId))] };
 }
 
 async function startPayment(deps: CheckoutDeps, cartId: string, order: OrderRow): Promise<string> {

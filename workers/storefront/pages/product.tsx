@@ -1,3 +1,4 @@
+import { RecommendationsWidget } from "../analytics/widget";
 import { badgeLabel, colorLabel, formatPrice, sizeLabel } from "../catalog/format";
 import type { ProductDetail } from "../catalog/schemas";
 import { Layout, type NavCategory } from "./layout";
@@ -83,8 +84,7 @@ export function ProductPage({ product, categories }: { product: ProductDetail; c
 					<p>{product.careText}</p>
 				</section>
 			</article>
-			{/* Filled by the recommendation widget (analytics); stays empty without JavaScript. */}
-			<section id="recommendations" data-product-id={String(product.id)} aria-live="polite"></section>
+			<RecommendationsWidget productId={product.id} />
 		</Layout>
 	);
 }

@@ -1,4 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { emitEvent } from "../analytics/emit";
+import { cartChangeEvent } from "../analytics/envelope";
 import { newCartId, requireCartId, writeCartCookie } from "../cart/cart-cookie";
 import {
 	AddCartItemSchema,
@@ -8,12 +11,21 @@ import {
 } from "../cart/cart-schemas";
 import {
 	addCartItem,
+	type CartChange,
 	createCart,
 	getCartView,
 	removeCartItem,
 	setCartItemQuantity,
 } from "../cart/cart-service";
+import type { AppEnv } from "../env";
 import { createRouter, errorResponses } from "../openapi";
+
+/** The server is the source of truth for cart events: emit them where the change happened. */
+function respondWithChange(c: Context<AppEnv>, { cart, productId, delta }: CartChange) {
+	const event = cartChangeEvent(productId, delta);
+	if (event) emitEvent(c, event);
+	return { cart };
+}
 
 const cartJson = (description: string) => ({
 	description,
@@ -58,8 +70,8 @@ export const cartRoutes = createRouter()
 		}),
 		async (c) => {
 			const { variantId, quantity } = c.req.valid("json");
-			const cart = await addCartItem(c.var.db, await requireCartId(c), variantId, quantity, Date.now());
-			return c.json({ cart }, 200);
+			const change = await addCartItem(c.var.db, await requireCartId(c), variantId, quantity, Date.now());
+			return c.json(respondWithChange(c, change), 200);
 		},
 	)
 	.openapi(
@@ -74,14 +86,9 @@ export const cartRoutes = createRouter()
 		async (c) => {
 			const { variantId } = c.req.valid("param");
 			const { quantity } = c.req.valid("json");
-			const cart = await setCartItemQuantity(
-				c.var.db,
-				await requireCartId(c),
-				variantId,
-				quantity,
-				Date.now(),
-			);
-			return c.json({ cart }, 200);
+			const cartId = await requireCartId(c);
+			const change = await setCartItemQuantity(c.var.db, cartId, variantId, quantity, Date.now());
+			return c.json(respondWithChange(c, change), 200);
 		},
 	)
 	.openapi(
@@ -95,7 +102,7 @@ export const cartRoutes = createRouter()
 		}),
 		async (c) => {
 			const { variantId } = c.req.valid("param");
-			const cart = await removeCartItem(c.var.db, await requireCartId(c), variantId, Date.now());
-			return c.json({ cart }, 200);
+			const change = await removeCartItem(c.var.db, await requireCartId(c), variantId, Date.now());
+			return c.json(respondWithChange(c, change), 200);
 		},
 	);

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { emitEvent } from "../analytics/emit";
 import { clearCartCookie, requireCartId } from "../cart/cart-cookie";
 import { CheckoutResponseSchema, CheckoutSchema } from "../checkout/checkout-schemas";
 import { checkoutCart } from "../checkout/place-order";
@@ -21,8 +22,15 @@ export const checkoutRoutes = createRouter().openapi(
 		},
 	}),
 	async (c) => {
-		const result = await checkoutCart(checkoutDepsFor(c), await requireCartId(c), c.req.valid("json"));
+		const { order, paymentUrl, productIds } = await checkoutCart(
+			checkoutDepsFor(c),
+			await requireCartId(c),
+			c.req.valid("json"),
+		);
 		clearCartCookie(c);
-		return c.json(result, 201);
+		// A placed order is the purchase signal: emitted here, where the shopper's consent is known
+		// (the payment webhook comes from the provider, not from the shopper).
+		emitEvent(c, { type: "purchase", productIds });
+		return c.json({ order, paymentUrl }, 201);
 	},
 );

@@ -1,0 +1,87 @@
+// The server is the source of truth for cart and purchase events: the routes that change a cart
+// or place an order emit them, under the same consent rules as the beacon.
+import { describe, expect, it } from "vitest";
+import { BROWSER_UA, fetchWith, recordingQueue, seedCategory } from "./helpers";
+
+type Sent = { type: string; productId?: number; productIds?: number[] };
+
+/** A shopper session against a fresh app whose queue records what it would send. */
+function session(headers: Record<string, string> = {}, initialCookies: Record<string, string> = {}) {
+	const { queue, sent } = recordingQueue();
+	const cookies = new Map<string, string>(Object.entries(initialCookies));
+	const call = async (method: string, path: string, body?: unknown) => {
+		const res = await fetchWith({ EVENTS: queue }, path, {
+			method,
+			headers: {
+				"User-Agent": BROWSER_UA,
+				"Content-Type": "application/json",
+				Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		for (const line of res.headers.getSetCookie()) {
+			const [name, ...value] = (line.split(";")[0] ?? "").split("=");
+			if (name) cookies.set(name, value.join("="));
+		}
+		return res;
+	};
+	return { call, sent: sent as Sent[] };
+}
+
+const checkoutBody = {
+	email: "events-test@example.com",
+	name: "Events Test",
+	phone: "+1 415 555 0100",
+	address: { line1: "1 Test St", city: "Springfield", region: "IL", postalCode: "62701", country: "US" },
+	shippingMethod: "standard",
+};
+
+describe("server-side analytics events", () => {
+	it("emits cart_add, cart_remove and purchase from the routes that cause them", async () => {
+		const { ids } = await seedCategory(2);
+		const [first, second] = ids as [number, number];
+		const shopper = session();
+		expect((await shopper.call("POST", "/api/v1/cart")).status).toBe(201);
+		expect((await shopper.call("POST", "/api/v1/cart/items", { variantId: first, quantity: 2 })).status).toBe(
+			200,
+		);
+		expect(
+			(await shopper.call("POST", "/api/v1/cart/items", { variantId: second, quantity: 1 })).status,
+		).toBe(200);
+		expect((await shopper.call("PATCH", `/api/v1/cart/items/${first}`, { quantity: 1 })).status).toBe(200);
+		expect((await shopper.call("PATCH", `/api/v1/cart/items/${first}`, { quantity: 1 })).status).toBe(200);
+		expect((await shopper.call("DELETE", `/api/v1/cart/items/${second}`)).status).toBe(200);
+		expect(
+			(await shopper.call("POST", "/api/v1/cart/items", { variantId: second, quantity: 1 })).status,
+		).toBe(200);
+		expect((await shopper.call("POST", "/api/v1/checkout", checkoutBody)).status).toBe(201);
+
+		expect(shopper.sent.map((e) => [e.type, e.productId ?? e.productIds])).toEqual([
+			["cart_add", first],
+			["cart_add", second],
+			["cart_remove", first],
+			// An unchanged quantity is no event.
+			["cart_remove", second],
+			["cart_add", second],
+			["purchase", [first, second]],
+		]);
+		// Nothing personal rides along: the envelope holds only coarse dimensions.
+		expect(JSON.stringify(shopper.sent)).not.toMatch(/events-test|Springfield|555|Safari|Macintosh/);
+	});
+
+	it.each([
+		["Sec-GPC: 1", { "Sec-GPC": "1" }, {}],
+		["DNT: 1", { DNT: "1" }, {}],
+		["withdrawn consent", {}, { lw_consent: "withdrawn" }],
+	])("emits nothing under %s", async (_label, headers, cookies) => {
+		const { ids } = await seedCategory(1);
+		const shopper = session(headers, cookies);
+		await shopper.call("POST", "/api/v1/cart");
+		expect(
+			(await shopper.call("POST", "/api/v1/cart/items", { variantId: ids[0], quantity: 1 })).status,
+		).toBe(200);
+		expect((await shopper.call("POST", "/api/v1/checkout", checkoutBody)).status).toBe(201);
+		expect(shopper.sent).toEqual([]);
+	});
+});
