@@ -29,6 +29,10 @@ export const MARKERS = {
 	sessionPrefix: "lwsess-sim-",
 	email: "shopper.sim.mk7@example.com",
 	account: "acct-sim-mk7",
+	// Checkout details: they go to the commerce database, encrypted, and must appear nowhere in plaintext.
+	consigneeName: "Simona Markerova",
+	phone: "+1 202 555 0147",
+	street: "77 Simulation Way",
 };
 
 function rng(seed) {
@@ -126,7 +130,15 @@ class Session {
 	}
 }
 
-const stats = { sessions: 0, beacons: 0, accepted: 0, ignored: 0, cartAdds: 0, cartUnavailable: false };
+const stats = {
+	sessions: 0,
+	beacons: 0,
+	accepted: 0,
+	ignored: 0,
+	cartAdds: 0,
+	orders: 0,
+	cartUnavailable: false,
+};
 
 async function runSession(n, catalog) {
 	const s = new Session(n);
@@ -154,19 +166,47 @@ async function runSession(n, catalog) {
 		index = Math.max(0, Math.min(category.length - 1, index + (chance(0.5) ? 1 : -1)));
 	}
 	if (!stats.cartUnavailable && chance(0.3)) {
-		const product = viewed.at(-1);
 		const created = await s.fetch("/api/v1/cart", { method: "POST" });
 		if (created.status === 404 || created.status === 405) stats.cartUnavailable = true;
-		else if (created.ok && product.variantId) {
-			const added = await s.fetch("/api/v1/cart/items", {
-				method: "POST",
-				headers: { "Content-Type": "application/json" },
-				body: JSON.stringify({ variantId: product.variantId, quantity: 1 }),
-			});
-			if (added.ok) stats.cartAdds += 1;
+		else if (created.ok) {
+			// The last one or two products viewed go into the cart; some carts are bought.
+			const picks = [...new Set(viewed.slice(chance(0.5) ? -2 : -1))].filter((p) => p.variantId);
+			for (const pick of picks) {
+				const added = await s.fetch("/api/v1/cart/items", {
+					method: "POST",
+					headers: { "Content-Type": "application/json" },
+					body: JSON.stringify({ variantId: pick.variantId, quantity: 1 }),
+				});
+				if (added.ok) stats.cartAdds += 1;
+			}
+			if (picks.length > 0 && chance(0.6)) await checkOutAndPay(s);
 		}
 	}
 	stats.sessions += 1;
+}
+
+async function checkOutAndPay(s) {
+	const placed = await s.fetch("/api/v1/checkout", {
+		method: "POST",
+		headers: { "Content-Type": "application/json" },
+		body: JSON.stringify({
+			email: MARKERS.email,
+			name: MARKERS.consigneeName,
+			phone: MARKERS.phone,
+			address: { line1: MARKERS.street, city: "Portland", region: "OR", postalCode: "97201", country: "US" },
+			shippingMethod: chance(0.8) ? "standard" : "express",
+		}),
+	});
+	if (placed.status !== 201) return;
+	const { paymentUrl } = await placed.json();
+	// The hosted payment page: most shoppers pay, a few decline.
+	const paid = await s.fetch(new URL(paymentUrl).pathname, {
+		method: "POST",
+		headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+		body: `decision=${chance(0.9) ? "pay" : "decline"}`,
+		redirect: "manual",
+	});
+	if (paid.status === 303) stats.orders += 1;
 }
 
 const catalog = loadCatalog();
@@ -200,7 +240,7 @@ console.log(
 console.log(
 	stats.cartUnavailable
 		? "No cart API on this storefront yet: cart and purchase events are emitted server-side once it exists."
-		: `${stats.cartAdds} cart adds through the cart API`,
+		: `${stats.cartAdds} cart adds through the cart API, ${stats.orders} orders checked out and paid or declined`,
 );
 console.log("The queue delivers within a few seconds. Then try:");
 console.log(`  curl '${BASE}/api/v1/recommendations?product=${catalog.categories[0][0].id}&limit=4'`);
