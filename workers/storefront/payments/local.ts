@@ -12,8 +12,7 @@ import type { Db } from "../env";
 import { AppError } from "../errors";
 import { randomBytes, toBase64Url } from "../vault/base64url";
 import type { PaymentEvent, PaymentOutcome, PaymentProvider } from "./provider";
-import { safeJson } from "./stripe";
-import { SIGNATURE_HEADER, signWebhookPayload, verifyWebhookSignature } from "./webhook-signature";
+import { readSignedWebhook, SIGNATURE_HEADER, signWebhookPayload } from "./webhook-signature";
 
 export const LOCAL_SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export const WEBHOOK_PATH = "/api/v1/payments/webhook";
@@ -64,14 +63,8 @@ export function createLocalProvider(options: LocalProviderOptions): PaymentProvi
 		},
 
 		async parseWebhook(request): Promise<PaymentEvent> {
-			const payload = await request.text();
-			await verifyWebhookSignature(
-				options.webhookSecret,
-				payload,
-				request.headers.get(SIGNATURE_HEADER),
-				Math.floor(now() / 1000),
-			);
-			const event = LocalEventSchema.safeParse(safeJson(payload));
+			const body = await readSignedWebhook(request, options.webhookSecret, Math.floor(now() / 1000));
+			const event = LocalEventSchema.safeParse(body);
 			if (!event.success) throw new AppError("bad_request", "Malformed payment event");
 			return {
 				eventId: event.data.id,

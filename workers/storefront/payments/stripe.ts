@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import type { CheckoutSession, CheckoutSessionRequest, PaymentEvent, PaymentProvider } from "./provider";
-import { SIGNATURE_HEADER, verifyWebhookSignature } from "./webhook-signature";
+import { readSignedWebhook } from "./webhook-signature";
 
 const STRIPE_API = "https://api.stripe.com/v1";
 const STRIPE_TIMEOUT_MS = 10_000;
@@ -105,14 +105,8 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
 		},
 
 		async parseWebhook(request) {
-			const payload = await request.text();
-			await verifyWebhookSignature(
-				options.webhookSecret,
-				payload,
-				request.headers.get(SIGNATURE_HEADER),
-				Math.floor(now() / 1000),
-			);
-			const event = StripeEventSchema.safeParse(safeJson(payload));
+			const body = await readSignedWebhook(request, options.webhookSecret, Math.floor(now() / 1000));
+			const event = StripeEventSchema.safeParse(body);
 			if (!event.success) throw new AppError("bad_request", "Malformed Stripe event");
 			if (!event.data.type.startsWith("checkout.session.")) return null;
 			const session = StripeSessionSchema.safeParse(event.data.data.object);
@@ -134,12 +128,4 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
 			};
 		},
 	};
-}
-
-export function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }

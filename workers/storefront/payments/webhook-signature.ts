@@ -77,3 +77,21 @@ export async function verifyWebhookSignature(
 		throw new AppError("unauthorized", "Webhook timestamp is outside the tolerance window");
 	}
 }
+
+/**
+ * Reads a webhook request, verifies its signature over the raw body, and returns the parsed JSON
+ * (undefined when the signed body is not JSON), for the provider's own schema to check.
+ */
+export async function readSignedWebhook(
+	request: Request,
+	secret: string,
+	nowSeconds: number,
+): Promise<unknown> {
+	const payload = await request.text();
+	await verifyWebhookSignature(secret, payload, request.headers.get(SIGNATURE_HEADER), nowSeconds);
+	try {
+		return JSON.parse(payload);
+	} catch {
+		return undefined;
+	}
+}
