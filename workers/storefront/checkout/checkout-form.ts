@@ -61,7 +61,11 @@ export const CHECKOUT_FIELD_TEXT: Record<CheckoutField, FieldText> = {
 		missing: "Enter your email address",
 		invalid: "Enter an email address like name@example.com",
 	},
-	phone: { label: "Phone number", missing: "Enter a phone number the carrier can call" },
+	phone: {
+		label: "Phone number",
+		missing: "Enter a phone number the carrier can call",
+		invalid: "Enter a phone number of 6 to 15 digits; spaces, dashes, brackets and a leading + are fine",
+	},
 	name: { label: "Full name", missing: "Enter the name of the person receiving the order" },
 	line1: { label: "Address line 1", missing: "Enter the street and number" },
 	line2: { label: "Address line 2 (optional)", missing: "" },
