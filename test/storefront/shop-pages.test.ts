@@ -276,7 +276,7 @@ describe("GET /checkout", () => {
 			expect(html).toContain(`<option value="${code}">`);
 		// Shipping prices for this cart ($258 qualifies for free standard shipping).
 		expect(html).toContain('<input id="f-shippingMethod-standard" type="radio" name="shippingMethod"');
-		expect(html).toContain("US and Canada free");
+		expect(html).toContain("Free for this order");
 		expect(html).toContain(`US and Canada ${formatPrice(2_495, "USD")}`);
 		expect(html).toContain(formatPrice(25_800, "USD"));
 		expect(html).not.toContain('role="alert"');

@@ -11,7 +11,13 @@ import {
 	type CheckoutFormValues,
 } from "../checkout/checkout-form";
 import { COUNTRY_CODES, COUNTRY_RULES, type CountryCode, type ShippingZone } from "../checkout/countries";
-import { priceShipping, quoteShipping, SHIPPING_METHODS, type ShippingMethod } from "../checkout/shipping";
+import {
+	priceShipping,
+	quoteShipping,
+	SHIPPING_METHODS,
+	type ShippingMethod,
+	type ShippingQuote,
+} from "../checkout/shipping";
 import { Layout, type NavCategory } from "./layout";
 
 export type CheckoutPageProps = {
@@ -114,6 +120,12 @@ function CountryField({ values, errors }: Pick<FieldProps, "values" | "errors">)
 	);
 }
 
+function shippingPriceText(prices: ShippingQuote["prices"], currency: string): string {
+	if (prices.every((p) => p.priceMinor === 0)) return "Free for this order";
+	const priceOf = (minor: number) => (minor === 0 ? "free" : formatPrice(minor, currency));
+	return prices.map((p) => `${ZONE_LABEL[p.zone]} ${priceOf(p.priceMinor)}`).join(" · ");
+}
+
 function ShippingFieldset({
 	cart,
 	values,
@@ -128,12 +140,7 @@ function ShippingFieldset({
 			<FieldMessages field="shippingMethod" error={error} />
 			{quotes.map(({ method, prices }) => {
 				const id = `f-shippingMethod-${method}`;
-				const priceText = prices
-					.map(
-						(p) =>
-							`${ZONE_LABEL[p.zone]} ${p.priceMinor === 0 ? "free" : formatPrice(p.priceMinor, currency)}`,
-					)
-					.join(" · ");
+				const priceText = shippingPriceText(prices, currency);
 				return (
 					<label for={id} class="radio">
 						<input
@@ -204,7 +211,7 @@ function OrderSummary({ cart, values }: Pick<CheckoutPageProps, "cart" | "values
 				<dt>Subtotal</dt>
 				<dd>{formatPrice(cart.subtotalMinor, currency)}</dd>
 				<dt>Shipping</dt>
-				<dd>{shipping === null ? "From your country and method" : formatPrice(shipping, currency)}</dd>
+				<dd>{shipping === null ? "Not chosen yet" : formatPrice(shipping, currency)}</dd>
 				{shipping === null ? null : (
 					<>
 						<dt>Total</dt>

@@ -55,7 +55,7 @@ button.link{background:none;color:var(--accent);text-decoration:underline;paddin
 .notice:focus{outline:3px solid #1a5fb4}
 .notice h2{margin:0 0 .5rem;font-size:1.15rem}
 .error{color:var(--warn);font-weight:600;display:block;margin:.15rem 0}
-[aria-invalid=true]{border:2px solid var(--warn)}
+input[aria-invalid=true],select[aria-invalid=true]{border:2px solid var(--warn)}
 .hint{color:var(--muted);display:block;font-weight:400;font-size:.9rem}
 .checkout{display:grid;gap:1rem 2rem;grid-template-columns:minmax(0,2fr) minmax(16rem,1fr);align-items:start}
 @media (max-width:48rem){.checkout{grid-template-columns:1fr}}

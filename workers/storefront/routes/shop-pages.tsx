@@ -4,6 +4,7 @@
 // are per shopper, so they are never cached; the checkout page may hold what the shopper typed.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
 import {
 	AddCartItemFormSchema,
@@ -22,7 +23,7 @@ import {
 import { listCategories } from "../db/catalog";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter } from "../openapi";
+import { createRouter, errorResponses } from "../openapi";
 import { CartPage } from "../pages/cart-page";
 import { CheckoutPage } from "../pages/checkout-page";
 import { pageErrorResponse } from "../pages/page-error";
@@ -36,8 +37,6 @@ import {
 	setItemQuantityForShopper,
 } from "../shopper-actions";
 
-type Status = 200 | 400 | 403 | 404 | 409 | 413 | 502;
-
 const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
 const formBody = <T,>(schema: T) => ({
 	required: true,
@@ -47,8 +46,9 @@ const refused = {
 	400: html("The page again, with what was wrong"),
 	404: html("The page again: no such item or cart"),
 	409: html("The page again: out of stock or over a limit"),
-	413: html("Body too large"),
 	415: html("Not a form"),
+	// Refused by the app's middleware before any page is involved: cross-origin post, oversized body.
+	...errorResponses(403, 413),
 };
 const seeOther = (description: string) => ({ 303: { description } });
 
@@ -57,7 +57,7 @@ function shopperError(err: unknown): AppError | null {
 	return err instanceof AppError && (err.status < 500 || err.code === "payment_unavailable") ? err : null;
 }
 
-async function renderCart(c: Context<AppEnv>, status: Status = 200, error?: string) {
+async function renderCart(c: Context<AppEnv>, status: ContentfulStatusCode = 200, error?: string) {
 	const [cart, categories] = await Promise.all([findCartView(c), listCategories(c.var.db)]);
 	c.header("Cache-Control", "no-store");
 	return c.html(<CartPage cart={cart} categories={categories} error={error} />, status);
@@ -65,7 +65,7 @@ async function renderCart(c: Context<AppEnv>, status: Status = 200, error?: stri
 
 async function renderCheckout(
 	c: Context<AppEnv>,
-	status: Status,
+	status: ContentfulStatusCode,
 	values: CheckoutFormValues,
 	errors?: CheckoutFormErrors,
 	cart?: CartView | null,
@@ -91,7 +91,7 @@ async function changeCart(c: Context<AppEnv>, change: () => Promise<unknown>) {
 	} catch (err) {
 		const refusal = shopperError(err);
 		if (!refusal) throw err;
-		return renderCart(c, refusal.status as Status, refusal.message);
+		return renderCart(c, refusal.status, refusal.message);
 	}
 	return c.redirect("/cart", 303);
 }
@@ -213,7 +213,7 @@ export const shopPageRoutes = shopRouter
 				const refusal = shopperError(err);
 				if (!refusal) throw err;
 				const errors = { fields: {}, form: [refusal.message] };
-				return renderCheckout(c, refusal.status as Status, checkoutFormValues(input), errors);
+				return renderCheckout(c, refusal.status, checkoutFormValues(input), errors);
 			}
 		},
 		(result, c) => (result.success ? undefined : renderInvalidCheckout(c, result.error.issues)),
