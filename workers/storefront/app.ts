@@ -16,6 +16,7 @@ import { orderRoutes } from "./routes/orders";
 import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
 import { paymentWebhookRoutes } from "./routes/payment-webhook";
+import { shopPageRoutes } from "./routes/shop-pages";
 
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -59,6 +60,7 @@ export function createApp() {
 	app.get("/healthz", (c) => c.json({ ok: true }));
 	app.route("/api/v1", catalogRoutes);
 	app.route("/", pageRoutes);
+	app.route("/", shopPageRoutes);
 
 	app.route("/api/v1", cartRoutes);
 	app.route("/api/v1", checkoutRoutes);

@@ -60,3 +60,24 @@ export const CartSchema = z
 	.openapi("Cart");
 
 export const CartResponseSchema = z.object({ cart: CartSchema }).openapi("CartResponse");
+
+// The HTML forms send every value as text; these turn that text into the same input the JSON
+// API validates, through the same schemas.
+const FormIntegerSchema = z
+	.string()
+	.trim()
+	.regex(/^[0-9]{1,10}$/)
+	.transform(Number)
+	.openapi({ type: "string", pattern: "^[0-9]{1,10}$", example: "1" });
+
+export const AddCartItemFormSchema = z
+	.object({ variantId: FormIntegerSchema, quantity: FormIntegerSchema })
+	.strict()
+	.pipe(AddCartItemSchema)
+	.openapi("AddCartItemForm");
+
+export const SetCartItemQuantityFormSchema = z
+	.object({ quantity: FormIntegerSchema })
+	.strict()
+	.pipe(SetCartItemQuantitySchema)
+	.openapi("SetCartItemQuantityForm");

@@ -51,3 +51,23 @@ export function priceShipping(
 	if (method === "standard" && subtotalMinor >= table.freeStandardFromMinor) return 0;
 	return table.rates[zone][method];
 }
+
+export const SHIPPING_ZONES = [
+	"north_america",
+	"europe",
+	"asia_pacific",
+] as const satisfies readonly ShippingZone[];
+
+export type ShippingQuote = { method: ShippingMethod; prices: { zone: ShippingZone; priceMinor: number }[] };
+
+/** Each method's price in every zone, for a page that shows them before the country is chosen. */
+export function quoteShipping(currency: string, subtotalMinor: number): ShippingQuote[] | null {
+	if (!supportsCurrency(currency)) return null;
+	return SHIPPING_METHODS.map((method) => ({
+		method,
+		prices: SHIPPING_ZONES.map((zone) => ({
+			zone,
+			priceMinor: priceShipping(zone, method, currency, subtotalMinor) as number,
+		})),
+	}));
+}

@@ -42,6 +42,10 @@ export function Layout({ title, description, categories, children }: LayoutProps
 									))}
 								</ul>
 							</nav>
+							{/* A plain link: a per-shopper item count would make every public page uncacheable. */}
+							<a class="cart-link" href="/cart">
+								Cart
+							</a>
 						</div>
 					</header>
 					<main id="main" class="wrap">

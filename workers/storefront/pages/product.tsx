@@ -1,9 +1,44 @@
 import { RecommendationsWidget } from "../analytics/widget";
+import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
 import { badgeLabel, colorLabel, formatPrice, sizeLabel } from "../catalog/format";
 import type { ProductDetail } from "../catalog/schemas";
 import { Layout, type NavCategory } from "./layout";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
+
+/** One form for every in-stock variant; sold-out ones are not offered. Same for every shopper. */
+function AddToCartForm({ product }: { product: ProductDetail }) {
+	const offered = product.variants.filter((v) => v.inStock);
+	if (offered.length === 0) return null;
+	return (
+		<form class="buy" method="post" action="/cart/items" aria-label="Add to cart">
+			<div class="field">
+				<label for="variant">Size and colour</label>
+				<select id="variant" name="variantId" required>
+					{offered.map((v) => (
+						<option value={String(v.id)}>
+							{`${sizeLabel(v.size)}, ${colorLabel(v.color)}: ${formatPrice(v.priceMinor, v.currency)}`}
+						</option>
+					))}
+				</select>
+			</div>
+			<div class="qty">
+				<label for="quantity">Quantity</label>
+				<input
+					id="quantity"
+					name="quantity"
+					type="number"
+					inputmode="numeric"
+					min="1"
+					max={String(MAX_LINE_QUANTITY)}
+					value="1"
+					required
+				/>
+			</div>
+			<button type="submit">Add to cart</button>
+		</form>
+	);
+}
 
 export function ProductPage({ product, categories }: { product: ProductDetail; categories: NavCategory[] }) {
 	return (
@@ -33,6 +68,7 @@ export function ProductPage({ product, categories }: { product: ProductDetail; c
 					</ul>
 				) : null}
 				<p class="lead">{product.description}</p>
+				<AddToCartForm product={product} />
 
 				<section aria-labelledby="variants-heading">
 					<h2 id="variants-heading">Sizes and colours</h2>

@@ -43,5 +43,33 @@ dl.specs dd{margin:0}
 table{border-collapse:collapse;width:100%;max-width:48rem;background:var(--card)}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}
+.cart-link{margin-left:auto;font-weight:600}
+form.buy{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1rem;display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:end;max-width:48rem}
+form.buy .field{flex:1 1 14rem}
+form.buy .qty{flex:0 0 6rem}
+input[type=text],input[type=email],input[type=tel],input[type=number]{width:100%;padding:.45rem;border:1px solid #8a8278;border-radius:.3rem;background:#fff;color:var(--fg);font:inherit}
+input[type=number]{max-width:6rem}
+.inline{display:inline-flex;gap:.5rem;align-items:center;margin:0}
+button.link{background:none;color:var(--accent);text-decoration:underline;padding:.25rem}
+.notice{border-left:4px solid var(--warn);background:var(--card);padding:.75rem 1rem;margin:1rem 0}
+.notice:focus{outline:3px solid #1a5fb4}
+.notice h2{margin:0 0 .5rem;font-size:1.15rem}
+.error{color:var(--warn);font-weight:600;display:block;margin:.15rem 0}
+input[aria-invalid=true],select[aria-invalid=true]{border:2px solid var(--warn)}
+.hint{color:var(--muted);display:block;font-weight:400;font-size:.9rem}
+.checkout{display:grid;gap:1rem 2rem;grid-template-columns:minmax(0,2fr) minmax(16rem,1fr);align-items:start}
+@media (max-width:48rem){.checkout{grid-template-columns:1fr}}
+.checkout fieldset{border:1px solid var(--line);border-radius:.5rem;background:var(--card);margin:0 0 1rem;padding:1rem}
+.checkout legend{font-weight:700;padding:0 .25rem}
+.checkout .field{margin:0 0 .85rem}
+.checkout .radio{display:flex;gap:.5rem;align-items:flex-start;font-weight:400;margin:.35rem 0}
+.summary{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1rem}
+.summary h2{margin-top:0}
+.summary ul{list-style:none;padding:0;margin:0 0 1rem}
+.totals{display:grid;grid-template-columns:1fr max-content;gap:.25rem 1rem;margin:0}
+.totals dd{margin:0;text-align:right}
+.actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin-top:1.5rem}
+a.button{display:inline-block;padding:.5rem 1.1rem;border-radius:.3rem;background:var(--accent);color:#fff;text-decoration:none;font-weight:600}
+td.num,th.num{text-align:right}
 footer.site{border-top:1px solid var(--line);padding:1.5rem 0;color:var(--muted)}
 `;

@@ -1,7 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { emitEvent } from "../analytics/emit";
-import { cartChangeEvent } from "../analytics/envelope";
 import { newCartId, requireCartId, writeCartCookie } from "../cart/cart-cookie";
 import {
 	AddCartItemSchema,
@@ -9,23 +6,9 @@ import {
 	SetCartItemQuantitySchema,
 	VariantIdParamSchema,
 } from "../cart/cart-schemas";
-import {
-	addCartItem,
-	type CartChange,
-	createCart,
-	getCartView,
-	removeCartItem,
-	setCartItemQuantity,
-} from "../cart/cart-service";
-import type { AppEnv } from "../env";
+import { createCart, getCartView } from "../cart/cart-service";
 import { createRouter, errorResponses } from "../openapi";
-
-/** The server is the source of truth for cart events: emit them where the change happened. */
-function respondWithChange(c: Context<AppEnv>, { cart, productId, delta }: CartChange) {
-	const event = cartChangeEvent(productId, delta);
-	if (event) emitEvent(c, event);
-	return { cart };
-}
+import { addItemForShopper, removeItemForShopper, setItemQuantityForShopper } from "../shopper-actions";
 
 const cartJson = (description: string) => ({
 	description,
@@ -70,8 +53,8 @@ export const cartRoutes = createRouter()
 		}),
 		async (c) => {
 			const { variantId, quantity } = c.req.valid("json");
-			const change = await addCartItem(c.var.db, await requireCartId(c), variantId, quantity, Date.now());
-			return c.json(respondWithChange(c, change), 200);
+			const { cart } = await addItemForShopper(c, await requireCartId(c), variantId, quantity);
+			return c.json({ cart }, 200);
 		},
 	)
 	.openapi(
@@ -86,9 +69,8 @@ export const cartRoutes = createRouter()
 		async (c) => {
 			const { variantId } = c.req.valid("param");
 			const { quantity } = c.req.valid("json");
-			const cartId = await requireCartId(c);
-			const change = await setCartItemQuantity(c.var.db, cartId, variantId, quantity, Date.now());
-			return c.json(respondWithChange(c, change), 200);
+			const { cart } = await setItemQuantityForShopper(c, await requireCartId(c), variantId, quantity);
+			return c.json({ cart }, 200);
 		},
 	)
 	.openapi(
@@ -102,7 +84,7 @@ export const cartRoutes = createRouter()
 		}),
 		async (c) => {
 			const { variantId } = c.req.valid("param");
-			const change = await removeCartItem(c.var.db, await requireCartId(c), variantId, Date.now());
-			return c.json(respondWithChange(c, change), 200);
+			const { cart } = await removeItemForShopper(c, await requireCartId(c), variantId);
+			return c.json({ cart }, 200);
 		},
 	);

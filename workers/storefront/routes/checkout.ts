@@ -1,10 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { emitEvent } from "../analytics/emit";
-import { clearCartCookie, requireCartId } from "../cart/cart-cookie";
+import { requireCartId } from "../cart/cart-cookie";
 import { CheckoutResponseSchema, CheckoutSchema } from "../checkout/checkout-schemas";
-import { checkoutCart } from "../checkout/place-order";
 import { createRouter, errorResponses } from "../openapi";
-import { checkoutDepsFor } from "../request-deps";
+import { checkoutForShopper } from "../shopper-actions";
 
 export const checkoutRoutes = createRouter().openapi(
 	createRoute({
@@ -22,15 +20,8 @@ export const checkoutRoutes = createRouter().openapi(
 		},
 	}),
 	async (c) => {
-		const { order, paymentUrl, productIds } = await checkoutCart(
-			checkoutDepsFor(c),
-			await requireCartId(c),
-			c.req.valid("json"),
-		);
-		clearCartCookie(c);
-		// A placed order is the purchase signal: emitted here, where the shopper's consent is known
-		// (the payment webhook comes from the provider, not from the shopper).
-		emitEvent(c, { type: "purchase", productIds });
+		const cartId = await requireCartId(c);
+		const { order, paymentUrl } = await checkoutForShopper(c, cartId, c.req.valid("json"));
 		return c.json({ order, paymentUrl }, 201);
 	},
 );

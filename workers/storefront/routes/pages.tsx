@@ -1,7 +1,6 @@
 // Server-rendered storefront pages. They work without JavaScript, and every public page is
 // cacheable at the edge (Cache-Control + ETag) because nothing on it depends on the shopper.
 import { type Context, Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { CategoryPageQuerySchema, SlugSchema, toListingRequest } from "../catalog/schemas";
 import { getProductBySlug, listCategories, listCategoryFacets, listProducts } from "../db/catalog";
 import type { AppEnv } from "../env";
@@ -10,6 +9,7 @@ import { CategoryPage } from "../pages/category";
 import { HomePage } from "../pages/home";
 import type { NavCategory } from "../pages/layout";
 import { MessagePage } from "../pages/message";
+import { pageErrorResponse } from "../pages/page-error";
 import { ProductPage } from "../pages/product";
 
 const POPULAR_ON_HOME = 8;
@@ -67,11 +67,4 @@ export const pageRoutes = new Hono<AppEnv>()
 		if (!product) return notFoundPage(c, categories, "rug");
 		return c.html(<ProductPage product={product} categories={categories} />);
 	})
-	.onError((err, c) => {
-		// Pages answer in HTML; the API's JSON error shape would be unreadable in a browser.
-		const status = err instanceof HTTPException ? err.status : 500;
-		if (status >= 500) c.var.logger.error("page failed", { err, route: c.req.routePath });
-		const message =
-			status >= 500 ? "Something went wrong on our side. Please try again." : "That request didn't work.";
-		return c.html(<MessagePage title="Sorry" message={message} />, status);
-	});
+	.onError(pageErrorResponse);

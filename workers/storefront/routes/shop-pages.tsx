@@ -1,0 +1,220 @@
+// The shopper's HTML path without JavaScript: add to cart from the product page, the cart page
+// with a form per line, and the guest checkout form. Every POST answers 303 on success and, on a
+// refusal, the same page again with the message and a 4xx (never the API's JSON). These pages
+// are per shopper, so they are never cached; the checkout page may hold what the shopper typed.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
+import {
+	AddCartItemFormSchema,
+	SetCartItemQuantityFormSchema,
+	VariantIdParamSchema,
+} from "../cart/cart-schemas";
+import type { CartView } from "../cart/cart-view";
+import {
+	type CheckoutFormErrors,
+	CheckoutFormSchema,
+	type CheckoutFormValues,
+	checkoutFormValues,
+	describeCheckoutIssues,
+	echoCheckoutValues,
+} from "../checkout/checkout-form";
+import { listCategories } from "../db/catalog";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { createRouter, errorResponses } from "../openapi";
+import { CartPage } from "../pages/cart-page";
+import { CheckoutPage } from "../pages/checkout-page";
+import { pageErrorResponse } from "../pages/page-error";
+import {
+	addItemForShopper,
+	checkoutForShopper,
+	findCartView,
+	findOpenCartId,
+	openCartIdForAdding,
+	removeItemForShopper,
+	setItemQuantityForShopper,
+} from "../shopper-actions";
+
+const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+const formBody = <T,>(schema: T) => ({
+	required: true,
+	content: { "application/x-www-form-urlencoded": { schema } },
+});
+const refused = {
+	400: html("The page again, with what was wrong"),
+	404: html("The page again: no such item or cart"),
+	409: html("The page again: out of stock or over a limit"),
+	415: html("Not a form"),
+	// Refused by the app's middleware before any page is involved: cross-origin post, oversized body.
+	...errorResponses(403, 413),
+};
+const seeOther = (description: string) => ({ 303: { description } });
+
+/** An error the shopper can act on, shown on the page; anything else is a fault for onError. */
+function shopperError(err: unknown): AppError | null {
+	return err instanceof AppError && (err.status < 500 || err.code === "payment_unavailable") ? err : null;
+}
+
+async function renderCart(c: Context<AppEnv>, status: ContentfulStatusCode = 200, error?: string) {
+	const [cart, categories] = await Promise.all([findCartView(c), listCategories(c.var.db)]);
+	c.header("Cache-Control", "no-store");
+	return c.html(<CartPage cart={cart} categories={categories} error={error} />, status);
+}
+
+async function renderCheckout(
+	c: Context<AppEnv>,
+	status: ContentfulStatusCode,
+	values: CheckoutFormValues,
+	errors?: CheckoutFormErrors,
+	cart?: CartView | null,
+) {
+	const [view, categories] = await Promise.all([cart ?? findCartView(c), listCategories(c.var.db)]);
+	c.header("Cache-Control", "no-store");
+	if (!view || view.lines.length === 0) {
+		return c.html(<CartPage cart={view} categories={categories} error={errors?.form[0]} />, status);
+	}
+	return c.html(<CheckoutPage {...{ cart: view, categories, values, errors }} />, status);
+}
+
+async function renderInvalidCheckout(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
+	// The validator has already read the form; this is its cached copy, repeated keys kept.
+	const raw = await c.req.parseBody({ all: true });
+	return renderCheckout(c, 400, echoCheckoutValues(raw), describeCheckoutIssues(issues, raw));
+}
+
+/** Runs a cart change, then back to the cart (303); a refused change re-renders it with the reason. */
+async function changeCart(c: Context<AppEnv>, change: () => Promise<unknown>) {
+	try {
+		await change();
+	} catch (err) {
+		const refusal = shopperError(err);
+		if (!refusal) throw err;
+		return renderCart(c, refusal.status, refusal.message);
+	}
+	return c.redirect("/cart", 303);
+}
+
+async function requireCartForChange(c: Context<AppEnv>): Promise<string> {
+	const cartId = await findOpenCartId(c);
+	if (!cartId) throw new AppError("not_found", "That item is not in your cart.");
+	return cartId;
+}
+
+const QUANTITY_MESSAGE = `Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`;
+
+const shopRouter = createRouter();
+shopRouter.onError(pageErrorResponse);
+
+export const shopPageRoutes = shopRouter
+	.openapi(
+		createRoute({
+			method: "get",
+			path: "/cart",
+			tags: ["pages"],
+			summary: "The cart page (per shopper, never cached)",
+			responses: { 200: html("The cart") },
+		}),
+		(c) => renderCart(c),
+	)
+	.openapi(
+		createRoute({
+			method: "post",
+			path: "/cart/items",
+			tags: ["pages"],
+			summary: "Add to cart from the product page's form; creates the cart when there is none",
+			request: { body: formBody(AddCartItemFormSchema) },
+			responses: { ...seeOther("To the cart page"), ...refused },
+		}),
+		(c) =>
+			changeCart(c, async () => {
+				const { variantId, quantity } = c.req.valid("form");
+				await addItemForShopper(c, await openCartIdForAdding(c), variantId, quantity);
+			}),
+		(result, c) => {
+			if (!result.success)
+				return renderCart(c, 400, `Choose a size and colour, and ${QUANTITY_MESSAGE.toLowerCase()}`);
+		},
+	)
+	.openapi(
+		createRoute({
+			method: "post",
+			path: "/cart/items/{variantId}",
+			tags: ["pages"],
+			summary: "Change a cart line's quantity from the cart page's form",
+			request: { params: VariantIdParamSchema, body: formBody(SetCartItemQuantityFormSchema) },
+			responses: { ...seeOther("Back to the cart page"), ...refused },
+		}),
+		(c) =>
+			changeCart(c, async () => {
+				const { variantId } = c.req.valid("param");
+				const { quantity } = c.req.valid("form");
+				await setItemQuantityForShopper(c, await requireCartForChange(c), variantId, quantity);
+			}),
+		(result, c) => {
+			if (result.success) return;
+			if (result.target === "param") return renderCart(c, 404, "That item is not in your cart.");
+			return renderCart(c, 400, QUANTITY_MESSAGE);
+		},
+	)
+	.openapi(
+		createRoute({
+			method: "post",
+			path: "/cart/items/{variantId}/remove",
+			tags: ["pages"],
+			summary: "Remove a cart line from the cart page's form",
+			request: { params: VariantIdParamSchema },
+			responses: { ...seeOther("Back to the cart page"), ...refused },
+		}),
+		(c) =>
+			changeCart(c, async () => {
+				await removeItemForShopper(c, await requireCartForChange(c), c.req.valid("param").variantId);
+			}),
+		(result, c) => {
+			if (!result.success) return renderCart(c, 404, "That item is not in your cart.");
+		},
+	)
+	.openapi(
+		createRoute({
+			method: "get",
+			path: "/checkout",
+			tags: ["pages"],
+			summary:
+				"The guest checkout form (per shopper, never cached); without a cart ready for it, the cart page",
+			responses: { 200: html("The checkout form"), ...seeOther("To the cart page") },
+		}),
+		async (c) => {
+			const cart = await findCartView(c);
+			if (!cart?.readyForCheckout) return c.redirect("/cart", 303);
+			return renderCheckout(c, 200, {}, undefined, cart);
+		},
+	)
+	.openapi(
+		createRoute({
+			method: "post",
+			path: "/checkout",
+			tags: ["pages"],
+			summary: "Place the order from the checkout form, then on to the hosted payment page",
+			request: { body: formBody(CheckoutFormSchema) },
+			responses: {
+				...seeOther("To the payment page"),
+				...refused,
+				502: html("Payment provider unavailable"),
+			},
+		}),
+		async (c) => {
+			const cartId = await findOpenCartId(c);
+			if (!cartId) return c.redirect("/cart", 303);
+			const input = c.req.valid("form");
+			try {
+				return c.redirect((await checkoutForShopper(c, cartId, input)).paymentUrl, 303);
+			} catch (err) {
+				const refusal = shopperError(err);
+				if (!refusal) throw err;
+				const errors = { fields: {}, form: [refusal.message] };
+				return renderCheckout(c, refusal.status, checkoutFormValues(input), errors);
+			}
+		},
+		(result, c) => (result.success ? undefined : renderInvalidCheckout(c, result.error.issues)),
+	);

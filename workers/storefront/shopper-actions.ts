@@ -1,0 +1,100 @@
+// What a shopper's request does to the cart and the order, shared by the JSON API and the HTML
+// forms so both change the same rows and emit the same analytics events. The server is the
+// source of truth for cart and purchase events: they are emitted where the change happened.
+import type { Context } from "hono";
+import { emitEvent } from "./analytics/emit";
+import { cartChangeEvent } from "./analytics/envelope";
+import { clearCartCookie, newCartId, readCartId, writeCartCookie } from "./cart/cart-cookie";
+import {
+	addCartItem,
+	type CartChange,
+	createCart,
+	getCartView,
+	removeCartItem,
+	setCartItemQuantity,
+} from "./cart/cart-service";
+import type { CartView } from "./cart/cart-view";
+import type { CheckoutInput } from "./checkout/checkout-schemas";
+import { type CheckoutResult, checkoutCart } from "./checkout/place-order";
+import { getOpenCart } from "./db/carts";
+import type { AppEnv } from "./env";
+import { AppError } from "./errors";
+import { checkoutDepsFor } from "./request-deps";
+
+function emitCartChange(c: Context<AppEnv>, change: CartChange): CartChange {
+	const event = cartChangeEvent(change.productId, change.delta);
+	if (event) emitEvent(c, event);
+	return change;
+}
+
+export async function addItemForShopper(
+	c: Context<AppEnv>,
+	cartId: string,
+	variantId: number,
+	quantity: number,
+): Promise<CartChange> {
+	return emitCartChange(c, await addCartItem(c.var.db, cartId, variantId, quantity, Date.now()));
+}
+
+export async function setItemQuantityForShopper(
+	c: Context<AppEnv>,
+	cartId: string,
+	variantId: number,
+	quantity: number,
+): Promise<CartChange> {
+	return emitCartChange(c, await setCartItemQuantity(c.var.db, cartId, variantId, quantity, Date.now()));
+}
+
+export async function removeItemForShopper(
+	c: Context<AppEnv>,
+	cartId: string,
+	variantId: number,
+): Promise<CartChange> {
+	return emitCartChange(c, await removeCartItem(c.var.db, cartId, variantId, Date.now()));
+}
+
+/** Places the order for the cart; the spent cart's cookie is cleared and the purchase emitted. */
+export async function checkoutForShopper(
+	c: Context<AppEnv>,
+	cartId: string,
+	input: CheckoutInput,
+): Promise<CheckoutResult> {
+	const result = await checkoutCart(checkoutDepsFor(c), cartId, input);
+	clearCartCookie(c);
+	// A placed order is the purchase signal: emitted here, where the shopper's consent is known
+	// (the payment webhook comes from the provider, not from the shopper).
+	emitEvent(c, { type: "purchase", productIds: result.productIds });
+	return result;
+}
+
+/**
+ * The open cart named by the cookie, or undefined. For the HTML pages a forged, spent or expired
+ * cart is simply no cart (readCartId already cleared a forged cookie): a browser cannot fix it.
+ */
+export async function findOpenCartId(c: Context<AppEnv>): Promise<string | undefined> {
+	let cartId: string | undefined;
+	try {
+		cartId = await readCartId(c);
+	} catch (err) {
+		if (err instanceof AppError && err.code === "invalid_cookie") return undefined;
+		throw err;
+	}
+	if (!cartId) return undefined;
+	return (await getOpenCart(c.var.db, cartId)) ? cartId : undefined;
+}
+
+/** The shopper's open cart, created (and its cookie set) when there is none yet. */
+export async function openCartIdForAdding(c: Context<AppEnv>): Promise<string> {
+	const existing = await findOpenCartId(c);
+	if (existing) return existing;
+	const cartId = newCartId();
+	await createCart(c.var.db, cartId, Date.now());
+	await writeCartCookie(c, cartId);
+	return cartId;
+}
+
+/** The cart to show on a page: null when the shopper has no open cart. */
+export async function findCartView(c: Context<AppEnv>): Promise<CartView | null> {
+	const cartId = await findOpenCartId(c);
+	return cartId ? getCartView(c.var.db, cartId) : null;
+}
