@@ -57,6 +57,18 @@ export default defineConfig(async () => {
 				{
 					test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
 				},
+				{
+					// Both workers in a real `wrangler dev` (isolated from a developer's `npm start`),
+					// driven by Debian's chromium through playwright-core.
+					test: {
+						name: "e2e",
+						include: ["test/e2e/**/*.test.ts"],
+						environment: "node",
+						globalSetup: ["test/e2e/global-setup.ts"],
+						testTimeout: 60_000,
+						hookTimeout: 60_000,
+					},
+				},
 			],
 		},
 	};

@@ -1,15 +1,22 @@
 // Seeds the LOCAL D1 database with the generated demo catalog, once: it does nothing when
 // products already exist, so `npm run setup:local` can run before every `npm start`.
+//   node scripts/seed-local.ts [--persist-to DIR]   (default: wrangler's own, .wrangler/state)
+// The end-to-end tests seed a throwaway state folder with --persist-to.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import { generateCatalog } from "../workers/storefront/catalog/seed-data.ts";
 import { insertStatements } from "../workers/storefront/catalog/seed-sql.ts";
 import { categories, products, variants } from "../workers/storefront/db/schema.ts";
 
 const DATABASE = "loomwash";
+
+const { values: args } = parseArgs({ options: { "persist-to": { type: "string" } } });
+// Absolute, so the folder does not depend on where wrangler thinks the project is.
+const persistArgs = args["persist-to"] ? ["--persist-to", resolve(args["persist-to"])] : [];
 
 const countOutput = z
 	.array(z.object({ results: z.array(z.object({ n: z.number().int().nonnegative() })).length(1) }))
@@ -29,6 +36,7 @@ function countProducts(): number {
 		"execute",
 		DATABASE,
 		"--local",
+		...persistArgs,
 		"--json",
 		"--command",
 		"SELECT COUNT(*) AS n FROM products",
@@ -51,7 +59,7 @@ if (existing > 0) {
 	try {
 		const file = join(dir, "catalog.sql");
 		writeFileSync(file, sql);
-		wrangler(["d1", "execute", DATABASE, "--local", "--file", file]);
+		wrangler(["d1", "execute", DATABASE, "--local", ...persistArgs, "--file", file]);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

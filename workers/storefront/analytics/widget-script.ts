@@ -34,7 +34,7 @@ export const WIDGET_SCRIPT = `(() => {
 			for (const item of data.items) {
 				const li = document.createElement("li");
 				const link = document.createElement("a");
-				link.href = "/products/" + encodeURIComponent(item.slug);
+				link.href = "/p/" + encodeURIComponent(item.slug);
 				link.textContent = item.name;
 				const price = document.createElement("span");
 				try {

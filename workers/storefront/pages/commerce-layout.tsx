@@ -15,6 +15,7 @@ export function CommerceLayout(props: { title: string; children: Child }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="robots" content="noindex" />
 				<title>{`${props.title} · Loomwash`}</title>
+				<link rel="icon" href="data:," />
 				<style>
 					{
 						"body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.6rem 1.2rem;margin-right:.5rem}"

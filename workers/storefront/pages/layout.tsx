@@ -21,6 +21,8 @@ export function Layout({ title, description, categories, children }: LayoutProps
 					<meta charset="utf-8" />
 					<meta name="viewport" content="width=device-width, initial-scale=1" />
 					<title>{`${title} · Loomwash`}</title>
+					{/* No icon yet; without this link browsers ask for /favicon.ico and log its 404. */}
+					<link rel="icon" href="data:," />
 					{description ? <meta name="description" content={description} /> : null}
 					<style>{raw(CSS)}</style>
 				</head>

@@ -1,0 +1,162 @@
+// Vitest global setup of the e2e project: the shop exactly as `npm start` runs it (both workers in
+// one `wrangler dev`, the queue between them), but isolated from a developer's own: its own ports,
+// a fresh state folder (both databases migrated, the catalog seeded), fresh secrets in an env file
+// (a developer's .dev.vars is neither read nor touched) and its own dev registry. Teardown ends the
+// whole process group, whether the tests passed or not.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { testSecrets } from "../secrets.ts";
+import { chromiumInstalled, MISSING_CHROMIUM } from "./chromium.ts";
+import { runGroup, signalGroup, spawnGroup, stopGroup } from "./process-group.ts";
+
+declare module "vitest" {
+	export interface ProvidedContext {
+		/** The storefront of the shop under test, e.g. http://127.0.0.1:40123 */
+		e2eBaseUrl: string;
+		/** Its `--persist-to` folder, for reading the raw local databases. */
+		e2eStateDir: string;
+		/** Whether a chromium was found at CHROMIUM_PATH. */
+		e2eChromium: boolean;
+	}
+}
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+const STEP_TIMEOUT_MS = 90_000;
+const READY_TIMEOUT_MS = 60_000;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once("error", reject);
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			const port = typeof address === "object" && address ? address.port : 0;
+			server.close(() => (port > 0 ? resolve(port) : reject(new Error("no free port"))));
+		});
+	});
+}
+
+function envFile(path: string): void {
+	const lines = Object.entries(testSecrets()).map(([name, value]) => `${name}=${value}`);
+	writeFileSync(path, `${lines.join("\n")}\n`, { mode: 0o600 });
+}
+
+function tail(file: string, lines = 40): string {
+	try {
+		return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+	} catch {
+		return "(no log)";
+	}
+}
+
+async function waitUntilServing(baseUrl: string, server: ChildProcess, logFile: string): Promise<void> {
+	const deadline = Date.now() + READY_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null || server.signalCode !== null) {
+			throw new Error(`wrangler dev exited before serving:\n${tail(logFile)}`);
+		}
+		try {
+			const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+			if (res.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(
+		`wrangler dev did not answer ${baseUrl}/healthz within ${READY_TIMEOUT_MS} ms:\n${tail(logFile)}`,
+	);
+}
+
+export default async function startShop(project: TestProject) {
+	if (!chromiumInstalled() && !process.env.CI) {
+		console.warn(
+			`\n⚠ ${MISSING_CHROMIUM}\n  The browser tests are skipped; the rest of the e2e project runs.\n`,
+		);
+	}
+	const dir = mkdtempSync(join(tmpdir(), "loomwash-e2e-"));
+	const state = join(dir, "state");
+	const logFile = join(dir, "wrangler.log");
+	const secrets = join(dir, "e2e.env");
+	envFile(secrets);
+	const env = {
+		...process.env,
+		WRANGLER_SEND_METRICS: "false",
+		// A developer's `npm start` registers the same worker names: keep ours out of their registry.
+		WRANGLER_REGISTRY_PATH: join(dir, "registry"),
+		WRANGLER_LOG_PATH: join(dir, "logs"),
+		WRANGLER_CI_DISABLE_CONFIG_WATCHING: "true",
+	};
+	const step = (args: string[]) =>
+		runGroup(process.execPath, args, { cwd: ROOT, env, logFile, timeoutMs: STEP_TIMEOUT_MS });
+
+	let server: ChildProcess | undefined;
+	const killOnExit = () => server && signalGroup(server, "SIGKILL");
+	const teardown = async () => {
+		process.off("exit", killOnExit);
+		if (server) await stopGroup(server);
+		rmSync(dir, { recursive: true, force: true });
+	};
+	try {
+		// What `npm run setup:local` does, into this run's own state folder.
+		await step([WRANGLER, "d1", "migrations", "apply", "loomwash", "--local", "--persist-to", state]);
+		await step([
+			WRANGLER,
+			"d1",
+			"migrations",
+			"apply",
+			"loomwash_analytics",
+			"--local",
+			"-c",
+			"workers/analytics/wrangler.toml",
+			"--persist-to",
+			state,
+		]);
+		await step([join(ROOT, "scripts/seed-local.ts"), "--persist-to", state]);
+
+		const [port, inspectorPort] = [await freePort(), await freePort()];
+		server = spawnGroup(
+			process.execPath,
+			[
+				WRANGLER,
+				"dev",
+				"-c",
+				"wrangler.toml",
+				"-c",
+				"workers/analytics/wrangler.toml",
+				"--ip",
+				"127.0.0.1",
+				"--port",
+				String(port),
+				"--inspector-port",
+				String(inspectorPort),
+				"--persist-to",
+				state,
+				"--env-file",
+				secrets,
+				"--log-level",
+				"error",
+				"--show-interactive-dev-session=false",
+			],
+			{ cwd: ROOT, env, logFile },
+		);
+		// Vitest ends on its own, on a crash or on Ctrl-C: no wrangler or workerd outlives it.
+		process.once("exit", killOnExit);
+		const baseUrl = `http://127.0.0.1:${port}`;
+		await waitUntilServing(baseUrl, server, logFile);
+
+		project.provide("e2eBaseUrl", baseUrl);
+		project.provide("e2eStateDir", state);
+		project.provide("e2eChromium", chromiumInstalled());
+	} catch (err) {
+		await teardown();
+		throw err;
+	}
+	return teardown;
+}
