@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { testSecrets } from "../secrets.ts";
 import { chromiumInstalled, MISSING_CHROMIUM } from "./chromium.ts";
-import { runGroup, signalGroup, spawnGroup, stopGroup } from "./process-group.ts";
+import { killAllGroups, runGroup, spawnGroup, stopGroup } from "./process-group.ts";
 
 declare module "vitest" {
 	export interface ProvidedContext {
@@ -97,10 +97,16 @@ export default async function startShop(project: TestProject) {
 		runGroup(process.execPath, args, { cwd: ROOT, env, logFile, timeoutMs: STEP_TIMEOUT_MS });
 
 	let server: ChildProcess | undefined;
-	const killOnExit = () => server && signalGroup(server, "SIGKILL");
+	// However vitest ends (done, crashed, Ctrl-C), no wrangler or workerd outlives it.
+	const killOnExit = () => {
+		killAllGroups();
+		rmSync(dir, { recursive: true, force: true });
+	};
+	process.once("exit", killOnExit);
 	const teardown = async () => {
 		process.off("exit", killOnExit);
 		if (server) await stopGroup(server);
+		killAllGroups();
 		rmSync(dir, { recursive: true, force: true });
 	};
 	try {
@@ -146,8 +152,6 @@ export default async function startShop(project: TestProject) {
 			],
 			{ cwd: ROOT, env, logFile },
 		);
-		// Vitest ends on its own, on a crash or on Ctrl-C: no wrangler or workerd outlives it.
-		process.once("exit", killOnExit);
 		const baseUrl = `http://127.0.0.1:${port}`;
 		await waitUntilServing(baseUrl, server, logFile);
 

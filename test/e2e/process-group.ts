@@ -35,6 +35,14 @@ export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<v
 	signalGroup(child, "SIGKILL");
 }
 
+/** Every group started here and not yet seen to exit, for killAllGroups. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILL to every group still running; synchronous, so it can run in a process "exit" handler. */
+export function killAllGroups(): void {
+	for (const child of live) signalGroup(child, "SIGKILL");
+}
+
 export type SpawnOptions = { cwd: string; env: NodeJS.ProcessEnv; logFile: string };
 
 /** Starts a command in its own process group, its output appended to logFile. */
@@ -47,6 +55,8 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
 		stdio: ["ignore", log, log],
 	});
 	closeSync(log); // the child holds its own copy
+	live.add(child);
+	child.once("exit", () => live.delete(child));
 	return child;
 }
 
