@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { testSecrets } from "../secrets.ts";
 import { chromiumInstalled, MISSING_CHROMIUM } from "./chromium.ts";
-import { killAllGroups, runGroup, spawnGroup, stopGroup } from "./process-group.ts";
+import { runGroup, spawnGroup, stopAllGroupsSync, stopGroup } from "./process-group.ts";
 
 declare module "vitest" {
 	export interface ProvidedContext {
@@ -99,14 +99,14 @@ export default async function startShop(project: TestProject) {
 	let server: ChildProcess | undefined;
 	// However vitest ends (done, crashed, Ctrl-C), no wrangler or workerd outlives it.
 	const killOnExit = () => {
-		killAllGroups();
+		stopAllGroupsSync();
 		rmSync(dir, { recursive: true, force: true });
 	};
 	process.once("exit", killOnExit);
 	const teardown = async () => {
 		process.off("exit", killOnExit);
 		if (server) await stopGroup(server);
-		killAllGroups();
+		stopAllGroupsSync();
 		rmSync(dir, { recursive: true, force: true });
 	};
 	try {

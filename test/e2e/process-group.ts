@@ -38,8 +38,25 @@ export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<v
 /** Every group started here and not yet seen to exit, for killAllGroups. */
 const live = new Set<ChildProcess>();
 
-/** SIGKILL to every group still running; synchronous, so it can run in a process "exit" handler. */
-export function killAllGroups(): void {
+function groupAlive(child: ChildProcess): boolean {
+	if (child.pid === undefined) return false;
+	try {
+		process.kill(-child.pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Stops every group still running, synchronously, so it can run in a process "exit" handler:
+ * SIGTERM (wrangler then removes its temporary bundles), a short blocking wait, then SIGKILL.
+ */
+export function stopAllGroupsSync(graceMs = 3_000): void {
+	for (const child of live) signalGroup(child, "SIGTERM");
+	const tick = new Int32Array(new SharedArrayBuffer(4));
+	const deadline = Date.now() + graceMs;
+	while (Date.now() < deadline && [...live].some(groupAlive)) Atomics.wait(tick, 0, 0, 100);
 	for (const child of live) signalGroup(child, "SIGKILL");
 }
 
