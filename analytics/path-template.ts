@@ -1,18 +1,16 @@
 // Page paths are reduced to a fixed set of route templates: a raw path can carry an order
 // number, a search term or an email typed into a URL, a template cannot.
 
+// The storefront's own page routes (workers/storefront/routes/pages.tsx, shop-pages.tsx,
+// payment-pages.tsx); a path of any other shape is "/other".
 export const PATH_TEMPLATES = [
 	"/",
-	"/products",
-	"/products/:slug",
-	"/categories",
-	"/categories/:slug",
-	"/search",
+	"/c/:slug",
+	"/p/:slug",
 	"/cart",
 	"/checkout",
-	"/checkout/:step",
+	"/pay/:session",
 	"/orders/:number",
-	"/account",
 	"/privacy",
 	"/other",
 ] as const;
@@ -22,16 +20,12 @@ const TEMPLATE_SET: ReadonlySet<string> = new Set(PATH_TEMPLATES);
 
 const PATTERNS: readonly [RegExp, PathTemplate][] = [
 	[/^\/$/, "/"],
-	[/^\/products$/, "/products"],
-	[/^\/products\/[^/]+$/, "/products/:slug"],
-	[/^\/categories$/, "/categories"],
-	[/^\/categories\/[^/]+$/, "/categories/:slug"],
-	[/^\/search$/, "/search"],
+	[/^\/c\/[^/]+$/, "/c/:slug"],
+	[/^\/p\/[^/]+$/, "/p/:slug"],
 	[/^\/cart$/, "/cart"],
 	[/^\/checkout$/, "/checkout"],
-	[/^\/checkout\/[^/]+$/, "/checkout/:step"],
-	[/^\/orders\/[^/]+$/, "/orders/:number"],
-	[/^\/account(\/.*)?$/, "/account"],
+	[/^\/pay\/[^/]+\/[^/]+$/, "/pay/:session"],
+	[/^\/orders\/[^/]+(\/(thanks|cancelled))?$/, "/orders/:number"],
 	[/^\/privacy$/, "/privacy"],
 ];
 

@@ -153,7 +153,7 @@ async function runSession(n, catalog) {
 		viewed.push(product);
 		const events = [
 			...pages.splice(0),
-			{ type: "page", path: `/products/${product.slug}?utm=mail&email=${MARKERS.email}` },
+			{ type: "page", path: `/p/${product.slug}?utm=mail&email=${MARKERS.email}` },
 		];
 		events.push({ type: "view", productId: product.id });
 		const res = await s.beacon(events);

@@ -22,7 +22,7 @@ describe("analytics queue consumer", () => {
 			envelope({ type: "cart_add", productId: c }),
 			envelope({ type: "cart_remove", productId: c }),
 			envelope({ type: "purchase", productIds: [a, c] }),
-			envelope({ type: "page", path: "/products/:slug" }),
+			envelope({ type: "page", path: "/p/:slug" }),
 		]);
 		const result = await deliver(messages);
 		expect(result.explicitAcks.sort()).toStrictEqual(messages.map((m) => m.id).sort());

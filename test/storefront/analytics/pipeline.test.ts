@@ -53,20 +53,20 @@ describe("analytics pipeline, end to end", () => {
 
 	it("counts page views by route template and device class", async () => {
 		const before = await analyticsCount(
-			"SELECT SUM(count) AS n FROM page_views_hourly WHERE path_template = '/checkout/:step' AND device_class = 'mobile'",
+			"SELECT SUM(count) AS n FROM page_views_hourly WHERE path_template = '/p/:slug' AND device_class = 'mobile'",
 		);
 		const phone = newShopper({
 			"User-Agent":
 				"Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
 		});
 		await postEvents(phone, [
-			{ type: "page", path: "/checkout/shipping?step=2" },
-			{ type: "page", path: "/checkout/payment" },
+			{ type: "page", path: "/p/blue-runner?ref=mail" },
+			{ type: "page", path: "/p/sand-kitchen-mat" },
 		]);
 		await eventually(
 			async () =>
 				(await analyticsCount(
-					"SELECT SUM(count) AS n FROM page_views_hourly WHERE path_template = '/checkout/:step' AND device_class = 'mobile'",
+					"SELECT SUM(count) AS n FROM page_views_hourly WHERE path_template = '/p/:slug' AND device_class = 'mobile'",
 				)) ===
 				before + 2,
 			"page views",

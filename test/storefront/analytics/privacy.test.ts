@@ -56,7 +56,7 @@ function beaconBodies(productId: number, other: number): unknown[] {
 			events: [
 				{
 					type: "page",
-					path: `/products/${MARKERS.email}?account=${MARKERS.account}&sid=${MARKERS.session}`,
+					path: `/p/${MARKERS.email}?account=${MARKERS.account}&sid=${MARKERS.session}`,
 				},
 				{ type: "page", path: `/${MARKERS.account}/${MARKERS.ip}` },
 				{ type: "view", productId: other },
@@ -150,7 +150,7 @@ describe("privacy invariant", () => {
 			"the run to reach the aggregates",
 		);
 		const dump = await dumpAnalyticsDatabase();
-		expect(dump).toContain("/products/:slug");
+		expect(dump).toContain("/p/:slug");
 		expect(dump).toContain("desktop");
 		expect(leaks(dump)).toStrictEqual([]);
 	});

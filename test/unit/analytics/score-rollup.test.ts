@@ -94,9 +94,13 @@ describe("coarse dimensions", () => {
 
 	it("templates paths", () => {
 		expect(templatePath("/")).toBe("/");
-		expect(templatePath("/products/blue-rug?ref=mail#top")).toBe("/products/:slug");
-		expect(templatePath("/Categories/Runners/")).toBe("/categories/:slug");
-		expect(templatePath("/account/orders/123")).toBe("/account");
+		expect(templatePath("/p/blue-rug?ref=mail#top")).toBe("/p/:slug");
+		expect(templatePath("/C/Runners/")).toBe("/c/:slug");
+		expect(templatePath("/orders/LW-7K2M-9QXA-4TPB/thanks")).toBe("/orders/:number");
+		expect(templatePath("/pay/local/BwDImla_ZyGsvbnfVMcuJw")).toBe("/pay/:session");
+		// A route this storefront does not have, and anything that could carry a typed value.
+		expect(templatePath("/account/orders/123")).toBe("/other");
+		expect(templatePath("/p/blue-rug/jane@example.com")).toBe("/other");
 		expect(templatePath("/wp-admin/../etc/passwd")).toBe("/other");
 		expect(templatePath("")).toBe("/");
 	});

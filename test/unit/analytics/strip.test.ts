@@ -39,7 +39,7 @@ describe("stripEvent", () => {
 		const hostile = {
 			...base,
 			type: "page",
-			path: "/products/:slug",
+			path: "/p/:slug",
 			ip: "198.51.100.23",
 			userAgent: "Mozilla/5.0 (X11; Linux x86_64) Marker/1.0",
 			email: "jane.doe@example.com",
