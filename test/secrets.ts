@@ -11,5 +11,7 @@ export function testSecrets() {
 		SESSION_KEY: key(),
 		PAYMENT_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
 		STRIPE_SECRET_KEY: "",
+		// wrangler.toml says "stripe" so deploys never ship the stand-in; tests use the stand-in.
+		PAYMENT_PROVIDER: "local",
 	};
 }

@@ -92,6 +92,8 @@ export default async function startShop(project: TestProject) {
 		WRANGLER_REGISTRY_PATH: join(dir, "registry"),
 		WRANGLER_LOG_PATH: join(dir, "logs"),
 		WRANGLER_CI_DISABLE_CONFIG_WATCHING: "true",
+		// As `npm start`: no local trace store keeping full request URLs.
+		X_LOCAL_OBSERVABILITY: "false",
 	};
 	const step = (args: string[]) =>
 		runGroup(process.execPath, args, { cwd: ROOT, env, logFile, timeoutMs: STEP_TIMEOUT_MS });

@@ -64,4 +64,14 @@ describe("app shell", () => {
 		});
 		expect(read.status).toBe(200);
 	});
+
+	it("never adopts a client-chosen request id (it would ride into every log line)", async () => {
+		const res = await exports.default.fetch(`${base}/api/v1/nope`, {
+			headers: { "X-Request-Id": "client-chosen-marker-42" },
+		});
+		const body = (await res.json()) as { error: { requestId: string } };
+		expect(body.error.requestId).not.toBe("client-chosen-marker-42");
+		expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(res.headers.get("x-request-id")).toBe(body.error.requestId);
+	});
 });

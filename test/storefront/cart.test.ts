@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
 	CART_COOKIE,
@@ -193,5 +194,23 @@ describe("cart cookie security", () => {
 		const value = forged.slice(2);
 		const res = await new Shopper().fetch("/api/v1/cart", { headers: { cookie: `${CART_COOKIE}=${value}` } });
 		expect(res.status).toBe(400);
+	});
+});
+
+describe("cart cookie at rest", () => {
+	it("stores no value the shopper's browser holds: the cart is keyed by an HMAC of the cookie token", async () => {
+		const rug = await createVariant({ stock: 2 });
+		const shopper = new Shopper();
+		const created = await shopper.createCart();
+		const cookie = created.headers.getSetCookie().find((c) => c.startsWith(`${CART_COOKIE}=`)) ?? "";
+		const token =
+			decodeURIComponent(cookie.slice(CART_COOKIE.length + 1).split(";")[0] ?? "").split(".")[0] ?? "";
+		expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		expect((await shopper.addItem(rug.variantId, 1)).status).toBe(200);
+
+		const carts = await env.DB.prepare("SELECT * FROM carts").all();
+		const lines = await env.DB.prepare("SELECT * FROM cart_lines").all();
+		expect(carts.results.length).toBeGreaterThan(0);
+		expect(JSON.stringify([carts.results, lines.results])).not.toContain(token);
 	});
 });

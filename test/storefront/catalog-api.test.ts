@@ -202,6 +202,21 @@ describe("GET /api/v1/products", () => {
 		}
 	});
 
+	it("searches with words of any length up to the limit (D1 refuses LIKE patterns over 50 bytes)", async () => {
+		const product = data.products[0];
+		const longWord = `${"a".repeat(100)}`;
+		for (const q of [longWord, "%".repeat(100), "é".repeat(100), `${"ä".repeat(60)} rug`]) {
+			const res = await get(`/api/v1/products?${new URLSearchParams({ q })}`);
+			expect(res.status, q).toBe(200);
+		}
+		// A long query still finds what it names.
+		const name = product?.name.toLowerCase() ?? "";
+		const page = (await (await get(`/api/v1/products?${new URLSearchParams({ q: name })}`)).json()) as Page;
+		expect(page.items.map((p) => p.id)).toContain(product?.id);
+		const html = await get(`/c/bath?${new URLSearchParams({ q: "b".repeat(100) })}`);
+		expect(html.status).toBe(200);
+	});
+
 	it("answers a unicode or hostile q with an empty page, not an error", async () => {
 		for (const q of ["ковёр 🧶", "'; DROP TABLE products; --", '") OR 1=1 --']) {
 			const res = await get(`/api/v1/products?${new URLSearchParams({ q })}`);

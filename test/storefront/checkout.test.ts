@@ -2,6 +2,7 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../workers/storefront/index";
+import { PAYMENT_GRACE_MS } from "../../workers/storefront/orders/release-expired";
 import { placeOrder, submitPaymentDecision } from "./fixtures/checkout-flow";
 import {
 	BASE,
@@ -132,8 +133,13 @@ describe("stock release", () => {
 			.bind(row.reservedUntil + 3_600_000, fresh.checkout.order.number)
 			.run();
 
+		// Within the grace period a last-moment payment may still be on its way: nothing is released.
+		const early = createScheduledController({ scheduledTime: row.reservedUntil + 1, cron: "*/15 * * * *" });
+		await worker.scheduled(early, env, createExecutionContext());
+		expect((await orderByNumber(abandoned.checkout.order.number))?.status).toBe("placed");
+
 		const controller = createScheduledController({
-			scheduledTime: row.reservedUntil + 1,
+			scheduledTime: row.reservedUntil + PAYMENT_GRACE_MS + 1,
 			cron: "*/15 * * * *",
 		});
 		const ctx = createExecutionContext();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-	containsPattern,
 	decodeCursor,
 	encodeCursor,
 	MAX_QUERY_TERMS,
@@ -59,15 +58,6 @@ describe("queryTerms", () => {
 	it("lowercases, splits on whitespace, drops duplicates and caps the count", () => {
 		expect(queryTerms("  Stripe\tRUNNER stripe ")).toEqual(["stripe", "runner"]);
 		expect(queryTerms("a b c d e f g h")).toHaveLength(MAX_QUERY_TERMS);
-	});
-});
-
-describe("containsPattern", () => {
-	it("escapes LIKE wildcards and the escape character itself", () => {
-		expect(containsPattern("rug")).toBe("%rug%");
-		expect(containsPattern("100%")).toBe("%100\\%%");
-		expect(containsPattern("a_b")).toBe("%a\\_b%");
-		expect(containsPattern("c:\\x")).toBe("%c:\\\\x%");
 	});
 });
 

@@ -32,7 +32,12 @@ function executionContextOf(c: Context<AppEnv>): Context<AppEnv>["executionCtx"]
 export function createApp() {
 	const app = createRouter();
 
-	app.use(requestId({ limitLength: 64 }));
+	// Always our own id: a client-chosen X-Request-Id would otherwise ride into every log line.
+	app.use(requestId({ generator: () => crypto.randomUUID(), headerName: "" }));
+	app.use(async (c, next) => {
+		c.header("X-Request-Id", c.var.requestId);
+		await next();
+	});
 	app.use(requestLogger());
 	app.use(
 		secureHeaders({

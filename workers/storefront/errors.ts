@@ -61,7 +61,8 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
 		const message = status >= 500 ? "Internal error" : err.message || code;
 		return c.json(errorBody(c, code, message), status as ContentfulStatusCode);
 	}
-	c.get("logger")?.error("unhandled error", { err, path: c.req.path });
+	// The route template, not the raw path: a path can carry an order number or a typed value.
+	c.get("logger")?.error("unhandled error", { err, route: c.req.routePath });
 	return c.json(errorBody(c, "internal_error", "Internal error"), 500);
 }
 

@@ -30,10 +30,31 @@ export type Logger = {
 	error(msg: string, fields?: LogFields): void;
 };
 
+// Error messages can quote what caused them: drizzle appends a failed query's bound parameters
+// ("params: …"), JSON.parse quotes the text it choked on. Keep the shape, drop the quoted values.
+function scrubMessage(message: string): string {
+	return (message.split(/\bparams:/)[0] ?? "")
+		.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, "…")
+		.replace(/\S+@\S+/g, "…")
+		.slice(0, 300)
+		.trim();
+}
+
+function describeError(err: Error, depth = 0): Record<string, unknown> {
+	// Stack frames only: a V8 stack begins with the (unscrubbed) message.
+	const frames = (err.stack ?? "")
+		.split("\n")
+		.filter((line) => /^\s+at /.test(line))
+		.slice(0, 12)
+		.join("\n");
+	const cause = err.cause instanceof Error && depth < 2 ? { cause: describeError(err.cause, depth + 1) } : {};
+	return { name: err.name, message: scrubMessage(err.message), stack: frames, ...cause };
+}
+
 export function redactFields(value: unknown, depth = 0): unknown {
 	if (depth > 4) return "[depth]";
 	if (Array.isArray(value)) return value.map((v) => redactFields(v, depth + 1));
-	if (value instanceof Error) return { name: value.name, stack: value.stack };
+	if (value instanceof Error) return describeError(value);
 	if (value && typeof value === "object") {
 		const out: Record<string, unknown> = {};
 		for (const [k, v] of Object.entries(value)) {

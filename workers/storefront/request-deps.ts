@@ -7,10 +7,12 @@ import type { AppEnv } from "./env";
 import { selectPaymentProvider } from "./payments/select-provider";
 import { createVault } from "./vault/vault";
 
+// At least 30: Stripe Checkout sessions live 30 minutes at the shortest, and a reservation that
+// ran out first would let a payment arrive for stock already put back on sale.
 const ReservationMinutesSchema = z.coerce
 	.number()
 	.int()
-	.min(5)
+	.min(30)
 	.max(24 * 60);
 
 export function requestOrigin(c: Context<AppEnv>): string {

@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { emitEvent } from "./analytics/emit";
 import { cartChangeEvent } from "./analytics/envelope";
-import { clearCartCookie, newCartId, readCartId, writeCartCookie } from "./cart/cart-cookie";
+import { clearCartCookie, issueCartCookie, readCartId } from "./cart/cart-cookie";
 import {
 	addCartItem,
 	type CartChange,
@@ -87,9 +87,8 @@ export async function findOpenCartId(c: Context<AppEnv>): Promise<string | undef
 export async function openCartIdForAdding(c: Context<AppEnv>): Promise<string> {
 	const existing = await findOpenCartId(c);
 	if (existing) return existing;
-	const cartId = newCartId();
+	const cartId = await issueCartCookie(c);
 	await createCart(c.var.db, cartId, Date.now());
-	await writeCartCookie(c, cartId);
 	return cartId;
 }
 

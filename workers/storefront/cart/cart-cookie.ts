@@ -1,6 +1,7 @@
-// The cart id travels only in a signed, HttpOnly, Secure, SameSite=Lax, __Host- cookie. The id
-// is 128 random bits; the signature (SESSION_KEY) means a guessed or edited value is refused
-// before it reaches the database.
+// The cart travels only in a signed, HttpOnly, Secure, SameSite=Lax, __Host- cookie holding a
+// 128-bit random token; the signature (SESSION_KEY) means a guessed or edited value is refused
+// before it reaches the database. The database keys the cart by an HMAC of the token, so nothing
+// stored equals what the shopper's browser holds.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { z } from "zod";
@@ -16,7 +17,33 @@ export function newCartId(): string {
 	return toBase64Url(randomBytes(16));
 }
 
-/** The cart id from the cookie, undefined without one; a forged cookie is cleared and refused. */
+const cartKeys = new Map<string, Promise<CryptoKey>>();
+
+/** The database id of the cart a cookie token names: HMAC-SHA256(SESSION_KEY, token), 128 bits. */
+export async function cartIdForToken(sessionKey: string, token: string): Promise<string> {
+	let key = cartKeys.get(sessionKey);
+	if (!key) {
+		key = crypto.subtle.importKey(
+			"raw",
+			new TextEncoder().encode(`cart-id:${sessionKey}`),
+			{ name: "HMAC", hash: "SHA-256" },
+			false,
+			["sign"],
+		);
+		cartKeys.set(sessionKey, key);
+	}
+	const mac = await crypto.subtle.sign("HMAC", await key, new TextEncoder().encode(token));
+	return toBase64Url(new Uint8Array(mac).slice(0, 16));
+}
+
+/** Starts a cart for this shopper: sets the cookie with a fresh token, answers the cart's database id. */
+export async function issueCartCookie(c: Context<AppEnv>): Promise<string> {
+	const token = newCartId();
+	await writeCartCookie(c, token);
+	return cartIdForToken(c.env.SESSION_KEY, token);
+}
+
+/** The cart's database id from the cookie, undefined without one; a forged cookie is cleared and refused. */
 export async function readCartId(c: Context<AppEnv>): Promise<string | undefined> {
 	if (getCookie(c, CART_COOKIE, "host") === undefined) return undefined;
 	let value: string | false | undefined;
@@ -30,7 +57,7 @@ export async function readCartId(c: Context<AppEnv>): Promise<string | undefined
 		clearCartCookie(c);
 		throw new AppError("invalid_cookie", "The cart cookie is not valid");
 	}
-	return parsed.data;
+	return cartIdForToken(c.env.SESSION_KEY, parsed.data);
 }
 
 export async function requireCartId(c: Context<AppEnv>): Promise<string> {
@@ -39,8 +66,8 @@ export async function requireCartId(c: Context<AppEnv>): Promise<string> {
 	return cartId;
 }
 
-export async function writeCartCookie(c: Context<AppEnv>, cartId: string): Promise<void> {
-	await setSignedCookie(c, CART_COOKIE, cartId, c.env.SESSION_KEY, {
+async function writeCartCookie(c: Context<AppEnv>, token: string): Promise<void> {
+	await setSignedCookie(c, CART_COOKIE, token, c.env.SESSION_KEY, {
 		prefix: "host",
 		httpOnly: true,
 		secure: true,

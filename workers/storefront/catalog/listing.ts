@@ -10,7 +10,7 @@ export type Badge = (typeof BADGES)[number];
 
 export const DEFAULT_LIMIT = 24;
 export const MAX_LIMIT = 50;
-// Each term binds two LIKE patterns; the cap keeps a listing query far below D1's 100 parameters.
+// Each term binds two parameters; the cap keeps a listing query far below D1's 100 parameters.
 export const MAX_QUERY_TERMS = 5;
 export const MAX_CURSOR_LENGTH = 200;
 
@@ -86,11 +86,6 @@ export function isAscending(sort: Sort): boolean {
 export function queryTerms(q: string): string[] {
 	const words = q.toLowerCase().split(/\s+/).filter(Boolean);
 	return [...new Set(words)].slice(0, MAX_QUERY_TERMS);
-}
-
-/** A LIKE pattern matching `term` literally anywhere; pair it with ESCAPE '\'. */
-export function containsPattern(term: string): string {
-	return `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 type BadgeSource = {

@@ -3,7 +3,6 @@
 import { and, asc, count, desc, eq, exists, getTableColumns, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import {
 	type Cursor,
-	containsPattern,
 	encodeCursor,
 	isAscending,
 	type PageRequest,
@@ -98,13 +97,14 @@ function filterConditions(db: Db, filters: ProductFilters): (SQL | undefined)[] 
 						),
 				)
 			: undefined;
-	const termMatches = (filters.terms ?? []).map((term) => {
-		const pattern = containsPattern(term);
-		return or(
-			sql`${products.name} LIKE ${pattern} ESCAPE '\\'`,
-			sql`${products.description} LIKE ${pattern} ESCAPE '\\'`,
-		);
-	});
+	// instr, not LIKE: a term is matched literally (no wildcards to escape), and D1 refuses LIKE
+	// patterns over 50 bytes, which a long search word would otherwise turn into a 500.
+	const termMatches = (filters.terms ?? []).map((term) =>
+		or(
+			sql`instr(lower(${products.name}), ${term}) > 0`,
+			sql`instr(lower(${products.description}), ${term}) > 0`,
+		),
+	);
 	return [
 		filters.category === undefined ? undefined : eq(categories.slug, filters.category),
 		variantMatch,

@@ -6,13 +6,15 @@ import { cancelPlacedOrderStatements, listExpiredReservations } from "../db/orde
 import type { Db } from "../env";
 
 const ORDERS_PER_RUN = 200;
+/** Time after a reservation ends for a payment completed at the last moment to reach our webhook. */
+export const PAYMENT_GRACE_MS = 10 * 60_000;
 
 export async function releaseExpiredReservations(
 	db: Db,
 	now: number,
 	limit = ORDERS_PER_RUN,
 ): Promise<number> {
-	const expired = await listExpiredReservations(db, now, limit);
+	const expired = await listExpiredReservations(db, now - PAYMENT_GRACE_MS, limit);
 	let released = 0;
 	for (const order of expired) {
 		const results = await runBatch(db, [

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { newCartId, requireCartId, writeCartCookie } from "../cart/cart-cookie";
+import { issueCartCookie, requireCartId } from "../cart/cart-cookie";
 import {
 	AddCartItemSchema,
 	CartResponseSchema,
@@ -26,9 +26,7 @@ export const cartRoutes = createRouter()
 			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403, 413) },
 		}),
 		async (c) => {
-			const cartId = newCartId();
-			const cart = await createCart(c.var.db, cartId, Date.now());
-			await writeCartCookie(c, cartId);
+			const cart = await createCart(c.var.db, await issueCartCookie(c), Date.now());
 			return c.json({ cart }, 201);
 		},
 	)
