@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from "hono/
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { pseudonym } from "../pseudonym";
 import { randomBytes, toBase64Url } from "../vault/base64url";
 
 const CART_COOKIE = "lw_cart";
@@ -17,23 +18,9 @@ export function newCartId(): string {
 	return toBase64Url(randomBytes(16));
 }
 
-const cartKeys = new Map<string, Promise<CryptoKey>>();
-
-/** The database id of the cart a cookie token names: HMAC-SHA256(SESSION_KEY, token), 128 bits. */
-export async function cartIdForToken(sessionKey: string, token: string): Promise<string> {
-	let key = cartKeys.get(sessionKey);
-	if (!key) {
-		key = crypto.subtle.importKey(
-			"raw",
-			new TextEncoder().encode(`cart-id:${sessionKey}`),
-			{ name: "HMAC", hash: "SHA-256" },
-			false,
-			["sign"],
-		);
-		cartKeys.set(sessionKey, key);
-	}
-	const mac = await crypto.subtle.sign("HMAC", await key, new TextEncoder().encode(token));
-	return toBase64Url(new Uint8Array(mac).slice(0, 16));
+/** The database id of the cart a cookie token names: a pseudonym of the token. */
+export function cartIdForToken(sessionKey: string, token: string): Promise<string> {
+	return pseudonym(sessionKey, "cart-id", token);
 }
 
 /** Starts a cart for this shopper: sets the cookie with a fresh token, answers the cart's database id. */

@@ -57,6 +57,8 @@ export const staffAuth = (options: { requiredRoles?: string[] } = {}) =>
 				issuer: c.env.ACCESS_TEAM_DOMAIN,
 				audience: c.env.ACCESS_AUD,
 				algorithms: ["RS256"],
+				// Access tokens always expire; one that does not is not an Access token.
+				requiredClaims: ["exp"],
 			}));
 		} catch {
 			throw new AppError("unauthorized", "Invalid staff token");

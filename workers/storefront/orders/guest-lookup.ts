@@ -2,10 +2,12 @@
 // after decrypting, in constant time, and every miss (unknown number, wrong email, malformed
 // number, shredded key) gets the same 404 so the answer reveals nothing.
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
 import { getOrderByNumber, getOrderContactWithKey, listOrderLines } from "../db/orders";
-import type { Db } from "../env";
+import type { AppEnv, Db } from "../env";
 import { AppError } from "../errors";
+import { pseudonym } from "../pseudonym";
 import { utf8 } from "../vault/base64url";
 import type { Vault } from "../vault/vault";
 import { buildOrderSummary, type OrderSummary } from "./order-view";
@@ -17,6 +19,16 @@ export const OrderLookupSchema = z
 	})
 	.strict()
 	.openapi("OrderLookupRequest");
+
+/**
+ * At most a few lookups a minute for one order number, whoever asks: an order number alone must
+ * not let anyone try emails until one fits. The limiter sees a pseudonym, not the number.
+ */
+export async function limitLookupsOfOrder(c: Context<AppEnv>, orderNumber: string): Promise<void> {
+	const key = await pseudonym(c.env.SESSION_KEY, "order-lookup", normalizeOrderNumber(orderNumber));
+	const { success } = await c.env.ORDER_LOOKUP_LIMITER.limit({ key });
+	if (!success) throw new AppError("rate_limited", "Too many lookups for this order; try again in a minute");
+}
 
 const notFound = () => new AppError("not_found", "No order matches that number and email");
 

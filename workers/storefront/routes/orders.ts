@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { OrderSummarySchema } from "../checkout/checkout-schemas";
 import { createRouter, errorResponses } from "../openapi";
-import { lookupGuestOrder, OrderLookupSchema } from "../orders/guest-lookup";
+import { limitLookupsOfOrder, lookupGuestOrder, OrderLookupSchema } from "../orders/guest-lookup";
 import { vaultFor } from "../request-deps";
 
 export const orderRoutes = createRouter().openapi(
@@ -16,11 +16,12 @@ export const orderRoutes = createRouter().openapi(
 				description: "Status, lines and totals; no contact data",
 				content: { "application/json": { schema: z.object({ order: OrderSummarySchema }) } },
 			},
-			...errorResponses(400, 403, 404, 413),
+			...errorResponses(400, 403, 404, 413, 429),
 		},
 	}),
 	async (c) => {
 		const { orderNumber, email } = c.req.valid("json");
+		await limitLookupsOfOrder(c, orderNumber);
 		return c.json({ order: await lookupGuestOrder(c.var.db, vaultFor(c), orderNumber, email) }, 200);
 	},
 );
