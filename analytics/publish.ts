@@ -52,7 +52,10 @@ export function publishPairs(
 }
 
 /** Popularity of a product = its views; published like any other count. */
-export function publishPopularity(rows: readonly ProductDayRow[], publisher: Publisher): PublishedPopularity[] {
+export function publishPopularity(
+	rows: readonly ProductDayRow[],
+	publisher: Publisher,
+): PublishedPopularity[] {
 	const cells = cellsOf(
 		rows,
 		(r) => `pv:${r.productId}`,
@@ -110,7 +113,11 @@ export function publishSummary(
 	const p: Publisher = { days: daysOf(options.window), params: options.params, noise: options.noise };
 	const products = (pick: (r: ProductDayRow) => number) =>
 		cellsOf(data.topProducts, (r) => String(r.productId), pick);
-	const [views, cartAdds, purchases] = [products((r) => r.views), products((r) => r.cartAdds), products((r) => r.purchases)];
+	const [views, cartAdds, purchases] = [
+		products((r) => r.views),
+		products((r) => r.cartAdds),
+		products((r) => r.purchases),
+	];
 	const topProducts = [...views.keys()]
 		.flatMap((id) => {
 			const published = publish(p, views.get(id), `pv:${id}`);
@@ -138,7 +145,13 @@ export function publishSummary(
 		cartAdds: publish(p, series.cartAdds, "all:cart"),
 		purchases: publish(p, series.purchases, "all:purchase"),
 	};
-	const devices = [...cellsOf(data.devices, (d) => d.device, (d) => d.count)]
+	const devices = [
+		...cellsOf(
+			data.devices,
+			(d) => d.device,
+			(d) => d.count,
+		),
+	]
 		.flatMap(([device, byDay]) => {
 			const pageViews = publish(p, byDay, `dev:${device}`);
 			return pageViews === null ? [] : [{ device, pageViews }];

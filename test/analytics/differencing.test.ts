@@ -45,7 +45,8 @@ describe("differencing two staff summaries", () => {
 		const [product] = freshProductIds(1) as [number];
 		await insertProductDay(product, closedDay(1), { views: 80, cartAdds: 20, purchases: 9 });
 		const first = await rpc(noisyEnv).summary({ days: 30, top: 50 });
-		for (let i = 0; i < 3; i++) expect(await rpc(noisyEnv).summary({ days: 30, top: 50 })).toStrictEqual(first);
+		for (let i = 0; i < 3; i++)
+			expect(await rpc(noisyEnv).summary({ days: 30, top: 50 })).toStrictEqual(first);
 	});
 
 	it("gives a closed day the same noise in every window, so the trend adds up across windows", async () => {

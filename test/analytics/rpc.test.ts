@@ -110,7 +110,9 @@ describe("AnalyticsRpc.summary", () => {
 	it("leaves out the open day, whose counts still grow", async () => {
 		const [product] = freshProductIds(1) as [number];
 		await deliver(
-			messagesOf(Array.from({ length: 12 }, () => envelope({ type: "view", productId: product, recent: [] }))),
+			messagesOf(
+				Array.from({ length: 12 }, () => envelope({ type: "view", productId: product, recent: [] })),
+			),
 		);
 		expect((await productRow(product))?.views).toBe(12);
 		const summary = await rpc().summary({ days: 1, top: 50 });

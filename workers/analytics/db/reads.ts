@@ -6,8 +6,20 @@
 import type { DayWindow } from "../../../analytics/windows";
 
 export type PairDayRow = { productA: number; productB: number; day: number; count: number };
-export type ProductDayRow = { productId: number; day: number; views: number; cartAdds: number; purchases: number };
-export type DayTotalsRow = { day: number; views: number; cartAdds: number; purchases: number; pageViews: number };
+export type ProductDayRow = {
+	productId: number;
+	day: number;
+	views: number;
+	cartAdds: number;
+	purchases: number;
+};
+export type DayTotalsRow = {
+	day: number;
+	views: number;
+	cartAdds: number;
+	purchases: number;
+	pageViews: number;
+};
 export type DeviceDayRow = { device: string; day: number; count: number };
 
 const MAX_PAIRS = 200;

@@ -40,7 +40,9 @@ const Count = z.number().int().nullable().openapi({ description: "null when belo
 const SummarySchema = z
 	.object({
 		windowDays: z.number().int(),
-		from: z.string().openapi({ description: "First day of the window (UTC, inclusive)", example: "2026-11-01" }),
+		from: z
+			.string()
+			.openapi({ description: "First day of the window (UTC, inclusive)", example: "2026-11-01" }),
 		to: z.string().openapi({ description: "Last complete day of the window (UTC, inclusive)" }),
 		k: z.number().int(),
 		topProducts: z.array(
