@@ -67,7 +67,9 @@ const getSummary = createRoute({
 	path: "/api/v1/staff/analytics/summary",
 	tags: ["staff"],
 	summary: "Analytics summary: top products, funnel, device mix, daily trend",
-	description: `Requires a Cloudflare Access token in ${ACCESS_HEADER}. Counts are noisy and thresholded at k.`,
+	description:
+		`Requires a Cloudflare Access token in ${ACCESS_HEADER}. Covers the last 1, 7, 30 or 90 complete UTC days ` +
+		"(never the day in progress). Counts are sums of per-day noisy counts, thresholded at k.",
 	security: [{ CloudflareAccess: [] }],
 	request: { query: QuerySchema },
 	responses: {
