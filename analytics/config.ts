@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { RetentionParams } from "./rollup";
 import type { PrivacyParams } from "./threshold";
+import { MAX_SUMMARY_DAYS } from "./windows";
 
 const intVar = (fallback: number, min: number, max: number) =>
 	z.coerce.number().int().min(min).max(max).catch(fallback);
@@ -32,7 +33,11 @@ export function readPipelineConfig(
 	return {
 		privacy: { k: c.K_THRESHOLD, noiseScale: c.NOISE_SCALE, noiseBound: c.NOISE_BOUND },
 		maxPairsPerEvent: c.MAX_PAIRS_PER_EVENT,
-		retention: { rollupAfterHours: c.ROLLUP_AFTER_HOURS, processedIdTtlHours: c.PROCESSED_ID_TTL_HOURS },
+		retention: {
+			rollupAfterHours: c.ROLLUP_AFTER_HOURS,
+			processedIdTtlHours: c.PROCESSED_ID_TTL_HOURS,
+			saltKeepDays: Math.max(MAX_SUMMARY_DAYS, c.WINDOW_DAYS) + 1,
+		},
 		windowDays: c.WINDOW_DAYS,
 	};
 }

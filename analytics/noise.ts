@@ -27,6 +27,23 @@ export function hashSeed(...parts: readonly (string | number)[]): number {
 	return hash >>> 0;
 }
 
+/** hashSeed(prefix, key) for many keys, hashing the prefix once (the read side draws thousands). */
+export function prefixedSeed(prefix: string): (key: string) => number {
+	let base = 0x811c9dc5;
+	for (const char of `${prefix}\u0000`) {
+		base ^= char.codePointAt(0) ?? 0;
+		base = Math.imul(base, 0x01000193);
+	}
+	return (key) => {
+		let hash = base;
+		for (const char of key) {
+			hash ^= char.codePointAt(0) ?? 0;
+			hash = Math.imul(hash, 0x01000193);
+		}
+		return hash >>> 0;
+	};
+}
+
 /** Geometric on {0, 1, ...} with P(k) = (1 - alpha) alpha^k, by inversion. */
 function sampleGeometric(rng: Rng, alpha: number): number {
 	const u = 1 - rng(); // (0, 1]: log is finite

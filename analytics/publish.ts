@@ -1,34 +1,69 @@
-// The read side's gate: raw rows in, only publishable (noisy, at least k) numbers out.
-import { dayOfHour, hourBucket } from "./dimensions";
+// The read side's gate: raw per-day rows in, only publishable (noisy, at least k) numbers out.
+// Every count is a window's sum of per-(cell, day) noisy counts (see threshold.ts).
 import type { PublishedPair, PublishedPopularity } from "./score";
-import { type NoiseSource, type PrivacyParams, publishCount } from "./threshold";
+import { type CellNoise, type PrivacyParams, publishWindowCount } from "./threshold";
+import { type DayWindow, daysOf, isoDate } from "./windows";
 
-type PairRow = { productA: number; productB: number; count: number };
-type ProductRow = { productId: number; views: number; cartAdds: number; purchases: number };
+type PairDayRow = { productA: number; productB: number; day: number; count: number };
+type ProductDayRow = { productId: number; day: number; views: number; cartAdds: number; purchases: number };
 type DayRow = { day: number; views: number; cartAdds: number; purchases: number; pageViews: number };
-type DeviceRow = { device: string; count: number };
+type DeviceDayRow = { device: string; day: number; count: number };
+
+type Publisher = { days: readonly number[]; params: PrivacyParams; noise: CellNoise };
+
+/** Rows grouped by a cell key, each cell a map of day to count. */
+function cellsOf<R extends { day: number }>(
+	rows: readonly R[],
+	cellOf: (row: R) => string,
+	countOf: (row: R) => number,
+): Map<string, Map<number, number>> {
+	const cells = new Map<string, Map<number, number>>();
+	for (const row of rows) {
+		const key = cellOf(row);
+		let byDay = cells.get(key);
+		if (!byDay) {
+			byDay = new Map();
+			cells.set(key, byDay);
+		}
+		const day = Number(row.day);
+		byDay.set(day, (byDay.get(day) ?? 0) + Number(countOf(row)));
+	}
+	return cells;
+}
+
+const publish = (p: Publisher, byDay: ReadonlyMap<number, number> | undefined, key: string, days = p.days) =>
+	publishWindowCount(byDay ?? new Map(), days, key, p.params, p.noise);
 
 export function publishPairs(
-	rows: readonly PairRow[],
+	rows: readonly PairDayRow[],
 	kind: "cv" | "cp",
-	params: PrivacyParams,
-	noise: NoiseSource,
+	publisher: Publisher,
 ): PublishedPair[] {
-	return rows.flatMap((r) => {
-		const count = publishCount(Number(r.count), `${kind}:${r.productA}:${r.productB}`, params, noise);
-		return count === null ? [] : [{ productA: r.productA, productB: r.productB, count }];
+	const cells = cellsOf(
+		rows,
+		(r) => `${kind}:${r.productA}:${r.productB}`,
+		(r) => r.count,
+	);
+	return [...cells].flatMap(([key, byDay]) => {
+		const count = publish(publisher, byDay, key);
+		const [, a, b] = key.split(":");
+		return count === null ? [] : [{ productA: Number(a), productB: Number(b), count }];
 	});
 }
 
 /** Popularity of a product = its views; published like any other count. */
 export function publishPopularity(
-	rows: readonly ProductRow[],
-	params: PrivacyParams,
-	noise: NoiseSource,
+	rows: readonly ProductDayRow[],
+	publisher: Publisher,
 ): PublishedPopularity[] {
-	return rows.flatMap((r) => {
-		const count = publishCount(Number(r.views), `pv:${r.productId}`, params, noise);
-		return count === null ? [] : [{ productId: r.productId, count }];
+	const cells = cellsOf(
+		rows,
+		(r) => `pv:${r.productId}`,
+		(r) => r.views,
+	);
+	return [...cells].flatMap(([key, byDay]) => {
+		const count = publish(publisher, byDay, key);
+		return count === null ? [] : [{ productId: Number(key.slice(3)), count }];
 	});
 }
 
@@ -36,6 +71,8 @@ export type SummaryCount = number | null;
 
 export type AnalyticsSummary = {
 	windowDays: number;
+	from: string;
+	to: string;
 	k: number;
 	topProducts: { productId: number; views: number; cartAdds: SummaryCount; purchases: SummaryCount }[];
 	funnel: {
@@ -60,71 +97,85 @@ function rate(numerator: SummaryCount, denominator: SummaryCount): number | null
 	return Math.round((numerator / denominator) * 10_000) / 10_000;
 }
 
-function isoDate(day: number): string {
-	return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Builds the staff summary from raw totals; every count goes through the same gate (null = below k). */
+/**
+ * Builds the staff summary from per-day rows of a closed window; every count goes through the
+ * same gate (null = below k). The trend's day and the window's total use the same daily draws,
+ * so the trend adds up to the totals' noisy days and differencing windows gains nothing.
+ */
 export function publishSummary(
-	data: { topProducts: readonly ProductRow[]; days: readonly DayRow[]; devices: readonly DeviceRow[] },
-	options: { windowDays: number; params: PrivacyParams; noise: NoiseSource },
+	data: {
+		topProducts: readonly ProductDayRow[];
+		days: readonly DayRow[];
+		devices: readonly DeviceDayRow[];
+	},
+	options: { window: DayWindow; params: PrivacyParams; noise: CellNoise },
 ): AnalyticsSummary {
-	const gate = (value: number, key: string) =>
-		publishCount(Number(value), key, options.params, options.noise);
-	const topProducts = data.topProducts.flatMap((p) => {
-		const views = gate(p.views, `pv:${p.productId}`);
-		if (views === null) return [];
-		return [
-			{
-				productId: p.productId,
-				views,
-				cartAdds: gate(p.cartAdds, `pc:${p.productId}`),
-				purchases: gate(p.purchases, `pp:${p.productId}`),
-			},
-		];
-	});
-	const sum = (pick: (d: DayRow) => number) => data.days.reduce((total, d) => total + Number(pick(d)), 0);
-	const views = gate(
-		sum((d) => d.views),
-		"funnel:views",
-	);
-	const cartAdds = gate(
-		sum((d) => d.cartAdds),
-		"funnel:cart",
-	);
-	const purchases = gate(
-		sum((d) => d.purchases),
-		"funnel:purchase",
-	);
-	const devices = data.devices.flatMap((d) => {
-		const pageViews = gate(d.count, `dev:${d.device}`);
-		return pageViews === null ? [] : [{ device: d.device, pageViews }];
-	});
+	const p: Publisher = { days: daysOf(options.window), params: options.params, noise: options.noise };
+	const products = (pick: (r: ProductDayRow) => number) =>
+		cellsOf(data.topProducts, (r) => String(r.productId), pick);
+	const [views, cartAdds, purchases] = [
+		products((r) => r.views),
+		products((r) => r.cartAdds),
+		products((r) => r.purchases),
+	];
+	const topProducts = [...views.keys()]
+		.flatMap((id) => {
+			const published = publish(p, views.get(id), `pv:${id}`);
+			if (published === null) return [];
+			return [
+				{
+					productId: Number(id),
+					views: published,
+					cartAdds: publish(p, cartAdds.get(id), `pc:${id}`),
+					purchases: publish(p, purchases.get(id), `pp:${id}`),
+				},
+			];
+		})
+		.sort((a, b) => b.views - a.views || a.productId - b.productId);
+
+	const totals = (pick: (d: DayRow) => number) => cellsOf(data.days, () => "all", pick).get("all");
+	const series = {
+		views: totals((d) => d.views),
+		cartAdds: totals((d) => d.cartAdds),
+		purchases: totals((d) => d.purchases),
+		pageViews: totals((d) => d.pageViews),
+	};
+	const funnel = {
+		views: publish(p, series.views, "all:views"),
+		cartAdds: publish(p, series.cartAdds, "all:cart"),
+		purchases: publish(p, series.purchases, "all:purchase"),
+	};
+	const devices = [
+		...cellsOf(
+			data.devices,
+			(d) => d.device,
+			(d) => d.count,
+		),
+	]
+		.flatMap(([device, byDay]) => {
+			const pageViews = publish(p, byDay, `dev:${device}`);
+			return pageViews === null ? [] : [{ device, pageViews }];
+		})
+		.sort((a, b) => b.pageViews - a.pageViews || a.device.localeCompare(b.device));
 	const deviceTotal = devices.reduce((total, d) => total + d.pageViews, 0);
 	return {
-		windowDays: options.windowDays,
+		windowDays: p.days.length,
+		from: isoDate(options.window.sinceDay),
+		to: isoDate(options.window.untilDay),
 		k: options.params.k,
 		topProducts,
 		funnel: {
-			views,
-			cartAdds,
-			purchases,
-			viewToCartRate: rate(cartAdds, views),
-			cartToPurchaseRate: rate(purchases, cartAdds),
+			...funnel,
+			viewToCartRate: rate(funnel.cartAdds, funnel.views),
+			cartToPurchaseRate: rate(funnel.purchases, funnel.cartAdds),
 		},
 		deviceMix: devices.map((d) => ({ ...d, share: rate(d.pageViews, deviceTotal) ?? 0 })),
-		trend: data.days.map((d) => ({
-			date: isoDate(d.day),
-			views: gate(d.views, `day:${d.day}:views`),
-			cartAdds: gate(d.cartAdds, `day:${d.day}:cart`),
-			purchases: gate(d.purchases, `day:${d.day}:purchase`),
-			pageViews: gate(d.pageViews, `day:${d.day}:pages`),
+		trend: p.days.map((day) => ({
+			date: isoDate(day),
+			views: publish(p, series.views, "all:views", [day]),
+			cartAdds: publish(p, series.cartAdds, "all:cart", [day]),
+			purchases: publish(p, series.purchases, "all:purchase", [day]),
+			pageViews: publish(p, series.pageViews, "all:pages", [day]),
 		})),
 	};
-}
-
-/** The window's first hour and today's day number, from the current time. */
-export function windowOf(nowMs: number, windowDays: number): { sinceHour: number; today: number } {
-	const hour = hourBucket(nowMs);
-	return { sinceHour: hour - windowDays * 24, today: dayOfHour(hour) };
 }

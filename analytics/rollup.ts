@@ -2,14 +2,19 @@
 // event ids and noise salts may go. Pure arithmetic; the worker's queries carry it out.
 import { dayOfHour, hourBucket } from "./dimensions";
 
-export type RetentionParams = { rollupAfterHours: number; processedIdTtlHours: number };
+export type RetentionParams = {
+	rollupAfterHours: number;
+	processedIdTtlHours: number;
+	/** Days a noise salt outlives its day: the longest window that can still read that day. */
+	saltKeepDays: number;
+};
 
 export type RetentionPlan = {
 	/** Hourly rows with hour < this fold into daily rows and are deleted. */
 	rollupBeforeHour: number;
 	/** Processed ids recorded before this hour can no longer be redelivered: delete them. */
 	expireIdsBeforeHour: number;
-	/** Noise salts of days before this one are deleted (the daily salt rotation). */
+	/** Noise salts of days before this one are deleted: no window can read those days any more. */
 	expireSaltsBeforeDay: number;
 };
 
@@ -20,6 +25,8 @@ export function planRetention(nowMs: number, params: RetentionParams): Retention
 	return {
 		rollupBeforeHour,
 		expireIdsBeforeHour: hour - Math.max(1, params.processedIdTtlHours),
-		expireSaltsBeforeDay: dayOfHour(hour),
+		// A day's salt lives exactly as long as some window can read the day, so its noise is drawn
+		// once; deleting it earlier would let a redraw be averaged against the first draw.
+		expireSaltsBeforeDay: dayOfHour(hour) - Math.max(1, params.saltKeepDays) - 1,
 	};
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ProductIdSchema } from "./event-schema";
 import { MAX_RECENT } from "./limits";
+import { SUMMARY_WINDOW_DAYS } from "./windows";
 
 export const MAX_RECOMMENDATIONS = 24;
 export const MAX_FALLBACK_CANDIDATES = 60;
@@ -18,6 +19,6 @@ export const RecommendationsRequestSchema = z
 export type RecommendationsRequest = z.infer<typeof RecommendationsRequestSchema>;
 
 export const SummaryRequestSchema = z
-	.object({ days: z.number().int().min(1).max(365), top: z.number().int().min(1).max(50) })
+	.object({ days: z.literal(SUMMARY_WINDOW_DAYS), top: z.number().int().min(1).max(50) })
 	.strict();
 export type SummaryRequest = z.infer<typeof SummaryRequestSchema>;

@@ -2,6 +2,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { EventEnvelope } from "../../analytics/event-schema";
+import { summaryWindow } from "../../analytics/windows";
 import worker from "../../workers/analytics/index";
 import { AnalyticsRpc } from "../../workers/analytics/rpc";
 
@@ -151,4 +152,33 @@ export function meteredDatabase(real: D1Database) {
 		},
 	});
 	return { database, meter };
+}
+
+/** The last closed day (the newest the staff summary reads), or the day `offset` days before it. */
+export function closedDay(offset = 0): number {
+	return summaryWindow(Date.now(), 1).untilDay - offset;
+}
+
+/** Daily product counts written straight into a closed day, as the rollup leaves them. */
+export async function insertProductDay(
+	productId: number,
+	day: number,
+	counts: { views?: number; cartAdds?: number; purchases?: number },
+) {
+	await analyticsEnv.ANALYTICS_DB.prepare(
+		`INSERT INTO product_daily (product_id, day, views, cart_adds, cart_removes, purchases) VALUES (?, ?, ?, ?, 0, ?)
+		ON CONFLICT (product_id, day) DO UPDATE SET views = views + excluded.views,
+			cart_adds = cart_adds + excluded.cart_adds, purchases = purchases + excluded.purchases`,
+	)
+		.bind(productId, day, counts.views ?? 0, counts.cartAdds ?? 0, counts.purchases ?? 0)
+		.run();
+}
+
+export async function insertPageViewsDay(device: string, day: number, count: number) {
+	await analyticsEnv.ANALYTICS_DB.prepare(
+		`INSERT INTO page_views_daily (path_template, device_class, country, day, count) VALUES ('/', ?, 'DE', ?, ?)
+		ON CONFLICT (path_template, device_class, country, day) DO UPDATE SET count = count + excluded.count`,
+	)
+		.bind(device, day, count)
+		.run();
 }

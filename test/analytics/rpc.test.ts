@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { analyticsEnv, deliver, envelope, freshProductIds, messagesOf, rpc } from "./helpers";
+import { isoDate } from "../../analytics/windows";
+import {
+	analyticsEnv,
+	closedDay,
+	deliver,
+	envelope,
+	freshProductIds,
+	insertPageViewsDay,
+	insertProductDay,
+	messagesOf,
+	productRow,
+	rpc,
+} from "./helpers";
 
 /** `shoppers` distinct view events of `product` with `other` as their recent context. */
 async function coView(product: number, other: number, shoppers: number) {
@@ -74,17 +86,12 @@ describe("AnalyticsRpc.recommendations", () => {
 });
 
 describe("AnalyticsRpc.summary", () => {
-	it("reports top products, the funnel, device mix and the daily trend from aggregates", async () => {
+	it("reports top products, the funnel, device mix and the daily trend of closed days", async () => {
 		const [product] = freshProductIds(1) as [number];
-		await deliver(
-			messagesOf([
-				...Array.from({ length: 30 }, () => envelope({ type: "view", productId: product, recent: [] })),
-				...Array.from({ length: 10 }, () => envelope({ type: "cart_add", productId: product })),
-				...Array.from({ length: 5 }, () => envelope({ type: "purchase", productIds: [product] })),
-				...Array.from({ length: 8 }, () => envelope({ type: "page", path: "/", device: "mobile" })),
-				...Array.from({ length: 2 }, () => envelope({ type: "page", path: "/", device: "tablet" })),
-			]),
-		);
+		const day = closedDay();
+		await insertProductDay(product, day, { views: 30, cartAdds: 10, purchases: 5 });
+		await insertPageViewsDay("mobile", day, 8);
+		await insertPageViewsDay("tablet", day, 2);
 		const summary = await rpc().summary({ days: 7, top: 5 });
 		expect(summary.topProducts).toContainEqual({ productId: product, views: 30, cartAdds: 10, purchases: 5 });
 		expect(summary.funnel.views).toBeGreaterThanOrEqual(30);
@@ -92,7 +99,34 @@ describe("AnalyticsRpc.summary", () => {
 		expect(summary.deviceMix.map((d) => d.device)).toContain("mobile");
 		// Two tablet page views are below k: they never leave the worker.
 		expect(summary.deviceMix.map((d) => d.device)).not.toContain("tablet");
-		expect(summary.trend.at(-1)?.date).toBe(new Date().toISOString().slice(0, 10));
+		// Seven whole days, ending with the last closed one.
+		expect(summary.trend).toHaveLength(7);
+		expect(summary.windowDays).toBe(7);
+		expect(summary.to).toBe(isoDate(day));
+		expect(summary.trend.at(-1)).toMatchObject({ date: isoDate(day), views: 30, cartAdds: 10, purchases: 5 });
+		expect(summary.trend.at(0)?.date).toBe(isoDate(day - 6));
+	});
+
+	it("leaves out the open day, whose counts still grow", async () => {
+		const [product] = freshProductIds(1) as [number];
+		await deliver(
+			messagesOf(
+				Array.from({ length: 12 }, () => envelope({ type: "view", productId: product, recent: [] })),
+			),
+		);
+		expect((await productRow(product))?.views).toBe(12);
+		const summary = await rpc().summary({ days: 1, top: 50 });
+		expect(summary.topProducts.map((p) => p.productId)).not.toContain(product);
+		expect(summary.trend.map((t) => t.date)).toStrictEqual([isoDate(closedDay())]);
+	});
+
+	it("accepts only the fixed window lengths", async () => {
+		for (const days of [0, 2, 8, 31, 89, 365, 1.5, -7]) {
+			await expect(rpc().summary({ days, top: 5 } as never)).rejects.toThrow();
+		}
+		for (const days of [1, 7, 30, 90] as const) {
+			expect((await rpc().summary({ days, top: 5 })).trend).toHaveLength(days);
+		}
 	});
 });
 

@@ -3,6 +3,7 @@
 // replays its batch; a D1 failure retries the countable messages with exponential backoff.
 import { parseEnvelope, type RejectReason } from "../../analytics/event-schema";
 import { stripEvent } from "../../analytics/strip";
+import { countedHour } from "../../analytics/windows";
 import type { Logger } from "../storefront/logger";
 import type { AnalyticsDb } from "./db/client";
 import { type CountableEvent, persistEvents } from "./persist";
@@ -26,7 +27,9 @@ export async function consumeBatch(
 		const parsed = parseEnvelope(message.body);
 		const event = parsed.ok ? stripEvent(parsed.envelope) : null;
 		if (parsed.ok && event) {
-			countable.push({ eventId: parsed.envelope.id, event, message });
+			// A closed day never changes again (see analytics/windows.ts): late events count today.
+			const hour = countedHour(event.hour, options.nowMs);
+			countable.push({ eventId: parsed.envelope.id, event: { ...event, hour }, message });
 		} else {
 			rejected.push(parsed.ok ? "invalid_fields" : parsed.reason);
 			message.ack();

@@ -2,7 +2,8 @@
 // (noisy, at least k) inform what it returns; raw counts never cross this boundary.
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { readPipelineConfig } from "../../analytics/config";
-import { publishPairs, publishPopularity, publishSummary, windowOf } from "../../analytics/publish";
+import { hourBucket } from "../../analytics/dimensions";
+import { publishPairs, publishPopularity, publishSummary } from "../../analytics/publish";
 import { planRetention } from "../../analytics/rollup";
 import {
 	type RecommendationsRequest,
@@ -11,13 +12,29 @@ import {
 	SummaryRequestSchema,
 } from "../../analytics/rpc-schema";
 import { type Recommendation, scoreRecommendations } from "../../analytics/score";
-import { saltedNoise } from "../../analytics/threshold";
+import { dailySaltedNoise } from "../../analytics/threshold";
+import {
+	type DayWindow,
+	daysOf,
+	firstOpenDay,
+	recommendationWindow,
+	summaryWindow,
+} from "../../analytics/windows";
 import { readRecommendationData, readSummaryData } from "./db/reads";
 import { applyRetention } from "./db/retention";
 
-function randomSalt(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(16));
-	return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+/** A random salt for every day of the window; only days without one yet keep theirs. */
+function freshSalts(window: DayWindow): Map<number, string> {
+	return new Map(
+		daysOf(window).map((day) => {
+			const bytes = crypto.getRandomValues(new Uint8Array(16));
+			return [day, Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")];
+		}),
+	);
+}
+
+function noiseAt(salts: ReadonlyMap<number, string>, nowMs: number) {
+	return dailySaltedNoise(salts, { firstOpenDay: firstOpenDay(nowMs), hour: hourBucket(nowMs) });
 }
 
 export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
@@ -25,21 +42,21 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const input = RecommendationsRequestSchema.parse(request);
 		const config = readPipelineConfig(this.env);
 		const recent = input.recent.filter((id) => id !== input.productId);
-		const { sinceHour, today } = windowOf(Date.now(), config.windowDays);
+		const nowMs = Date.now();
+		const window = recommendationWindow(nowMs, config.windowDays);
 		const data = await readRecommendationData(this.env.ANALYTICS_DB, {
 			anchors: [input.productId, ...recent],
 			fallback: input.fallback.filter((id) => id !== input.productId),
-			today,
-			sinceHour,
-			freshSalt: randomSalt(),
+			window,
+			freshSalts: freshSalts(window),
 		});
-		const noise = saltedNoise(data.salt);
+		const publisher = { days: daysOf(window), params: config.privacy, noise: noiseAt(data.salts, nowMs) };
 		return scoreRecommendations({
 			productId: input.productId,
 			recent,
-			coViews: publishPairs(data.coViews, "cv", config.privacy, noise),
-			coPurchases: publishPairs(data.coPurchases, "cp", config.privacy, noise),
-			popular: publishPopularity(data.popularity, config.privacy, noise),
+			coViews: publishPairs(data.coViews, "cv", publisher),
+			coPurchases: publishPairs(data.coPurchases, "cp", publisher),
+			popular: publishPopularity(data.popularity, publisher),
 			limit: input.limit,
 		});
 	}
@@ -47,18 +64,14 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 	async summary(request: SummaryRequest) {
 		const input = SummaryRequestSchema.parse(request);
 		const config = readPipelineConfig(this.env);
-		const { sinceHour, today } = windowOf(Date.now(), input.days);
+		const nowMs = Date.now();
+		const window = summaryWindow(nowMs, input.days);
 		const data = await readSummaryData(this.env.ANALYTICS_DB, {
-			today,
-			sinceHour,
+			window,
 			top: input.top,
-			freshSalt: randomSalt(),
+			freshSalts: freshSalts(window),
 		});
-		return publishSummary(data, {
-			windowDays: input.days,
-			params: config.privacy,
-			noise: saltedNoise(data.salt),
-		});
+		return publishSummary(data, { window, params: config.privacy, noise: noiseAt(data.salts, nowMs) });
 	}
 
 	/** Rollup and expiry; the storefront's cron calls it, the consumer also runs it hourly. */

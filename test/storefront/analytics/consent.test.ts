@@ -75,6 +75,7 @@ describe("analytics consent", () => {
 		const cookies = withdraw.headers.getSetCookie();
 		expect(cookies.some((c) => c.startsWith("lw_consent=withdrawn") && /HttpOnly/i.test(c))).toBe(true);
 		expect(cookies.some((c) => c.startsWith("lw_recent=;") && /Max-Age=0/i.test(c))).toBe(true);
+		expect(cookies.some((c) => c.startsWith("lw_paired=;") && /Max-Age=0/i.test(c))).toBe(true);
 
 		const { queue, sent } = recordingQueue();
 		await beacon(queue, { Cookie: "lw_consent=withdrawn; lw_recent=1.2.3" });

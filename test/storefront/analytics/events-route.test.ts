@@ -35,6 +35,21 @@ describe("POST /api/v1/events", () => {
 		expect(cookie).toMatch(/HttpOnly/i);
 	});
 
+	it("puts a pair in context once a day per browser, remembered in the browser's own cookie", async () => {
+		const { queue, sent } = recordingQueue();
+		const view = (productId: number) => JSON.stringify({ events: [{ type: "view", productId }] });
+		const today = Math.floor(Date.now() / 86_400_000);
+		const first = await post(queue, view(8), { Cookie: "lw_recent=3" });
+		const paired = first.headers.getSetCookie().find((c) => c.startsWith("lw_paired="));
+		expect(paired).toMatch(new RegExp(`^lw_paired=${today}\\.3-8;`));
+		expect(paired).toMatch(/HttpOnly/i);
+		// Back to 3, then 8 again: the pair 3-8 was counted today already.
+		await post(queue, view(3), { Cookie: `lw_recent=8.3; lw_paired=${today}.3-8` });
+		// Another day's list is forgotten.
+		await post(queue, view(3), { Cookie: `lw_recent=8; lw_paired=${today - 1}.3-8` });
+		expect((sent as { recent: number[] }[]).map((b) => b.recent)).toStrictEqual([[3], [], [8]]);
+	});
+
 	it("ignores a garbled recent-views cookie instead of failing", async () => {
 		const { queue, sent } = recordingQueue();
 		const res = await post(queue, JSON.stringify({ events: [{ type: "view", productId: 7 }] }), {

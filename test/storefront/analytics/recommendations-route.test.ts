@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { summaryWindow } from "../../../analytics/windows";
 import { RecommendationsWidget } from "../../../workers/storefront/analytics/widget";
 import { WIDGET_SCRIPT_PATH } from "../../../workers/storefront/analytics/widget-script";
 import { fetchWith, seedCategory } from "./helpers";
@@ -27,6 +29,25 @@ describe("GET /api/v1/recommendations", () => {
 		const res = await fetchWith({ ANALYTICS: down }, `/api/v1/recommendations?product=${ids[0]}`);
 		expect(res.status).toBe(200);
 		expect(((await res.json()) as Body).items.map((i) => i.id)).toStrictEqual([ids[1]]);
+	});
+
+	it("ranks by popularity among 60 candidates of a large category", async () => {
+		// 65 in-stock rugs: the storefront hands the analytics worker 60 fallback candidates, which
+		// once meant 123 bound parameters in one statement (D1 allows 100) and no popularity at all.
+		const { ids } = await seedCategory(65);
+		const [anchor] = ids as [number];
+		const popular = ids[60] as number; // the last of the 60 candidates (same popularity, by id)
+		const lastClosed = summaryWindow(Date.now(), 1).untilDay;
+		await env.ANALYTICS_DB.prepare(
+			"INSERT INTO product_daily (product_id, day, views, cart_adds, cart_removes, purchases) VALUES (?, ?, 12, 0, 0, 0)",
+		)
+			.bind(popular, lastClosed)
+			.run();
+		const res = await fetchWith({}, `/api/v1/recommendations?product=${anchor}&limit=4`);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as Body;
+		expect(body.items[0]).toMatchObject({ id: popular, reason: "popular" });
+		expect(body.items).toHaveLength(4);
 	});
 
 	it("answers 404 for an unknown product", async () => {

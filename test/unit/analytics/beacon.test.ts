@@ -3,7 +3,12 @@ import { parseEnvelope } from "../../../analytics/event-schema";
 import { planBeacon } from "../../../workers/storefront/analytics/beacon";
 import { analyticsConsentOf } from "../../../workers/storefront/analytics/consent";
 import { buildEnvelope } from "../../../workers/storefront/analytics/envelope";
-import { parseRecentViews, pushRecentView } from "../../../workers/storefront/analytics/recent-views";
+import {
+	pairKey,
+	parsePairedToday,
+	parseRecentViews,
+	pushRecentView,
+} from "../../../workers/storefront/analytics/recent-views";
 
 describe("planBeacon", () => {
 	it("gives each view the views before it as context and keeps server-only events out", () => {
@@ -23,6 +28,44 @@ describe("planBeacon", () => {
 		]);
 		expect(plan.recent).toStrictEqual([2, 1, 9]);
 		expect(plan.ignored).toBe(1);
+		expect(plan.paired.sort()).toStrictEqual(["1-2", "1-9", "2-9"]);
+	});
+
+	it("puts a pair in context once per request, however often the client flips between two rugs", () => {
+		const flips = Array.from({ length: 10 }, (_, i) => ({ type: "view" as const, productId: i % 2 ? 8 : 3 }));
+		const plan = planBeacon(flips, []);
+		const contexts = plan.events.map((e) => (e.type === "view" ? e.recent : []));
+		expect(contexts.flat()).toStrictEqual([3]);
+		expect(plan.paired).toStrictEqual(["3-8"]);
+	});
+
+	it("counts a pair at most once a day per browser, and at most a day's budget of pairs", () => {
+		const again = planBeacon([{ type: "view", productId: 3 }], [8, 5], ["3-8"]);
+		expect(again.events).toStrictEqual([{ type: "view", productId: 3, recent: [5] }]);
+		const spent = Array.from({ length: 24 }, (_, i) => pairKey(100 + i, 200 + i));
+		expect(planBeacon([{ type: "view", productId: 3 }], [8], spent).events).toStrictEqual([
+			{ type: "view", productId: 3, recent: [] },
+		]);
+		const many = planBeacon(
+			Array.from({ length: 10 }, (_, i) => ({ type: "view" as const, productId: i + 1 })),
+			[11, 12, 13, 14, 15, 16, 17, 18],
+			spent.slice(0, 20),
+		);
+		expect(many.paired).toHaveLength(24);
+		expect(many.events.every((e) => e.type !== "view" || e.recent.length <= 3)).toBe(true);
+	});
+});
+
+describe("paired-today cookie", () => {
+	it("reads only today's well-formed, bounded list", () => {
+		expect(parsePairedToday("20000.3-8.1-2", 20000)).toStrictEqual(["3-8", "1-2"]);
+		expect(parsePairedToday("19999.3-8", 20000)).toStrictEqual([]);
+		expect(parsePairedToday("20000.8-3", 20000)).toStrictEqual([]);
+		expect(parsePairedToday("20000.0-3", 20000)).toStrictEqual([]);
+		expect(parsePairedToday("20000.3-8;x", 20000)).toStrictEqual([]);
+		expect(parsePairedToday(undefined, 20000)).toStrictEqual([]);
+		const tooMany = Array.from({ length: 25 }, (_, i) => `${i + 1}-${i + 100}`).join(".");
+		expect(parsePairedToday(`20000.${tooMany}`, 20000)).toStrictEqual([]);
 	});
 });
 

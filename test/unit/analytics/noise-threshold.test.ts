@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { hashSeed, sampleDiscreteLaplace, seededRng } from "../../../analytics/noise";
-import { publishCount, saltedNoise } from "../../../analytics/threshold";
+import { hashSeed, prefixedSeed, sampleDiscreteLaplace, seededRng } from "../../../analytics/noise";
+import {
+	dailySaltedNoise,
+	publishCount,
+	publishWindowCount,
+	saltedNoise,
+} from "../../../analytics/threshold";
+import {
+	countedHour,
+	daysOf,
+	firstOpenDay,
+	recommendationWindow,
+	SUMMARY_WINDOW_DAYS,
+	summaryWindow,
+} from "../../../analytics/windows";
 
 describe("discrete Laplace noise", () => {
 	it("is reproducible from a seed", () => {
@@ -89,5 +102,98 @@ describe("publishCount", () => {
 		const first = publishCount(30, "cv:1:2", { ...noisy, noiseBound: 10 }, saltedNoise("day-salt"));
 		const again = publishCount(30, "cv:1:2", { ...noisy, noiseBound: 10 }, saltedNoise("day-salt"));
 		expect(again).toBe(first);
+	});
+});
+
+describe("per-(cell, day) noise and window counts", () => {
+	const noisy = { k: 5, noiseScale: 1, noiseBound: 10 };
+	const exact = { k: 5, noiseScale: 0, noiseBound: 10 };
+	const salts = new Map(Array.from({ length: 40 }, (_, i) => [100 + i, `salt-${i}`] as [number, string]));
+	const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+	it("prefixedSeed is hashSeed with the prefix hashed once", () => {
+		const seed = prefixedSeed("day-salt");
+		for (const key of ["cv:1:2@100", "pv:7@101/2424", ""]) expect(seed(key)).toBe(hashSeed("day-salt", key));
+	});
+
+	it("makes the difference of two windows noisy: 40 on one day, 1 on an earlier day", () => {
+		const counts = new Map([
+			[139, 40],
+			[136, 1],
+		]);
+		const diffs = Array.from({ length: 50 }, (_, seed) => {
+			const seeded = new Map([...salts].map(([day, salt]) => [day, `${salt}/${seed}`] as [number, string]));
+			const noise = dailySaltedNoise(seeded, { firstOpenDay: 140, hour: 140 * 24 });
+			const week = publishWindowCount(counts, days(133, 139), "all:purchase", noisy, noise);
+			const day = publishWindowCount(counts, days(139, 139), "all:purchase", noisy, noise);
+			expect(week).not.toBeNull();
+			expect(day).not.toBeNull();
+			return (week as number) - (day as number);
+		});
+		// A sum of six independent draws around the true 1: exact only by chance, and rarely.
+		expect(diffs.filter((d) => d === 1).length).toBeLessThan(25);
+		expect(new Set(diffs).size).toBeGreaterThan(3);
+		// The one purchase's own day is below k: never published on its own, whatever the salt.
+		const noise = dailySaltedNoise(salts, { firstOpenDay: 140, hour: 140 * 24 });
+		expect(publishWindowCount(counts, [136], "all:purchase", noisy, noise)).toBeNull();
+	});
+
+	it("gives a closed day one draw in every window and every read", () => {
+		const noise = dailySaltedNoise(salts, { firstOpenDay: 140, hour: 140 * 24 + 5 });
+		const later = dailySaltedNoise(salts, { firstOpenDay: 140, hour: 140 * 24 + 9 });
+		expect(noise("pv:1", 120)()).toBe(later("pv:1", 120)());
+		expect(noise("pv:1", 120)()).not.toBe(noise("pv:1", 121)());
+		expect(noise("pv:1", 120)()).not.toBe(noise("pv:2", 120)());
+	});
+
+	it("draws an open day afresh every hour, so reads an hour apart do not subtract exactly", () => {
+		const at = (hour: number) => dailySaltedNoise(salts, { firstOpenDay: 139, hour });
+		expect(at(139 * 24 + 5)("cv:1:2", 139)()).toBe(at(139 * 24 + 5)("cv:1:2", 139)());
+		expect(at(139 * 24 + 5)("cv:1:2", 139)()).not.toBe(at(139 * 24 + 6)("cv:1:2", 139)());
+	});
+
+	it("noises days without a row too, gates on the true window sum and never publishes exact with noise on", () => {
+		const noise = dailySaltedNoise(salts, { firstOpenDay: 140, hour: 140 * 24 });
+		expect(publishWindowCount(new Map([[139, 4]]), days(110, 139), "x", noisy, noise)).toBeNull();
+		expect(publishWindowCount(new Map([[139, 5]]), days(139, 139), "x", exact, noise)).toBe(5);
+		const spread = Array.from({ length: 60 }, (_, i) =>
+			publishWindowCount(new Map([[139, 50]]), days(110, 139), `key-${i}`, noisy, noise),
+		);
+		expect(spread.every((v) => v !== null && Math.abs(v - 50) <= 30 * 10)).toBe(true);
+		expect(new Set(spread).size).toBeGreaterThan(5);
+	});
+
+	it("refuses to publish a day without its salt rather than publish it without noise", () => {
+		const noise = dailySaltedNoise(new Map(), { firstOpenDay: 140, hour: 140 * 24 });
+		expect(() => publishWindowCount(new Map([[139, 50]]), [139], "x", noisy, noise)).toThrow(/salt/);
+	});
+});
+
+describe("day windows", () => {
+	const now = Date.UTC(2026, 10, 29, 13, 20);
+	const today = Math.floor(now / 86_400_000);
+
+	it("summary windows are whole closed days ending yesterday", () => {
+		expect(summaryWindow(now, 1)).toStrictEqual({ sinceDay: today - 1, untilDay: today - 1 });
+		expect(summaryWindow(now, 7)).toStrictEqual({ sinceDay: today - 7, untilDay: today - 1 });
+		// The same all day long: the window moves once a day, not with every hour.
+		expect(summaryWindow(now + 9 * 3_600_000, 30)).toStrictEqual(summaryWindow(now, 30));
+	});
+
+	it("a day closes an hour after midnight; later events count in the open day", () => {
+		const justAfterMidnight = Date.UTC(2026, 10, 30, 0, 30);
+		expect(firstOpenDay(justAfterMidnight)).toBe(today);
+		expect(summaryWindow(justAfterMidnight, 1).untilDay).toBe(today - 1);
+		expect(firstOpenDay(Date.UTC(2026, 10, 30, 1, 0))).toBe(today + 1);
+		const lateHour = today * 24 + 23;
+		expect(countedHour(lateHour, justAfterMidnight)).toBe(lateHour);
+		expect(countedHour(lateHour, Date.UTC(2026, 10, 30, 2))).toBe((today + 1) * 24);
+		expect(countedHour((today - 3) * 24, now)).toBe(today * 24);
+	});
+
+	it("recommendation windows are whole days up to today", () => {
+		expect(recommendationWindow(now, 30)).toStrictEqual({ sinceDay: today - 29, untilDay: today });
+		expect(daysOf({ sinceDay: 5, untilDay: 7 })).toStrictEqual([5, 6, 7]);
+		expect(SUMMARY_WINDOW_DAYS).toStrictEqual([1, 7, 30, 90]);
 	});
 });

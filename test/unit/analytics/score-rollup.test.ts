@@ -60,12 +60,14 @@ describe("planRetention", () => {
 	it("rolls up whole days older than the rollup age and expires ids after the ttl", () => {
 		const now = Date.UTC(2026, 10, 29, 13, 0, 0);
 		const hour = Math.floor(now / 3_600_000);
-		const plan = planRetention(now, { rollupAfterHours: 48, processedIdTtlHours: 72 });
+		const plan = planRetention(now, { rollupAfterHours: 48, processedIdTtlHours: 72, saltKeepDays: 91 });
 		expect(plan.rollupBeforeHour % 24).toBe(0);
 		expect(plan.rollupBeforeHour).toBeLessThanOrEqual(hour - 48);
 		expect(plan.rollupBeforeHour).toBeGreaterThan(hour - 48 - 24);
 		expect(plan.expireIdsBeforeHour).toBe(hour - 72);
-		expect(plan.expireSaltsBeforeDay).toBe(Math.floor(hour / 24));
+		// A day's noise salt lives as long as the longest window can read that day, not one day:
+		// a redrawn salt would give a second, independent draw of the same closed day to average.
+		expect(plan.expireSaltsBeforeDay).toBe(Math.floor(hour / 24) - 92);
 	});
 });
 

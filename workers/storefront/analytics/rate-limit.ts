@@ -2,6 +2,12 @@
 // The limiter is keyed by a pseudonym of the client IP: an HMAC under a key derived from a
 // Worker secret and the day, so the key the limiter sees (and local dev even writes to disk)
 // is not an IP, cannot be reversed without the secret, and changes every day.
+// DESIGN §4.5 rules out date+secret salts for anything *kept*, because whoever holds the secret
+// can recompute them later and test a guessed IP against what was stored. This key is kept
+// nowhere by us: it goes only to the Rate Limiting binding, whose counters live for its 60 s
+// period, and is never logged, queued or written to D1. A per-isolate random salt would make it
+// unrecomputable, but the limit would then be per isolate, multiplied by however many isolates
+// serve one client, and this limit is what bounds one client's weight in the counts.
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { ProductIdSchema } from "../../../analytics/event-schema";
-import { MAX_RECENT } from "../../../analytics/limits";
+import { MAX_PAIRS_PER_SHOPPER_DAY, MAX_RECENT } from "../../../analytics/limits";
 import type { AppEnv } from "../env";
 
 export const RECENT_COOKIE = "lw_recent";
@@ -44,4 +44,56 @@ export function writeRecentViews(c: Context<AppEnv>, recent: readonly number[]):
 
 export function clearRecentViews(c: Context<AppEnv>): void {
 	deleteCookie(c, RECENT_COOKIE, { path: "/", secure: true });
+	deleteCookie(c, PAIRED_COOKIE, { path: "/", secure: true });
+}
+
+// The co-view pairs this browser has already contributed today, in its own cookie too: a shopper
+// going back and forth between two rugs counts once a day, not once per visit, so "k shoppers"
+// means k browser-days. A client that drops its cookies escapes this bound (there is no server
+// side id to bound by, by design); the per-request bound and the rate limit still hold then.
+export const PAIRED_COOKIE = "lw_paired";
+const PAIRED_MAX_AGE_SECONDS = 24 * 3600;
+
+/** Unordered pair key, smaller id first. */
+export function pairKey(x: number, y: number): string {
+	return x < y ? `${x}-${y}` : `${y}-${x}`;
+}
+
+const PairedCookieSchema = z
+	.string()
+	.max(7 + MAX_PAIRS_PER_SHOPPER_DAY * 22)
+	.regex(/^\d{1,6}(\.\d{1,10}-\d{1,10})*$/)
+	.transform((value) => {
+		const [day, ...pairs] = value.split(".");
+		return { day: Number(day), pairs };
+	})
+	.pipe(
+		z.object({
+			day: z.number().int(),
+			pairs: z.array(z.string()).max(MAX_PAIRS_PER_SHOPPER_DAY),
+		}),
+	);
+
+/** Today's counted pairs; another day's list, or anything malformed, reads as none. */
+export function parsePairedToday(value: string | undefined, today: number): string[] {
+	const parsed = PairedCookieSchema.safeParse(value);
+	if (!parsed.success || parsed.data.day !== today) return [];
+	return parsed.data.pairs.filter((p) => {
+		const [a, b] = p.split("-").map(Number) as [number, number];
+		return ProductIdSchema.safeParse(a).success && ProductIdSchema.safeParse(b).success && a < b;
+	});
+}
+
+export function readPairedToday(c: Context<AppEnv>, today: number): string[] {
+	return parsePairedToday(getCookie(c, PAIRED_COOKIE), today);
+}
+
+export function writePairedToday(c: Context<AppEnv>, today: number, pairs: readonly string[]): void {
+	setCookie(c, PAIRED_COOKIE, [today, ...pairs].join("."), {
+		httpOnly: true,
+		secure: true,
+		sameSite: "Lax",
+		path: "/",
+		maxAge: PAIRED_MAX_AGE_SECONDS,
+	});
 }

@@ -6,7 +6,12 @@ import { BeaconBodySchema, type BeaconEvent } from "../../../analytics/event-sch
 import { planBeacon } from "../analytics/beacon";
 import { emitEvents, mayCollect } from "../analytics/emit";
 import { limitEventRate } from "../analytics/rate-limit";
-import { readRecentViews, writeRecentViews } from "../analytics/recent-views";
+import {
+	readPairedToday,
+	readRecentViews,
+	writePairedToday,
+	writeRecentViews,
+} from "../analytics/recent-views";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { createRouter, errorResponses } from "../openapi";
@@ -47,9 +52,13 @@ async function acceptBeacon(c: Context<AppEnv>, events: readonly BeaconEvent[]) 
 		return { accepted: 0, ignored: events.length, collecting: false };
 	}
 	await limitEventRate(c);
-	const plan = planBeacon(events, readRecentViews(c));
+	const today = Math.floor(Date.now() / 86_400_000);
+	const plan = planBeacon(events, readRecentViews(c), readPairedToday(c, today));
 	const accepted = emitEvents(c, plan.events);
-	if (plan.events.some((e) => e.type === "view")) writeRecentViews(c, plan.recent);
+	if (plan.events.some((e) => e.type === "view")) {
+		writeRecentViews(c, plan.recent);
+		if (plan.paired.length > 0) writePairedToday(c, today, plan.paired);
+	}
 	return { accepted, ignored: plan.ignored, collecting: true };
 }
 

@@ -1,6 +1,7 @@
 // GET /api/v1/staff/analytics/summary: the operators' view, from aggregates only (no event, no
 // shopper, nothing below k ever reaches the storefront).
 import { createRoute, z } from "@hono/zod-openapi";
+import { SUMMARY_WINDOW_DAYS } from "../../../analytics/windows";
 import { AppError } from "../errors";
 import { ACCESS_HEADER, staffAuth } from "../middleware/staff-auth";
 import { createRouter, errorResponses } from "../openapi";
@@ -14,9 +15,20 @@ const bounded = (min: number, max: number) =>
 
 const QuerySchema = z
 	.object({
-		days: bounded(1, 365)
+		// A few fixed windows of whole days only: free windows could be subtracted from each other.
+		days: z
+			.string()
+			.regex(/^\d{1,2}$/)
+			.transform(Number)
+			.pipe(z.literal(SUMMARY_WINDOW_DAYS))
 			.optional()
-			.openapi({ param: { name: "days", in: "query" }, type: "integer", example: 30 }),
+			.openapi({
+				param: { name: "days", in: "query" },
+				type: "integer",
+				enum: [...SUMMARY_WINDOW_DAYS],
+				example: 30,
+				description: "The last 1, 7, 30 or 90 complete UTC days",
+			}),
 		top: bounded(1, 50)
 			.optional()
 			.openapi({ param: { name: "top", in: "query" }, type: "integer", example: 10 }),
@@ -28,6 +40,10 @@ const Count = z.number().int().nullable().openapi({ description: "null when belo
 const SummarySchema = z
 	.object({
 		windowDays: z.number().int(),
+		from: z
+			.string()
+			.openapi({ description: "First day of the window (UTC, inclusive)", example: "2026-11-01" }),
+		to: z.string().openapi({ description: "Last complete day of the window (UTC, inclusive)" }),
 		k: z.number().int(),
 		topProducts: z.array(
 			z.object({ productId: z.number().int(), views: z.number().int(), cartAdds: Count, purchases: Count }),
@@ -51,7 +67,9 @@ const getSummary = createRoute({
 	path: "/api/v1/staff/analytics/summary",
 	tags: ["staff"],
 	summary: "Analytics summary: top products, funnel, device mix, daily trend",
-	description: `Requires a Cloudflare Access token in ${ACCESS_HEADER}. Counts are noisy and thresholded at k.`,
+	description:
+		`Requires a Cloudflare Access token in ${ACCESS_HEADER}. Covers the last 1, 7, 30 or 90 complete UTC days ` +
+		"(never the day in progress). Counts are sums of per-day noisy counts, thresholded at k.",
 	security: [{ CloudflareAccess: [] }],
 	request: { query: QuerySchema },
 	responses: {
