@@ -1,7 +1,7 @@
 // The read side's time windows (DESIGN P5). Counts are published per whole UTC day, never per
 // sliding hour: a window that slid with the clock let two reads an hour apart be subtracted into
-// the exact count of that hour. Staff choose among a few fixed window lengths, over closed days
-// only, so every answer of a day is built from the same, settled cells.
+// the exact count of that hour. Staff choose among a few fixed window lengths; a closed day's
+// answer is always built from the same, settled cells.
 import { dayOfHour, hourBucket } from "./dimensions";
 
 /** The only window lengths the staff summary offers; any other value is refused. */
@@ -29,14 +29,13 @@ export function countedHour(eventHour: number, nowMs: number): number {
 	return Math.max(eventHour, firstOpenDay(nowMs) * 24);
 }
 
-/** The staff summary's window: the last `days` closed days. */
-export function summaryWindow(nowMs: number, days: number): DayWindow {
-	const untilDay = firstOpenDay(nowMs) - 1;
-	return { sinceDay: untilDay - days + 1, untilDay };
-}
-
-/** Recommendations: `days` whole days up to and including today (today is open and growing). */
-export function recommendationWindow(nowMs: number, days: number): DayWindow {
+/**
+ * `days` whole UTC days up to and including today, for the staff summary and recommendations.
+ * Closed days keep one noise draw each; a day still open (today, and yesterday until it closes)
+ * gets a fresh draw every hour, so two reads an hour apart never differ by an exact count, and
+ * today's shoppers show up without waiting for the day to end.
+ */
+export function windowEndingToday(nowMs: number, days: number): DayWindow {
 	const untilDay = dayOfHour(hourBucket(nowMs));
 	return { sinceDay: untilDay - days + 1, untilDay };
 }

@@ -2,7 +2,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { EventEnvelope } from "../../analytics/event-schema";
-import { summaryWindow } from "../../analytics/windows";
+import { firstOpenDay } from "../../analytics/windows";
 import worker from "../../workers/analytics/index";
 import { AnalyticsRpc } from "../../workers/analytics/rpc";
 
@@ -154,9 +154,9 @@ export function meteredDatabase(real: D1Database) {
 	return { database, meter };
 }
 
-/** The last closed day (the newest the staff summary reads), or the day `offset` days before it. */
+/** The last closed day (its counts and noise are settled), or the day `offset` days before it. */
 export function closedDay(offset = 0): number {
-	return summaryWindow(Date.now(), 1).untilDay - offset;
+	return firstOpenDay(Date.now()) - 1 - offset;
 }
 
 /** Daily product counts written straight into a closed day, as the rollup leaves them. */

@@ -13,13 +13,7 @@ import {
 } from "../../analytics/rpc-schema";
 import { type Recommendation, scoreRecommendations } from "../../analytics/score";
 import { dailySaltedNoise } from "../../analytics/threshold";
-import {
-	type DayWindow,
-	daysOf,
-	firstOpenDay,
-	recommendationWindow,
-	summaryWindow,
-} from "../../analytics/windows";
+import { type DayWindow, daysOf, firstOpenDay, windowEndingToday } from "../../analytics/windows";
 import { readRecommendationData, readSummaryData } from "./db/reads";
 import { applyRetention } from "./db/retention";
 
@@ -43,7 +37,7 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const config = readPipelineConfig(this.env);
 		const recent = input.recent.filter((id) => id !== input.productId);
 		const nowMs = Date.now();
-		const window = recommendationWindow(nowMs, config.windowDays);
+		const window = windowEndingToday(nowMs, config.windowDays);
 		const data = await readRecommendationData(this.env.ANALYTICS_DB, {
 			anchors: [input.productId, ...recent],
 			fallback: input.fallback.filter((id) => id !== input.productId),
@@ -65,7 +59,7 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const input = SummaryRequestSchema.parse(request);
 		const config = readPipelineConfig(this.env);
 		const nowMs = Date.now();
-		const window = summaryWindow(nowMs, input.days);
+		const window = windowEndingToday(nowMs, input.days);
 		const data = await readSummaryData(this.env.ANALYTICS_DB, {
 			window,
 			top: input.top,

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { summaryWindow } from "../../../analytics/windows";
+import { windowEndingToday } from "../../../analytics/windows";
 import { RecommendationsWidget } from "../../../workers/storefront/analytics/widget";
 import { WIDGET_SCRIPT_PATH } from "../../../workers/storefront/analytics/widget-script";
 import { fetchWith, seedCategory } from "./helpers";
@@ -37,7 +37,7 @@ describe("GET /api/v1/recommendations", () => {
 		const { ids } = await seedCategory(65);
 		const [anchor] = ids as [number];
 		const popular = ids[60] as number; // the last of the 60 candidates (same popularity, by id)
-		const lastClosed = summaryWindow(Date.now(), 1).untilDay;
+		const lastClosed = windowEndingToday(Date.now(), 1).untilDay - 1;
 		await env.ANALYTICS_DB.prepare(
 			"INSERT INTO product_daily (product_id, day, views, cart_adds, cart_removes, purchases) VALUES (?, ?, 12, 0, 0, 0)",
 		)

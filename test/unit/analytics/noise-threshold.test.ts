@@ -10,9 +10,8 @@ import {
 	countedHour,
 	daysOf,
 	firstOpenDay,
-	recommendationWindow,
 	SUMMARY_WINDOW_DAYS,
-	summaryWindow,
+	windowEndingToday,
 } from "../../../analytics/windows";
 
 describe("discrete Laplace noise", () => {
@@ -173,17 +172,18 @@ describe("day windows", () => {
 	const now = Date.UTC(2026, 10, 29, 13, 20);
 	const today = Math.floor(now / 86_400_000);
 
-	it("summary windows are whole closed days ending yesterday", () => {
-		expect(summaryWindow(now, 1)).toStrictEqual({ sinceDay: today - 1, untilDay: today - 1 });
-		expect(summaryWindow(now, 7)).toStrictEqual({ sinceDay: today - 7, untilDay: today - 1 });
+	it("windows are whole days ending today", () => {
+		expect(windowEndingToday(now, 1)).toStrictEqual({ sinceDay: today, untilDay: today });
+		expect(windowEndingToday(now, 7)).toStrictEqual({ sinceDay: today - 6, untilDay: today });
+		expect(windowEndingToday(now, 30)).toStrictEqual({ sinceDay: today - 29, untilDay: today });
 		// The same all day long: the window moves once a day, not with every hour.
-		expect(summaryWindow(now + 9 * 3_600_000, 30)).toStrictEqual(summaryWindow(now, 30));
+		expect(windowEndingToday(now + 9 * 3_600_000, 30)).toStrictEqual(windowEndingToday(now, 30));
 	});
 
 	it("a day closes an hour after midnight; later events count in the open day", () => {
 		const justAfterMidnight = Date.UTC(2026, 10, 30, 0, 30);
 		expect(firstOpenDay(justAfterMidnight)).toBe(today);
-		expect(summaryWindow(justAfterMidnight, 1).untilDay).toBe(today - 1);
+		expect(windowEndingToday(justAfterMidnight, 1).untilDay).toBe(today + 1);
 		expect(firstOpenDay(Date.UTC(2026, 10, 30, 1, 0))).toBe(today + 1);
 		const lateHour = today * 24 + 23;
 		expect(countedHour(lateHour, justAfterMidnight)).toBe(lateHour);
@@ -191,8 +191,7 @@ describe("day windows", () => {
 		expect(countedHour((today - 3) * 24, now)).toBe(today * 24);
 	});
 
-	it("recommendation windows are whole days up to today", () => {
-		expect(recommendationWindow(now, 30)).toStrictEqual({ sinceDay: today - 29, untilDay: today });
+	it("lists a window's days and offers fixed summary lengths only", () => {
 		expect(daysOf({ sinceDay: 5, untilDay: 7 })).toStrictEqual([5, 6, 7]);
 		expect(SUMMARY_WINDOW_DAYS).toStrictEqual([1, 7, 30, 90]);
 	});
