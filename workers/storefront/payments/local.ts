@@ -42,6 +42,11 @@ const LocalEventSchema = z
 
 export type LocalProviderOptions = { db: Db; webhookSecret: string; origin: string; now?: () => number };
 
+function pathOf(url: string): string {
+	const { pathname, search } = new URL(url);
+	return `${pathname}${search}`;
+}
+
 export function createLocalProvider(options: LocalProviderOptions): PaymentProvider {
 	const now = options.now ?? Date.now;
 	return {
@@ -54,8 +59,10 @@ export function createLocalProvider(options: LocalProviderOptions): PaymentProvi
 				orderNumber: request.orderNumber,
 				amountMinor: request.amountMinor,
 				currency: request.currency,
-				successUrl: request.successUrl,
-				cancelUrl: request.cancelUrl,
+				// Same-origin paths only: the stand-in serves this very site, and stored absolute URLs
+				// would keep the host shoppers reached us by (locally, a loopback address).
+				successUrl: pathOf(request.successUrl),
+				cancelUrl: pathOf(request.cancelUrl),
 				status: "open",
 				createdAt: now(),
 			});
