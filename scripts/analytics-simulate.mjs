@@ -11,6 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "../workers/storefront/catalog/seed-data.ts";
 
 const { values: args } = parseArgs({
 	options: {
@@ -35,17 +36,7 @@ export const MARKERS = {
 	street: "77 Simulation Way",
 };
 
-function rng(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-const random = rng(Number(args.seed));
+const random = mulberry32(Number(args.seed));
 const pick = (items) => items[Math.floor(random() * items.length)];
 const chance = (p) => random() < p;
 

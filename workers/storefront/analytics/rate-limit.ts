@@ -11,42 +11,12 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { pseudonym } from "../pseudonym";
 
 const DAY_MS = 86_400_000;
-const keyCache = new Map<string, Promise<CryptoKey>>();
 
-function hmacKey(secret: string, day: number): Promise<CryptoKey> {
-	const cacheKey = `${day}`;
-	let key = keyCache.get(cacheKey);
-	if (!key) {
-		keyCache.clear();
-		key = (async () => {
-			const root = await crypto.subtle.importKey(
-				"raw",
-				new TextEncoder().encode(secret),
-				{ name: "HMAC", hash: "SHA-256" },
-				false,
-				["sign"],
-			);
-			const derived = await crypto.subtle.sign(
-				"HMAC",
-				root,
-				new TextEncoder().encode(`loomwash/rate-limit/${day}`),
-			);
-			return crypto.subtle.importKey("raw", derived, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-		})();
-		keyCache.set(cacheKey, key);
-	}
-	return key;
-}
-
-export async function rateLimitKey(clientIp: string, secret: string, nowMs: number): Promise<string> {
-	const key = await hmacKey(secret, Math.floor(nowMs / DAY_MS));
-	const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(clientIp)));
-	return btoa(String.fromCharCode(...mac.subarray(0, 16)))
-		.replaceAll("+", "-")
-		.replaceAll("/", "_")
-		.replace(/=+$/, "");
+export function rateLimitKey(clientIp: string, secret: string, nowMs: number): Promise<string> {
+	return pseudonym(secret, `rate-limit/${Math.floor(nowMs / DAY_MS)}`, clientIp);
 }
 
 export async function limitEventRate(c: Context<AppEnv>): Promise<void> {
