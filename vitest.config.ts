@@ -2,12 +2,15 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { analyticsAuxiliaryWorker, TEST_ANALYTICS_VARS } from "./test/config/analytics-worker.ts";
 import { testStaffKeys } from "./test/config/staff-keys.ts";
-import { testSecrets } from "./test/secrets.ts";
+import { AUDIT_BUCKET, VAULT_DB_ID, vaultAuxiliaryWorker } from "./test/config/vault-worker.ts";
+import { storefrontTestSecrets, vaultTestSecrets } from "./test/secrets.ts";
 
 export default defineConfig(async () => {
 	const commerceMigrations = await readD1Migrations("migrations/loomwash");
 	const analyticsMigrations = await readD1Migrations("migrations/loomwash_analytics");
+	const vaultMigrations = await readD1Migrations("migrations/loomwash_vault");
 	const staffKeys = await testStaffKeys();
+	const vaultSecrets = await vaultTestSecrets(staffKeys.publicJwks);
 	return {
 		test: {
 			// Request logs only where a test failed: they are the first thing to read then.
@@ -18,17 +21,25 @@ export default defineConfig(async () => {
 						cloudflareTest({
 							wrangler: { configPath: "./wrangler.toml" },
 							miniflare: {
+								// The storefront's own secrets only: the vault's keys stay in the vault worker.
 								bindings: {
-									...testSecrets(),
-									...staffKeys.bindings,
+									...storefrontTestSecrets(),
 									TEST_MIGRATIONS: commerceMigrations,
 									TEST_ANALYTICS_MIGRATIONS: analyticsMigrations,
+									TEST_VAULT_MIGRATIONS: vaultMigrations,
+									TEST_ACCESS_PRIVATE_JWK: staffKeys.privateJwk,
+									// For the tests themselves (registering staff, inspecting the vault), never the app.
+									TEST_VAULT_SECRETS: JSON.stringify(vaultSecrets),
 								},
-								// The analytics worker runs beside the storefront, as in `npm start`: the real
-								// queue between them and the real service binding. The runner also binds the
-								// analytics database (tests only) to migrate it and to inspect every byte of it.
-								d1Databases: { ANALYTICS_DB: analyticsAuxiliaryWorker.d1Databases.ANALYTICS_DB },
-								workers: [analyticsAuxiliaryWorker],
+								// The analytics and vault workers run beside the storefront, as in `npm start`: the
+								// real queue and the real service bindings. The runner also binds their databases
+								// (tests only) to migrate them and to inspect every byte of them.
+								d1Databases: {
+									ANALYTICS_DB: analyticsAuxiliaryWorker.d1Databases.ANALYTICS_DB,
+									VAULT_DB: VAULT_DB_ID,
+								},
+								r2Buckets: { AUDIT_CHECKPOINTS: AUDIT_BUCKET },
+								workers: [analyticsAuxiliaryWorker, vaultAuxiliaryWorker(vaultSecrets)],
 							},
 						}),
 					],
@@ -36,7 +47,7 @@ export default defineConfig(async () => {
 						name: "storefront",
 						include: ["test/storefront/**/*.test.ts"],
 						setupFiles: ["test/storefront/apply-migrations.ts"],
-						globalSetup: ["test/config/build-analytics-worker.ts"],
+						globalSetup: ["test/config/build-workers.ts"],
 					},
 				},
 				{
@@ -55,10 +66,29 @@ export default defineConfig(async () => {
 					},
 				},
 				{
+					plugins: [
+						cloudflareTest({
+							wrangler: { configPath: "./workers/vault/wrangler.toml" },
+							miniflare: {
+								bindings: {
+									...vaultSecrets,
+									TEST_VAULT_MIGRATIONS: vaultMigrations,
+									TEST_ACCESS_PRIVATE_JWK: staffKeys.privateJwk,
+								},
+							},
+						}),
+					],
+					test: {
+						name: "vault",
+						include: ["test/vault/**/*.test.ts"],
+						setupFiles: ["test/vault/apply-migrations.ts"],
+					},
+				},
+				{
 					test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
 				},
 				{
-					// Both workers in a real `wrangler dev` (isolated from a developer's `npm start`),
+					// All three workers in a real `wrangler dev` (isolated from a developer's `npm start`),
 					// driven by Debian's chromium through playwright-core.
 					test: {
 						name: "e2e",

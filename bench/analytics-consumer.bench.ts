@@ -8,7 +8,7 @@ import { seededRng } from "../analytics/noise";
 import { meteredDatabase } from "../test/analytics/helpers";
 import { consumeBatch } from "../workers/analytics/consumer";
 import { analyticsDb } from "../workers/analytics/db/client";
-import { createLogger } from "../workers/storefront/logger";
+import { createLogger } from "../workers/shared/logger";
 import { naiveConsume } from "./naive-consumer";
 
 const BATCHES = 20;

@@ -1,8 +1,8 @@
 // Generates the Env types of both workers with `wrangler types`.
-// The storefront's Env (root worker-configuration.d.ts, with runtime types) is generated with both
-// configs so the ANALYTICS service binding is typed by the analytics worker's RPC class.
-// The analytics worker's own AnalyticsEnv is generated on its own, then trimmed to its interfaces:
-// the runtime types and global declarations already come from the root file.
+// The storefront's Env (root worker-configuration.d.ts, with runtime types) is generated with all
+// configs so the ANALYTICS and VAULT service bindings are typed by the workers' RPC classes.
+// The analytics and vault workers' own Env interfaces are generated on their own, then trimmed to
+// them: the runtime types and global declarations already come from the root file.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -12,23 +12,35 @@ const wrangler = (args) =>
 		env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
 	});
 
-wrangler(["-c", "wrangler.toml", "-c", "workers/analytics/wrangler.toml"]);
-
-const analyticsTypes = "workers/analytics/worker-configuration.d.ts";
 wrangler([
-	analyticsTypes,
+	"-c",
+	"wrangler.toml",
 	"-c",
 	"workers/analytics/wrangler.toml",
-	"--env-interface",
-	"AnalyticsEnv",
-	"--include-runtime",
-	"false",
-	"--include-main-module",
-	"false",
+	"-c",
+	"workers/vault/wrangler.toml",
 ]);
-const generated = readFileSync(analyticsTypes, "utf8");
-const header = generated.split("\n").filter((line) => line.startsWith("//") || line.startsWith("/*"));
-const base = generated.match(/interface __BaseEnv_AnalyticsEnv \{[^}]*\}/)?.[0];
-if (!base) throw new Error("wrangler types output changed: no __BaseEnv_AnalyticsEnv interface");
-const trimmed = [...header, base, "interface AnalyticsEnv extends __BaseEnv_AnalyticsEnv {}", ""].join("\n");
-writeFileSync(analyticsTypes, trimmed);
+
+/** A worker's own Env interface, generated on its own and trimmed to that interface. */
+function workerEnv(folder, name) {
+	const file = `workers/${folder}/worker-configuration.d.ts`;
+	wrangler([
+		file,
+		"-c",
+		`workers/${folder}/wrangler.toml`,
+		"--env-interface",
+		name,
+		"--include-runtime",
+		"false",
+		"--include-main-module",
+		"false",
+	]);
+	const generated = readFileSync(file, "utf8");
+	const header = generated.split("\n").filter((line) => line.startsWith("//") || line.startsWith("/*"));
+	const base = generated.match(new RegExp(`interface __BaseEnv_${name} \\{[^}]*\\}`))?.[0];
+	if (!base) throw new Error(`wrangler types output changed: no __BaseEnv_${name} interface`);
+	writeFileSync(file, [...header, base, `interface ${name} extends __BaseEnv_${name} {}`, ""].join("\n"));
+}
+
+workerEnv("analytics", "AnalyticsEnv");
+workerEnv("vault", "VaultEnv");

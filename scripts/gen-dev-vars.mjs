@@ -1,32 +1,94 @@
-// Makes sure .dev.vars holds every local secret and setting: writes fresh random values for the
-// ones missing and keeps those already there (an existing keyring must keep opening local data).
+// Makes sure each worker's .dev.vars holds every local secret and setting: writes fresh random
+// values for the ones missing and keeps those already there (an existing keyring must keep
+// opening local data). The storefront's file (.dev.vars) never holds a personal-data key: those
+// belong to the vault (workers/vault/.dev.vars), and older files are cleaned of them here.
 // Production secrets are set with `wrangler secret put`; these never leave the machine.
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { localStaffKey } from "./local-staff.mjs";
 
-const target = new URL("../.dev.vars", import.meta.url);
-const key = () => randomBytes(32).toString("base64");
-const wanted = {
-	PII_KEYRING: () => JSON.stringify({ current: "k1", keys: { k1: key() } }),
-	PII_DORMANT_KEY: key,
-	BLIND_INDEX_KEY: key,
-	SESSION_KEY: key,
-	PAYMENT_WEBHOOK_SECRET: () => randomBytes(24).toString("hex"),
-	// Only read when PAYMENT_PROVIDER = "stripe".
-	STRIPE_SECRET_KEY: () => "",
-	// wrangler.toml defaults to Stripe so a deploy never ships the free stand-in; locally, the stand-in.
-	PAYMENT_PROVIDER: () => "local",
-};
+const key = () => randomBase64(32);
 
-const existing = existsSync(target) ? readFileSync(target, "utf8") : "";
-const present = new Set(existing.split("\n").map((line) => line.split("=", 1)[0]?.trim()));
-const added = Object.entries(wanted)
-	.filter(([name]) => !present.has(name))
-	.map(([name, value]) => `${name}=${value()}`);
-if (added.length === 0) {
-	console.log(".dev.vars is complete, keeping it");
-} else {
-	const prefix = existing && !existing.endsWith("\n") ? `${existing}\n` : existing;
-	writeFileSync(target, `${prefix}${added.join("\n")}\n`, { mode: 0o600 });
-	console.log(`.dev.vars: added ${added.map((line) => line.split("=", 1)[0]).join(", ")}`);
+function randomBase64(bytes) {
+	return Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString("base64");
 }
+
+async function auditSigningKey() {
+	const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+		"sign",
+		"verify",
+	]);
+	const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
+	return JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d });
+}
+
+/** Reads KEY=value lines, keeping their order. */
+function readVars(file) {
+	if (!existsSync(file)) return new Map();
+	const lines = readFileSync(file, "utf8")
+		.split("\n")
+		.filter((line) => line.includes("="));
+	return new Map(
+		lines.map((line) => [line.slice(0, line.indexOf("=")).trim(), line.slice(line.indexOf("=") + 1)]),
+	);
+}
+
+function writeVars(file, vars) {
+	writeFileSync(file, `${[...vars].map(([name, value]) => `${name}=${value}`).join("\n")}\n`, {
+		mode: 0o600,
+	});
+}
+
+const PII_KEYS = ["PII_KEYRING", "PII_DORMANT_KEY", "BLIND_INDEX_KEY"];
+
+async function ensure(file, wanted, { remove = [], carry = new Map() } = {}) {
+	const vars = readVars(file);
+	const removed = remove.filter((name) => vars.delete(name));
+	const added = [];
+	for (const [name, value] of Object.entries(wanted)) {
+		if (vars.has(name)) continue;
+		vars.set(name, carry.get(name) ?? (await value()));
+		added.push(name);
+	}
+	if (added.length === 0 && removed.length === 0) {
+		console.log(`${file} is complete, keeping it`);
+		return;
+	}
+	writeVars(file, vars);
+	const what = [
+		added.length ? `added ${added.join(", ")}` : "",
+		removed.length ? `removed ${removed.join(", ")}` : "",
+	];
+	console.log(`${file}: ${what.filter(Boolean).join("; ")}`);
+}
+
+const storefrontFile = ".dev.vars";
+const vaultFile = "workers/vault/.dev.vars";
+// A storefront .dev.vars from before the vault worker held the keys: they move to the vault.
+const carried = readVars(storefrontFile);
+const staffKey = await localStaffKey();
+
+await ensure(
+	vaultFile,
+	{
+		PII_KEYRING: () => JSON.stringify({ current: "k1", keys: { k1: key() } }),
+		PII_DORMANT_KEY: key,
+		BLIND_INDEX_KEY: key,
+		AUDIT_SIGNING_KEY: auditSigningKey,
+		// Local staff sign-in: the reserved local issuer and the public half of the local key.
+		ACCESS_TEAM_DOMAIN: () => staffKey.issuer,
+		ACCESS_LOCAL_JWKS: () => JSON.stringify({ keys: [staffKey.public] }),
+	},
+	{ carry: new Map([...carried].filter(([name]) => PII_KEYS.includes(name))) },
+);
+await ensure(
+	storefrontFile,
+	{
+		SESSION_KEY: key,
+		PAYMENT_WEBHOOK_SECRET: () => Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("hex"),
+		// Only read when PAYMENT_PROVIDER = "stripe".
+		STRIPE_SECRET_KEY: () => "",
+		// wrangler.toml defaults to Stripe so a deploy never ships the free stand-in; locally, the stand-in.
+		PAYMENT_PROVIDER: () => "local",
+	},
+	{ remove: [...PII_KEYS, "ACCESS_JWKS"] },
+);

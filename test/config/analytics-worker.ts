@@ -1,6 +1,6 @@
 // The analytics worker as an auxiliary worker of the storefront test project. Auxiliary workers
 // take Miniflare options rather than a wrangler config, so this mirrors
-// workers/analytics/wrangler.toml, and runs the bundle build-analytics-worker.ts makes with
+// workers/analytics/wrangler.toml, and runs the bundle build-workers.ts makes with
 // `wrangler deploy --dry-run` (the same bundling as production).
 export const ANALYTICS_BUNDLE_DIR = ".wrangler/test-build/analytics";
 

@@ -1,16 +1,18 @@
-// Vitest global setup of the e2e project: the shop exactly as `npm start` runs it (both workers in
-// one `wrangler dev`, the queue between them), but isolated from a developer's own: its own ports,
-// a fresh state folder (both databases migrated, the catalog seeded), fresh secrets in an env file
-// (a developer's .dev.vars is neither read nor touched) and its own dev registry. Teardown ends the
-// whole process group, whether the tests passed or not.
+// Vitest global setup of the e2e project: the shop exactly as `npm start` runs it (all three
+// workers in one `wrangler dev`, the queue and service bindings between them), but isolated from a
+// developer's own: its own ports, a fresh state folder (every database migrated, the catalog
+// seeded), fresh secrets in per-worker env files (a developer's .dev.vars files are neither read
+// nor touched) and its own dev registry. Teardown ends the whole process group, whether the tests
+// passed or not.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { testSecrets } from "../secrets.ts";
+import { testStaffKeys } from "../config/staff-keys.ts";
+import { storefrontTestSecrets, vaultTestSecrets } from "../secrets.ts";
 import { chromiumInstalled, MISSING_CHROMIUM } from "./chromium.ts";
 import { runGroup, spawnGroup, stopAllGroupsSync, stopGroup } from "./process-group.ts";
 
@@ -42,9 +44,28 @@ function freePort(): Promise<number> {
 	});
 }
 
-function envFile(path: string): void {
-	const lines = Object.entries(testSecrets()).map(([name, value]) => `${name}=${value}`);
-	writeFileSync(path, `${lines.join("\n")}\n`, { mode: 0o600 });
+const WORKER_DIRS = { storefront: ".", analytics: "workers/analytics", vault: "workers/vault" } as const;
+
+/**
+ * wrangler resolves a relative --env-file against each worker's config folder, so one relative
+ * name gives each worker its own file: the storefront never receives the vault's keys. The files
+ * live in git-ignored .wrangler/ folders and are removed at teardown.
+ */
+async function writeEnvFiles(name: string): Promise<{ files: string[]; staffPrivateJwk: string }> {
+	const staffKeys = await testStaffKeys();
+	const secrets = {
+		storefront: storefrontTestSecrets(),
+		analytics: {},
+		vault: await vaultTestSecrets(staffKeys.publicJwks),
+	};
+	const files = Object.entries(WORKER_DIRS).map(([worker, dir]) => {
+		const path = join(ROOT, dir, name);
+		mkdirSync(join(path, ".."), { recursive: true });
+		const lines = Object.entries(secrets[worker as keyof typeof secrets]).map(([k, v]) => `${k}=${v}`);
+		writeFileSync(path, `${lines.join("\n")}\n`, { mode: 0o600 });
+		return path;
+	});
+	return { files, staffPrivateJwk: staffKeys.privateJwk };
 }
 
 function tail(file: string, lines = 40): string {
@@ -83,8 +104,8 @@ export default async function startShop(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), "loomwash-e2e-"));
 	const state = join(dir, "state");
 	const logFile = join(dir, "wrangler.log");
-	const secrets = join(dir, "e2e.env");
-	envFile(secrets);
+	const envName = `.wrangler/e2e-${dir.split("-").at(-1)}.env`;
+	const { files: envFiles } = await writeEnvFiles(envName);
 	const env = {
 		...process.env,
 		WRANGLER_SEND_METRICS: "false",
@@ -100,16 +121,20 @@ export default async function startShop(project: TestProject) {
 
 	let server: ChildProcess | undefined;
 	// However vitest ends (done, crashed, Ctrl-C), no wrangler or workerd outlives it.
+	const removeFiles = () => {
+		rmSync(dir, { recursive: true, force: true });
+		for (const file of envFiles) rmSync(file, { force: true });
+	};
 	const killOnExit = () => {
 		stopAllGroupsSync();
-		rmSync(dir, { recursive: true, force: true });
+		removeFiles();
 	};
 	process.once("exit", killOnExit);
 	const teardown = async () => {
 		process.off("exit", killOnExit);
 		if (server) await stopGroup(server);
 		stopAllGroupsSync();
-		rmSync(dir, { recursive: true, force: true });
+		removeFiles();
 	};
 	try {
 		// What `npm run setup:local` does, into this run's own state folder.
@@ -126,6 +151,18 @@ export default async function startShop(project: TestProject) {
 			"--persist-to",
 			state,
 		]);
+		await step([
+			WRANGLER,
+			"d1",
+			"migrations",
+			"apply",
+			"loomwash_vault",
+			"--local",
+			"-c",
+			"workers/vault/wrangler.toml",
+			"--persist-to",
+			state,
+		]);
 		await step([join(ROOT, "scripts/seed-local.ts"), "--persist-to", state]);
 
 		const [port, inspectorPort] = [await freePort(), await freePort()];
@@ -138,6 +175,8 @@ export default async function startShop(project: TestProject) {
 				"wrangler.toml",
 				"-c",
 				"workers/analytics/wrangler.toml",
+				"-c",
+				"workers/vault/wrangler.toml",
 				"--ip",
 				"127.0.0.1",
 				"--port",
@@ -147,7 +186,7 @@ export default async function startShop(project: TestProject) {
 				"--persist-to",
 				state,
 				"--env-file",
-				secrets,
+				envName,
 				"--log-level",
 				"error",
 				"--show-interactive-dev-session=false",

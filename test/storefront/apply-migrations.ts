@@ -2,7 +2,8 @@ import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 
 // Setup files run outside per-file isolated storage and may run more than once;
-// applyD1Migrations skips what is already applied. The analytics database belongs to the
-// auxiliary analytics worker; the runner binds the same database to migrate it.
+// applyD1Migrations skips what is already applied. The analytics and vault databases belong to
+// the auxiliary workers; the runner binds the same databases to migrate them.
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 await applyD1Migrations(env.ANALYTICS_DB, env.TEST_ANALYTICS_MIGRATIONS);
+await applyD1Migrations(env.VAULT_DB, env.TEST_VAULT_MIGRATIONS);

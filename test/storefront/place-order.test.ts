@@ -1,6 +1,7 @@
 // The checkout domain function without HTTP: provider failure and a cart checked out twice.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createLogger } from "../../workers/shared/logger";
 import { newCartId } from "../../workers/storefront/cart/cart-cookie";
 import { addCartItem, createCart } from "../../workers/storefront/cart/cart-service";
 import type { CheckoutInput } from "../../workers/storefront/checkout/checkout-schemas";
@@ -8,10 +9,8 @@ import { type CheckoutDeps, checkoutCart } from "../../workers/storefront/checko
 import { getOpenCart } from "../../workers/storefront/db/carts";
 import { getOrderByNumber, transitionOrderStatus } from "../../workers/storefront/db/orders";
 import { AppError } from "../../workers/storefront/errors";
-import { createLogger } from "../../workers/storefront/logger";
 import { createLocalProvider } from "../../workers/storefront/payments/local";
 import type { PaymentProvider } from "../../workers/storefront/payments/provider";
-import { createVault } from "../../workers/storefront/vault/vault";
 import { BASE, checkoutBody, createVariant, stockOf, testDb } from "./fixtures/commerce";
 
 const input = checkoutBody() as CheckoutInput;
@@ -19,7 +18,7 @@ const input = checkoutBody() as CheckoutInput;
 function deps(provider: PaymentProvider): CheckoutDeps {
 	return {
 		db: testDb(),
-		vault: createVault(env),
+		vault: env.VAULT,
 		provider,
 		logger: createLogger({ test: "place-order" }),
 		origin: BASE,
@@ -33,6 +32,12 @@ async function cartWith(variantId: number, quantity: number) {
 	await createCart(testDb(), cartId, Date.now());
 	await addCartItem(testDb(), cartId, variantId, quantity, Date.now());
 	return cartId;
+}
+
+async function subjectKeyCount(): Promise<number> {
+	return (
+		(await env.VAULT_DB.prepare("select count(*) as n from subject_keys").first<{ n: number }>())?.n ?? 0
+	);
 }
 
 const localProvider = () => createLocalProvider({ db: testDb(), webhookSecret: "s", origin: BASE });
@@ -70,6 +75,7 @@ describe("checkoutCart", () => {
 	it("turns one cart into one order even when checked out twice at once", async () => {
 		const variant = await createVariant({ stock: 10 });
 		const cartId = await cartWith(variant.variantId, 2);
+		const keysBefore = await subjectKeyCount();
 		const results = await Promise.allSettled([
 			checkoutCart(deps(localProvider()), cartId, input),
 			checkoutCart(deps(localProvider()), cartId, input),
@@ -83,6 +89,8 @@ describe("checkoutCart", () => {
 			.bind(variant.variantId)
 			.first<{ n: number }>();
 		expect(orders?.n).toBe(1);
+		// The losing checkout's fresh subject key was shredded in the vault: no orphaned key remains.
+		expect(await subjectKeyCount()).toBe(keysBefore + 1);
 	});
 });
 

@@ -1,33 +1,42 @@
+// The storefront's staff gateway: it forwards Access tokens to the vault and turns its answers
+// into the shared error shape; it never judges a token itself.
+
 import { env } from "cloudflare:workers";
-import { importJWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { fetchWith, staffToken } from "./analytics/helpers";
+import { signAccessToken } from "../staff-tokens";
+import { fetchWith, staffMember, staffToken } from "./analytics/helpers";
 
-const PATH = "/api/v1/staff/analytics/summary";
+const PATH = "/api/v1/staff/orders";
 
-async function tokenWithoutExpiry(): Promise<string> {
-	const jwk = JSON.parse(env.TEST_ACCESS_PRIVATE_JWK) as { kid?: string };
-	return new SignJWT({ roles: ["admin"] })
-		.setProtectedHeader({ alg: "RS256", kid: jwk.kid ?? "k" })
-		.setSubject("staff-1")
-		.setIssuer(env.ACCESS_TEAM_DOMAIN)
-		.setAudience(env.ACCESS_AUD)
-		.setIssuedAt()
-		.sign(await importJWK(jwk, "RS256"));
-}
+const asStaff = (token: string) => fetchWith({}, PATH, { headers: { "Cf-Access-Jwt-Assertion": token } });
 
-describe("staff Access tokens", () => {
-	it("refuses a correctly signed token that never expires", async () => {
-		const res = await fetchWith({}, PATH, {
-			headers: { "Cf-Access-Jwt-Assertion": await tokenWithoutExpiry() },
-		});
-		expect(res.status).toBe(401);
+describe("staff authentication through the vault", () => {
+	it("refuses a correctly signed token that never expires, and one of a disabled member", async () => {
+		const { email } = await staffMember("support");
+		expect(
+			(await asStaff(await signAccessToken(env.TEST_ACCESS_PRIVATE_JWK, { email, exp: null }))).status,
+		).toBe(401);
+		const disabled = await staffMember("support", "disabled");
+		expect(
+			(await asStaff(await signAccessToken(env.TEST_ACCESS_PRIVATE_JWK, { email: disabled.email }))).status,
+		).toBe(401);
+		expect((await asStaff(await signAccessToken(env.TEST_ACCESS_PRIVATE_JWK, { email }))).status).toBe(200);
 	});
 
-	it("answers 401, not 500, when the configured key set is malformed", async () => {
-		const res = await fetchWith({ ACCESS_JWKS: "{not json" }, PATH, {
-			headers: { "Cf-Access-Jwt-Assertion": await staffToken() },
-		});
+	it("answers 401 for a valid Access token of someone who is not staff", async () => {
+		const res = await asStaff(
+			await signAccessToken(env.TEST_ACCESS_PRIVATE_JWK, { email: "visitor@example.org" }),
+		);
 		expect(res.status).toBe(401);
+		expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+	});
+
+	it("answers 503 in the shared shape when the vault cannot be reached", async () => {
+		const broken = { authorize: () => Promise.reject(new Error("network lost")) } as unknown as Env["VAULT"];
+		const res = await fetchWith({ VAULT: broken }, PATH, {
+			headers: { "Cf-Access-Jwt-Assertion": await staffToken({ role: "support" }) },
+		});
+		expect(res.status).toBe(503);
+		expect(((await res.json()) as { error: { code: string } }).error.code).toBe("vault_unavailable");
 	});
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createLogger } from "../../workers/storefront/logger";
+import { createLogger } from "../../workers/shared/logger";
 
 function captureLines(level: "log" | "warn" | "error") {
 	const lines: string[] = [];

@@ -4,7 +4,7 @@
 import { parseEnvelope, type RejectReason } from "../../analytics/event-schema";
 import { stripEvent } from "../../analytics/strip";
 import { countedHour } from "../../analytics/windows";
-import type { Logger } from "../storefront/logger";
+import type { Logger } from "../shared/logger";
 import type { AnalyticsDb } from "./db/client";
 import { type CountableEvent, persistEvents } from "./persist";
 

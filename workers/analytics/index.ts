@@ -3,7 +3,7 @@
 import { readPipelineConfig } from "../../analytics/config";
 import { hourBucket } from "../../analytics/dimensions";
 import { planRetention } from "../../analytics/rollup";
-import { createLogger } from "../storefront/logger";
+import { createLogger } from "../shared/logger";
 import { consumeBatch } from "./consumer";
 import { analyticsDb } from "./db/client";
 import { applyRetention } from "./db/retention";

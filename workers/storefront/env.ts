@@ -1,6 +1,6 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type { Logger } from "../shared/logger";
 import type * as schema from "./db/schema";
-import type { Logger } from "./logger";
 
 export type Db = DrizzleD1Database<typeof schema>;
 

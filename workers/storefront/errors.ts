@@ -21,6 +21,7 @@ const codeToStatus = {
 	internal_error: 500,
 	payment_unavailable: 502,
 	analytics_unavailable: 502,
+	vault_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof codeToStatus;

@@ -4,8 +4,8 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 
-export function createRouter() {
-	return new OpenAPIHono<AppEnv>({
+export function createRouter<E extends AppEnv = AppEnv>() {
+	return new OpenAPIHono<E>({
 		defaultHook: (result) => {
 			if (!result.success) {
 				const issues = result.error.issues.map((i) => ({
@@ -41,7 +41,7 @@ export const ErrorSchema = z
 const errorContent = { "application/json": { schema: ErrorSchema } };
 
 /** Error responses to spread into a route's `responses`, by status. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 502)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 502 | 503)[]) {
 	const descriptions: Record<number, string> = {
 		400: "Invalid input",
 		401: "Not authenticated",
@@ -52,6 +52,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
 		415: "Unsupported media type",
 		429: "Too many requests",
 		502: "Upstream provider unavailable",
+		503: "The vault is unavailable",
 	};
 	return Object.fromEntries(
 		statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: errorContent }]),

@@ -1,7 +1,7 @@
 // Stable pseudonyms for values we must key by but must not store or hand on as they are (a cart
 // cookie's token, an order number given to a rate limiter): HMAC-SHA256 under a key derived from
 // a Worker secret and a purpose, so pseudonyms of one purpose never match another's.
-import { toBase64Url } from "./vault/base64url";
+import { toBase64Url } from "../shared/base64url";
 
 const keys = new Map<string, Promise<CryptoKey>>();
 

@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { CheckoutDeps } from "./checkout/place-order";
 import type { AppEnv } from "./env";
 import { selectPaymentProvider } from "./payments/select-provider";
-import { createVault } from "./vault/vault";
 
 // At least 30: Stripe Checkout sessions live 30 minutes at the shortest, and a reservation that
 // ran out first would let a payment arrive for stock already put back on sale.
@@ -23,14 +22,11 @@ export function paymentProviderFor(c: Context<AppEnv>) {
 	return selectPaymentProvider(c.env, { db: c.var.db, origin: requestOrigin(c) });
 }
 
-export function vaultFor(c: Context<AppEnv>) {
-	return createVault(c.env);
-}
-
 export function checkoutDepsFor(c: Context<AppEnv>): CheckoutDeps {
 	return {
 		db: c.var.db,
-		vault: vaultFor(c),
+		vault: c.env.VAULT,
+		requestId: c.var.requestId,
 		provider: paymentProviderFor(c),
 		logger: c.var.logger,
 		origin: requestOrigin(c),

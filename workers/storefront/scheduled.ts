@@ -1,8 +1,8 @@
 // The cron trigger (wrangler.toml [triggers]): housekeeping that no request would do.
 import { drizzle } from "drizzle-orm/d1";
+import { createLogger } from "../shared/logger";
 import { runAnalyticsMaintenance } from "./analytics/maintenance";
 import * as schema from "./db/schema";
-import { createLogger } from "./logger";
 import { releaseExpiredReservations } from "./orders/release-expired";
 
 export async function scheduled(

@@ -1,8 +1,9 @@
 // Fixtures and probes for the storefront's analytics tests.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { importJWK, SignJWT } from "jose";
+import type { StaffRole } from "../../../workers/shared/vault-contract";
 import { createApp } from "../../../workers/storefront/app";
+import { registerStaff, signAccessToken, type TokenClaims } from "../../staff-tokens";
 
 export const BASE = "https://loomwash.test";
 export const BROWSER_UA =
@@ -131,18 +132,18 @@ export async function analyticsCount(sql: string, ...params: unknown[]): Promise
 	return row?.n ?? 0;
 }
 
+/** A token of a freshly registered staff member (admin unless told), or with the claims given. */
 export async function staffToken(
-	claims: { iss?: string; aud?: string; sub?: string; exp?: number; roles?: string[] } = {},
+	claims: TokenClaims & { role?: StaffRole } = {},
 	privateJwk: string = env.TEST_ACCESS_PRIVATE_JWK,
 ): Promise<string> {
-	const jwk = JSON.parse(privateJwk) as { kid?: string };
-	const key = await importJWK(jwk, "RS256");
-	const jwt = new SignJWT({ roles: claims.roles ?? ["admin"] })
-		.setProtectedHeader({ alg: "RS256", kid: jwk.kid ?? "k" })
-		.setSubject(claims.sub ?? "staff-1")
-		.setIssuer(claims.iss ?? env.ACCESS_TEAM_DOMAIN)
-		.setAudience(claims.aud ?? env.ACCESS_AUD)
-		.setIssuedAt();
-	jwt.setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 600);
-	return jwt.sign(key);
+	const { role, ...rest } = claims;
+	const email = rest.email ?? (await staffMember(role ?? "admin")).email;
+	return signAccessToken(privateJwk, { ...rest, email });
+}
+
+/** Registers a staff member in the vault's database (as `npm run staff:add` would). */
+export function staffMember(role: StaffRole, status: "active" | "disabled" = "active") {
+	const { BLIND_INDEX_KEY } = JSON.parse(env.TEST_VAULT_SECRETS) as { BLIND_INDEX_KEY: string };
+	return registerStaff(env.VAULT_DB, BLIND_INDEX_KEY, role, status);
 }

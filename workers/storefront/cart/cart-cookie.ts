@@ -5,10 +5,10 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { z } from "zod";
+import { randomBytes, toBase64Url } from "../../shared/base64url";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { pseudonym } from "../pseudonym";
-import { randomBytes, toBase64Url } from "../vault/base64url";
 
 const CART_COOKIE = "lw_cart";
 const CART_COOKIE_MAX_AGE_S = 30 * 24 * 3600;

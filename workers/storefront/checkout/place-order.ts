@@ -1,8 +1,10 @@
-// Guest checkout: the cart becomes an order in ONE D1 batch (order, lines, wrapped subject key,
-// encrypted contact, cart closed, stock decremented), then the payment provider is asked for a
-// hosted page. If any line would oversell, the CHECK on variants fails the batch and nothing is
-// written. If the provider fails, the order is cancelled and its stock released.
-import { runBatch, violatedConstraint } from "../db/batch";
+// Guest checkout: the vault seals the contact under a new subject first; then the cart becomes an
+// order in ONE D1 batch (order, lines, sealed contact, cart closed, stock decremented), then the
+// payment provider is asked for a hosted page. If any line would oversell, the CHECK on variants
+// fails the batch and nothing is written (the fresh subject's key is shredded in the vault).
+// If the provider fails, the order is cancelled and its stock released.
+import { runBatch, violatedConstraint } from "../../shared/d1-batch";
+import type { Logger } from "../../shared/logger";
 import { closeCartStatement, getOpenCart, listCartLines, reopenCartStatement } from "../db/carts";
 import {
 	cancelPlacedOrderStatements,
@@ -10,16 +12,14 @@ import {
 	insertOrderContactStatement,
 	insertOrderIfCartOpenStatement,
 	insertOrderLinesStatements,
-	insertSubjectKeyStatement,
 	type OrderRow,
 	setOrderPaymentSession,
 } from "../db/orders";
 import type { Db } from "../env";
 import { AppError } from "../errors";
-import type { Logger } from "../logger";
 import { buildOrderSummary, type OrderSummary } from "../orders/order-view";
 import type { PaymentProvider } from "../payments/provider";
-import type { Vault } from "../vault/vault";
+import { fromVault, type VaultClient } from "../vault-client";
 import type { CheckoutInput } from "./checkout-schemas";
 import { normalizeAddress } from "./countries";
 import { newOrderNumber } from "./order-number";
@@ -27,7 +27,8 @@ import { priceOrder } from "./order-pricing";
 
 export type CheckoutDeps = {
 	db: Db;
-	vault: Vault;
+	vault: Pick<VaultClient, "seal" | "shred">;
+	requestId?: string;
 	provider: PaymentProvider;
 	logger: Logger;
 	/** Where the provider sends the shopper back: this site's origin. */
@@ -65,18 +66,27 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 	}
 
 	const orderId = crypto.randomUUID();
-	const { subject, record } = await vault.createSubject(now);
-	const sealed = await vault.sealFields(subject, "order_contacts", orderId, {
-		email: input.email,
-		name: input.name,
-		phone: input.phone,
-		address: JSON.stringify(normalizeAddress(input.address)),
-	});
+	const { subjectId, sealed, blindIndexes } = await fromVault(
+		vault.seal({
+			subject: { new: true },
+			table: "order_contacts",
+			rowId: orderId,
+			fields: {
+				email: input.email,
+				name: input.name,
+				phone: input.phone,
+				address: JSON.stringify(normalizeAddress(input.address)),
+			},
+			blindIndex: ["email"],
+			requestId: deps.requestId,
+		}),
+		deps.logger,
+	);
 	const row: OrderRow = {
 		id: orderId,
 		number: newOrderNumber(),
 		status: "placed",
-		subjectId: subject.id,
+		subjectId,
 		...pricing,
 		shippingMethod: input.shippingMethod,
 		paymentProvider: deps.provider.name,
@@ -100,21 +110,26 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 
 	try {
 		await runBatch(db, [
-			insertSubjectKeyStatement(db, record),
 			insertOrderIfCartOpenStatement(db, row, cartId),
 			...insertOrderLinesStatements(db, lines),
 			insertOrderContactStatement(db, {
 				orderId,
-				subjectId: subject.id,
-				emailCt: sealed.email,
-				nameCt: sealed.name,
-				phoneCt: sealed.phone,
-				addressCt: sealed.address,
+				subjectId,
+				emailBidx: blindIndexes.email as string,
+				emailCt: sealed.email as string,
+				nameCt: sealed.name as string,
+				phoneCt: sealed.phone as string,
+				addressCt: sealed.address as string,
 			}),
 			closeCartStatement(db, cartId, now),
 			...lines.map((line) => decrementStockStatement(db, line.variantId, line.quantity)),
 		]);
 	} catch (err) {
+		// No order holds the new subject: its key goes, so no orphaned key outlives the attempt.
+		await fromVault(vault.shred({ subjectIds: [subjectId], reason: "checkout_aborted" }), deps.logger).catch(
+			(shredErr: unknown) =>
+				deps.logger.warn("shredding an aborted checkout's subject failed", { err: shredErr }),
+		);
 		const constraint = violatedConstraint(err);
 		if (constraint === "check")
 			throw new AppError("out_of_stock", "Some items sold out while you checked out");

@@ -1,10 +1,9 @@
-import { and, asc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
+import type { Statement } from "../../shared/d1-batch";
 import type { Db } from "../env";
 import { AppError } from "../errors";
 import { canTransition } from "../orders/status-machine";
-import type { SubjectKeyRecord } from "../vault/vault";
-import type { Statement } from "./batch";
-import { carts, type OrderStatus, orderContacts, orderLines, orders, subjectKeys, variants } from "./schema";
+import { carts, type OrderStatus, orderContacts, orderLines, orders, variants } from "./schema";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
@@ -35,10 +34,6 @@ export function insertOrderLinesStatements(db: Db, lines: OrderLineRow[]): State
 		statements.push(db.insert(orderLines).values(lines.slice(i, i + ORDER_LINE_ROWS_PER_INSERT)));
 	}
 	return statements;
-}
-
-export function insertSubjectKeyStatement(db: Db, record: SubjectKeyRecord): Statement {
-	return db.insert(subjectKeys).values(record);
 }
 
 export function insertOrderContactStatement(db: Db, row: OrderContactRow): Statement {
@@ -128,14 +123,8 @@ export async function listOrderLines(db: Db, orderId: string): Promise<OrderLine
 		.orderBy(asc(orderLines.variantId));
 }
 
-export async function getOrderContactWithKey(db: Db, orderId: string) {
-	const [row] = await db
-		.select({ contact: orderContacts, subjectKey: subjectKeys })
-		.from(orderContacts)
-		.innerJoin(subjectKeys, eq(subjectKeys.id, orderContacts.subjectId))
-		.where(eq(orderContacts.orderId, orderId))
-		.limit(1);
-	return row ?? null;
+export async function getOrderContact(db: Db, orderId: string): Promise<OrderContactRow | null> {
+	return (await db.query.orderContacts.findFirst({ where: eq(orderContacts.orderId, orderId) })) ?? null;
 }
 
 export async function setOrderPaymentSession(db: Db, orderId: string, sessionId: string, now: number) {
@@ -150,4 +139,33 @@ export async function listExpiredReservations(db: Db, now: number, limit: number
 		.where(and(eq(orders.status, "placed"), lt(orders.reservedUntil, now)))
 		.orderBy(asc(orders.reservedUntil))
 		.limit(limit);
+}
+
+/** Orders newest first for staff, by keyset (createdAt, id) strictly before the cursor. */
+export async function listOrdersForStaff(
+	db: Db,
+	options: { status?: OrderStatus; before?: { createdAt: number; id: string }; limit: number },
+) {
+	const conditions = [
+		options.status ? eq(orders.status, options.status) : undefined,
+		options.before
+			? sql`(${orders.createdAt} < ${options.before.createdAt} or (${orders.createdAt} = ${options.before.createdAt} and ${orders.id} < ${options.before.id}))`
+			: undefined,
+	];
+	return db
+		.select({
+			id: orders.id,
+			number: orders.number,
+			status: orders.status,
+			currency: orders.currency,
+			totalMinor: orders.totalMinor,
+			shippingMethod: orders.shippingMethod,
+			createdAt: orders.createdAt,
+			updatedAt: orders.updatedAt,
+			itemCount: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
+		})
+		.from(orders)
+		.where(and(...conditions))
+		.orderBy(desc(orders.createdAt), desc(orders.id))
+		.limit(options.limit);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
+import type { Statement } from "../../shared/d1-batch";
 import type { Db } from "../env";
-import type { Statement } from "./batch";
 import { localPaymentSessions, paymentEvents } from "./schema";
 
 export type PaymentEventRow = typeof paymentEvents.$inferSelect;

@@ -1,5 +1,5 @@
 // The commerce database `loomwash`. Personal data lives only in `*_ct` columns as
-// AES-256-GCM ciphertext produced by the vault (DESIGN P2); no other column may hold it.
+// AES-256-GCM ciphertext produced by the vault worker (DESIGN P2); no other column may hold it.
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -91,14 +91,6 @@ export const cartLines = sqliteTable(
 	],
 );
 
-/** Per-subject data keys, stored wrapped by a key-encryption key from PII_KEYRING. */
-export const subjectKeys = sqliteTable("subject_keys", {
-	id: text("id").primaryKey(),
-	kekId: text("kek_id").notNull(),
-	wrappedKey: text("wrapped_key").notNull(),
-	createdAt: integer("created_at").notNull(),
-});
-
 export const orders = sqliteTable(
 	"orders",
 	{
@@ -147,14 +139,17 @@ export const orderLines = sqliteTable(
 	(t) => [primaryKey({ columns: [t.orderId, t.variantId] })],
 );
 
-/** Consignee and contact details of an order: ciphertext only, one column per field. */
+/**
+ * Consignee and contact details of an order: ciphertext sealed by the vault, one column per
+ * field, and the email's blind index (an HMAC under a key only the vault holds) for guest lookup.
+ * The subject's data key lives in the vault's database; nothing here can open these columns.
+ */
 export const orderContacts = sqliteTable("order_contacts", {
 	orderId: text("order_id")
 		.primaryKey()
 		.references(() => orders.id, { onDelete: "cascade" }),
-	subjectId: text("subject_id")
-		.notNull()
-		.references(() => subjectKeys.id),
+	subjectId: text("subject_id").notNull(),
+	emailBidx: text("email_bidx").notNull(),
 	emailCt: text("email_ct").notNull(),
 	nameCt: text("name_ct").notNull(),
 	phoneCt: text("phone_ct").notNull(),

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
+import { createLogger } from "../../shared/logger";
 import type { AppEnv } from "../env";
-import { createLogger } from "../logger";
 
 /** Puts a logger carrying the request id on the context and logs one line per response. */
 export const requestLogger = () =>

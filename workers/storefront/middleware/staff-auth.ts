@@ -1,72 +1,49 @@
-// Staff authentication (DESIGN §5): a Cloudflare Access JWT in `Cf-Access-Jwt-Assertion`, RS256,
-// verified with jose against the team's JWKS (keys matched by `kid`, rotated by Cloudflare), with
-// `iss` (team domain) and `aud` (application tag) checked. Local dev and tests set ACCESS_JWKS, a
-// local key set, and run the same verification.
+// Staff authentication (DESIGN §1, §5): the storefront does not judge staff tokens itself. It
+// forwards the Cloudflare Access JWT (`Cf-Access-Jwt-Assertion`) to the vault, which verifies it,
+// finds the staff record and decides the operation from the role matrix, auditing refusals.
+// Routes that open personal data forward the token again, and the vault checks it again.
 import { createMiddleware } from "hono/factory";
-import {
-	createLocalJWKSet,
-	createRemoteJWKSet,
-	type JSONWebKeySet,
-	type JWTPayload,
-	type JWTVerifyGetKey,
-	jwtVerify,
-} from "jose";
-import { z } from "zod";
+import type { Operation, StaffIdentity } from "../../shared/vault-contract";
+import { rateLimitKey } from "../analytics/rate-limit";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { fromVault } from "../vault-client";
 
 export const ACCESS_HEADER = "Cf-Access-Jwt-Assertion";
 const MAX_TOKEN_LENGTH = 8192;
+// Three base64url parts: anything else is not a token at all, and is refused without an audit entry.
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
-/** What the rest of the code may know about a staff member: a stable subject and roles. */
-export type Staff = { sub: string; roles: string[] };
+/** The OpenAPI security requirement of every staff route. */
+export const STAFF_SECURITY = [{ CloudflareAccess: [] }];
 
-export type StaffEnv = AppEnv & { Variables: AppEnv["Variables"] & { staff: Staff } };
+export type StaffEnv = AppEnv & {
+	Variables: AppEnv["Variables"] & { staff: StaffIdentity; staffToken: string };
+};
 
-// Roles arrive as a custom claim (Access can pass IdP groups); a later issue maps them to P7 roles.
-const RolesClaimSchema = z.array(z.string().max(64)).max(32).catch([]);
-
-const remoteKeySets = new Map<string, JWTVerifyGetKey>();
-
-function keySetFor(env: Env): JWTVerifyGetKey {
-	if (env.ACCESS_JWKS) return createLocalJWKSet(JSON.parse(env.ACCESS_JWKS) as JSONWebKeySet);
-	const url = `${env.ACCESS_TEAM_DOMAIN}/cdn-cgi/access/certs`;
-	let keySet = remoteKeySets.get(url);
-	if (!keySet) {
-		// Cached per isolate: jose refetches on an unknown kid, so key rotation just works.
-		keySet = createRemoteJWKSet(new URL(url));
-		remoteKeySets.set(url, keySet);
+/** The Access token of the request, or a 401. */
+export function staffTokenOf(header: string | undefined): string {
+	if (!header || header.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(header)) {
+		throw new AppError("unauthorized", "Staff sign-in required");
 	}
-	return keySet;
+	return header;
 }
 
-export function staffFromPayload(payload: JWTPayload): Staff {
-	if (!payload.sub) throw new AppError("unauthorized", "Staff token has no subject");
-	return { sub: payload.sub, roles: RolesClaimSchema.parse(payload.roles) };
-}
-
-/** Requires a valid Access token; `requiredRoles` (any of) is the hook for role checks. */
-export const staffAuth = (options: { requiredRoles?: string[] } = {}) =>
+/** Requires a staff member whose role allows `operation`; puts them and their token on the context. */
+export const staffAuth = (operation: Operation) =>
 	createMiddleware<StaffEnv>(async (c, next) => {
-		const token = c.req.header(ACCESS_HEADER);
-		if (!token || token.length > MAX_TOKEN_LENGTH)
-			throw new AppError("unauthorized", "Staff sign-in required");
-		let payload: JWTPayload;
-		try {
-			({ payload } = await jwtVerify(token, keySetFor(c.env), {
-				issuer: c.env.ACCESS_TEAM_DOMAIN,
-				audience: c.env.ACCESS_AUD,
-				algorithms: ["RS256"],
-				// Access tokens always expire; one that does not is not an Access token.
-				requiredClaims: ["exp"],
-			}));
-		} catch {
-			throw new AppError("unauthorized", "Invalid staff token");
+		const token = staffTokenOf(c.req.header(ACCESS_HEADER));
+		const client = c.req.header("CF-Connecting-IP") ?? "unknown-client";
+		const key = await rateLimitKey(client, c.env.SESSION_KEY, Date.now());
+		if (!(await c.env.STAFF_API_LIMITER.limit({ key })).success) {
+			throw new AppError("rate_limited", "Too many staff requests; try again in a minute");
 		}
-		const staff = staffFromPayload(payload);
-		if (options.requiredRoles && !options.requiredRoles.some((role) => staff.roles.includes(role))) {
-			throw new AppError("forbidden", "Not allowed for this staff role");
-		}
+		const { staff } = await fromVault(
+			c.env.VAULT.authorize({ token, operation, requestId: c.var.requestId }),
+			c.var.logger,
+		);
 		c.set("staff", staff);
+		c.set("staffToken", token);
+		c.header("Cache-Control", "private, no-store");
 		await next();
 	});

@@ -1,15 +1,16 @@
-// Guests find their order with its number and their email (DESIGN P12). The email is compared
-// after decrypting, in constant time, and every miss (unknown number, wrong email, malformed
-// number, shredded key) gets the same 404 so the answer reveals nothing.
+// Guests find their order with its number and their email (DESIGN P3, P12). Nothing is decrypted:
+// the vault computes the email's blind index and it is compared with the order's, in constant
+// time. Every miss (unknown number, wrong email, malformed number) gets the same 404, after the
+// same work, so the answer reveals nothing.
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { constantTimeEqual } from "../../shared/constant-time";
 import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
-import { getOrderByNumber, getOrderContactWithKey, listOrderLines } from "../db/orders";
+import { getOrderByNumber, getOrderContact, listOrderLines } from "../db/orders";
 import type { AppEnv, Db } from "../env";
 import { AppError } from "../errors";
 import { pseudonym } from "../pseudonym";
-import { utf8 } from "../vault/base64url";
-import type { Vault } from "../vault/vault";
+import { fromVault, type VaultClient } from "../vault-client";
 import { buildOrderSummary, type OrderSummary } from "./order-view";
 
 export const OrderLookupSchema = z
@@ -32,37 +33,22 @@ export async function limitLookupsOfOrder(c: Context<AppEnv>, orderNumber: strin
 
 const notFound = () => new AppError("not_found", "No order matches that number and email");
 
-export function normalizeEmail(email: string): string {
-	return email.trim().toLowerCase();
-}
-
-/** Equality without an early exit: both sides are hashed to equal length first. */
-export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
-	const [ha, hb] = await Promise.all([
-		crypto.subtle.digest("SHA-256", utf8(a)),
-		crypto.subtle.digest("SHA-256", utf8(b)),
-	]);
-	const x = new Uint8Array(ha);
-	const y = new Uint8Array(hb);
-	let diff = 0;
-	for (let i = 0; i < x.length; i++) diff |= (x[i] as number) ^ (y[i] as number);
-	return diff === 0;
-}
+// Compared against when the order does not exist, so a miss costs what a near-hit costs.
+const NO_ORDER_BIDX = "-".repeat(43);
 
 export async function lookupGuestOrder(
 	db: Db,
-	vault: Vault,
+	vault: Pick<VaultClient, "blindIndex">,
 	orderNumber: string,
 	email: string,
 ): Promise<OrderSummary> {
 	const number = normalizeOrderNumber(orderNumber);
-	const order = ORDER_NUMBER_PATTERN.test(number) ? await getOrderByNumber(db, number) : null;
-	const found = order ? await getOrderContactWithKey(db, order.id) : null;
-	if (!order || !found) throw notFound();
-	const subject = await vault.openSubject(found.subjectKey);
-	const stored = await vault.openFields(subject, "order_contacts", order.id, {
-		email: found.contact.emailCt,
-	});
-	if (!(await constantTimeEqual(normalizeEmail(stored.email), normalizeEmail(email)))) throw notFound();
+	const [order, { value: emailBidx }] = await Promise.all([
+		ORDER_NUMBER_PATTERN.test(number) ? getOrderByNumber(db, number) : null,
+		fromVault(vault.blindIndex({ kind: "email", value: email })),
+	]);
+	const contact = order ? await getOrderContact(db, order.id) : null;
+	const matches = await constantTimeEqual(contact?.emailBidx ?? NO_ORDER_BIDX, emailBidx);
+	if (!order || !contact || !matches) throw notFound();
 	return buildOrderSummary(order, await listOrderLines(db, order.id));
 }

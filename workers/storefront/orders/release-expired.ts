@@ -1,7 +1,7 @@
 // Abandoned payments: a `placed` order whose reservation has run out is cancelled and its stock
 // put back on sale. Each order is its own batch, conditional on still being `placed`, so a
 // payment webhook racing the cron wins or loses cleanly.
-import { runBatch } from "../db/batch";
+import { runBatch } from "../../shared/d1-batch";
 import { cancelPlacedOrderStatements, listExpiredReservations } from "../db/orders";
 import type { Db } from "../env";
 

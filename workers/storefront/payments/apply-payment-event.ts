@@ -1,13 +1,13 @@
 // Applies a verified payment outcome to its order, once. The event id is recorded in the same
 // batch as the status change, so a replay (same provider + event id) fails on the primary key
 // and changes nothing.
-import { runBatch, violatedConstraint } from "../db/batch";
+import { runBatch, violatedConstraint } from "../../shared/d1-batch";
+import type { Logger } from "../../shared/logger";
 import { cancelPlacedOrderStatements, getOrderByNumber, orderTransitionStatement } from "../db/orders";
 import { hasPaymentEvent, insertPaymentEventStatement } from "../db/payments";
 import type { OrderStatus } from "../db/schema";
 import type { Db } from "../env";
 import { AppError } from "../errors";
-import type { Logger } from "../logger";
 import type { PaymentEvent, PaymentProviderName } from "./provider";
 
 export type AppliedPayment = {

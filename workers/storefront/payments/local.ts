@@ -2,6 +2,7 @@
 // in `local_payment_sessions`, serves a page with Pay and Decline buttons (routes/local-pay.tsx)
 // and reports the outcome through the same signed webhook path as Stripe.
 import { z } from "zod";
+import { randomBytes, toBase64Url } from "../../shared/base64url";
 import {
 	closeLocalPaymentSession,
 	getLocalPaymentSession,
@@ -10,7 +11,6 @@ import {
 } from "../db/payments";
 import type { Db } from "../env";
 import { AppError } from "../errors";
-import { randomBytes, toBase64Url } from "../vault/base64url";
 import type { PaymentEvent, PaymentOutcome, PaymentProvider } from "./provider";
 import { readSignedWebhook, SIGNATURE_HEADER, signWebhookPayload } from "./webhook-signature";
 

@@ -1,8 +1,9 @@
 // Stripe's webhook signature scheme, used by both providers: header `t=<unix s>,v1=<hex>`,
 // where v1 is HMAC-SHA256 over `${t}.${rawBody}` with the endpoint secret. Verification goes
 // through crypto.subtle.verify, which compares in constant time.
+
+import { utf8 } from "../../shared/base64url";
 import { AppError } from "../errors";
-import { utf8 } from "../vault/base64url";
 
 export const SIGNATURE_HEADER = "Stripe-Signature";
 export const SIGNATURE_TOLERANCE_S = 300;

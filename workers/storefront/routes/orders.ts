@@ -2,7 +2,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { OrderSummarySchema } from "../checkout/checkout-schemas";
 import { createRouter, errorResponses } from "../openapi";
 import { limitLookupsOfOrder, lookupGuestOrder, OrderLookupSchema } from "../orders/guest-lookup";
-import { vaultFor } from "../request-deps";
 
 export const orderRoutes = createRouter().openapi(
 	createRoute({
@@ -16,12 +15,12 @@ export const orderRoutes = createRouter().openapi(
 				description: "Status, lines and totals; no contact data",
 				content: { "application/json": { schema: z.object({ order: OrderSummarySchema }) } },
 			},
-			...errorResponses(400, 403, 404, 413, 429),
+			...errorResponses(400, 403, 404, 413, 429, 503),
 		},
 	}),
 	async (c) => {
 		const { orderNumber, email } = c.req.valid("json");
 		await limitLookupsOfOrder(c, orderNumber);
-		return c.json({ order: await lookupGuestOrder(c.var.db, vaultFor(c), orderNumber, email) }, 200);
+		return c.json({ order: await lookupGuestOrder(c.var.db, c.env.VAULT, orderNumber, email) }, 200);
 	},
 );

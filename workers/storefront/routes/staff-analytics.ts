@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { SUMMARY_WINDOW_DAYS } from "../../../analytics/windows";
 import { AppError } from "../errors";
-import { ACCESS_HEADER, staffAuth } from "../middleware/staff-auth";
+import { ACCESS_HEADER, STAFF_SECURITY, type StaffEnv, staffAuth } from "../middleware/staff-auth";
 import { createRouter, errorResponses } from "../openapi";
 
 const bounded = (min: number, max: number) =>
@@ -70,23 +70,16 @@ const getSummary = createRoute({
 	description:
 		`Requires a Cloudflare Access token in ${ACCESS_HEADER}. Covers the last 1, 7, 30 or 90 complete UTC days ` +
 		"(never the day in progress). Counts are sums of per-day noisy counts, thresholded at k.",
-	security: [{ CloudflareAccess: [] }],
+	security: STAFF_SECURITY,
+	middleware: [staffAuth("analytics.summary")] as const,
 	request: { query: QuerySchema },
 	responses: {
 		200: { description: "Summary", content: { "application/json": { schema: SummarySchema } } },
-		...errorResponses(400, 401, 403, 502),
+		...errorResponses(400, 401, 403, 429, 502, 503),
 	},
 });
 
-export const staffAnalyticsRoutes = createRouter();
-
-staffAnalyticsRoutes.openAPIRegistry.registerComponent("securitySchemes", "CloudflareAccess", {
-	type: "apiKey",
-	in: "header",
-	name: ACCESS_HEADER,
-});
-
-staffAnalyticsRoutes.use(getSummary.path, staffAuth());
+export const staffAnalyticsRoutes = createRouter<StaffEnv>();
 
 staffAnalyticsRoutes.openapi(getSummary, async (c) => {
 	const { days, top } = c.req.valid("query");

@@ -1,11 +1,11 @@
 // D1 runs a batch as one transaction; drizzle wants a non-empty tuple, routes build arrays.
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
-import type { Db } from "../env";
+import type { DrizzleD1Database } from "drizzle-orm/d1";
 
 export type Statement = BatchItem<"sqlite">;
 
-export async function runBatch(
-	db: Db,
+export async function runBatch<S extends Record<string, unknown>>(
+	db: DrizzleD1Database<S>,
 	statements: Statement[],
 ): Promise<BatchResponse<[Statement, ...Statement[]]>> {
 	const [first, ...rest] = statements;

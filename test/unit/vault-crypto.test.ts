@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { unwrapDataKey } from "../../workers/storefront/vault/data-keys";
-import { parseFieldCiphertext } from "../../workers/storefront/vault/field-cipher";
-import { importKeyring, parseKeyring } from "../../workers/storefront/vault/keyring";
-import { createVault } from "../../workers/storefront/vault/vault";
-import { VaultError } from "../../workers/storefront/vault/vault-error";
+import { unwrapDataKey } from "../../workers/vault/crypto/data-keys";
+import { parseFieldCiphertext } from "../../workers/vault/crypto/field-cipher";
+import { importKeyring, parseKeyring } from "../../workers/vault/crypto/keyring";
+import { createSubjectCipher } from "../../workers/vault/crypto/subject-cipher";
+import { VaultError } from "../../workers/vault/crypto/vault-error";
 
 const key = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
 const keyring = (current: string, keys: Record<string, string>) => JSON.stringify({ current, keys });
@@ -48,7 +48,7 @@ describe("vault", () => {
 	};
 
 	it("round-trips fields sealed under a subject key", async () => {
-		const vault = createVault({ PII_KEYRING: keyring("k1", { k1: key() }) });
+		const vault = createSubjectCipher({ PII_KEYRING: keyring("k1", { k1: key() }) });
 		const { subject, record } = await vault.createSubject(1_700_000_000_000);
 		expect(record).toMatchObject({ id: subject.id, kekId: "k1", createdAt: 1_700_000_000_000 });
 		const sealed = await vault.sealFields(subject, "order_contacts", "order-1", fields);
@@ -62,7 +62,7 @@ describe("vault", () => {
 	});
 
 	it("binds ciphertexts to table, row and field", async () => {
-		const vault = createVault({ PII_KEYRING: keyring("k1", { k1: key() }) });
+		const vault = createSubjectCipher({ PII_KEYRING: keyring("k1", { k1: key() }) });
 		const { subject } = await vault.createSubject(0);
 		const { email } = await vault.sealFields(subject, "order_contacts", "order-1", { email: fields.email });
 		await expect(vault.openFields(subject, "order_contacts", "order-2", { email })).rejects.toThrow(
@@ -86,7 +86,7 @@ describe("vault", () => {
 
 	it("binds a wrapped data key to its subject", async () => {
 		const k1 = key();
-		const vault = createVault({ PII_KEYRING: keyring("k1", { k1 }) });
+		const vault = createSubjectCipher({ PII_KEYRING: keyring("k1", { k1 }) });
 		const a = await vault.createSubject(0);
 		const b = await vault.createSubject(0);
 		await expect(vault.openSubject({ ...b.record, wrappedKey: a.record.wrappedKey })).rejects.toThrow(
@@ -97,30 +97,30 @@ describe("vault", () => {
 	});
 
 	it("cannot open subjects under a different keyring", async () => {
-		const sealer = createVault({ PII_KEYRING: keyring("k1", { k1: key() }) });
+		const sealer = createSubjectCipher({ PII_KEYRING: keyring("k1", { k1: key() }) });
 		const { record } = await sealer.createSubject(0);
 		await expect(
-			createVault({ PII_KEYRING: keyring("k1", { k1: key() }) }).openSubject(record),
+			createSubjectCipher({ PII_KEYRING: keyring("k1", { k1: key() }) }).openSubject(record),
 		).rejects.toThrow(VaultError);
 		await expect(
-			createVault({ PII_KEYRING: keyring("k2", { k2: key() }) }).openSubject(record),
+			createSubjectCipher({ PII_KEYRING: keyring("k2", { k2: key() }) }).openSubject(record),
 		).rejects.toThrow(VaultError);
 	});
 
 	it("re-wraps a subject key under the new current KEK; old fields still open", async () => {
 		const k1 = key();
 		const k2 = key();
-		const before = createVault({ PII_KEYRING: keyring("k1", { k1 }) });
+		const before = createSubjectCipher({ PII_KEYRING: keyring("k1", { k1 }) });
 		const { subject, record } = await before.createSubject(0);
 		const sealed = await before.sealFields(subject, "order_contacts", "o", fields);
 
-		const during = createVault({ PII_KEYRING: keyring("k2", { k1, k2 }) });
-		const rewrapped = await during.rewrapSubjectKey(record);
+		const during = createSubjectCipher({ PII_KEYRING: keyring("k2", { k1, k2 }) });
+		const rewrapped = await during.rewrapToCurrent(record);
 		expect(rewrapped.kekId).toBe("k2");
 		expect(rewrapped.wrappedKey).not.toBe(record.wrappedKey);
 
 		// Once every subject is re-wrapped, k1 can leave the keyring.
-		const after = createVault({ PII_KEYRING: keyring("k2", { k2 }) });
+		const after = createSubjectCipher({ PII_KEYRING: keyring("k2", { k2 }) });
 		const reopened = await after.openSubject(rewrapped);
 		expect(await after.openFields(reopened, "order_contacts", "o", sealed)).toEqual(fields);
 		await expect(after.openSubject(record)).rejects.toThrow(VaultError);

@@ -2,7 +2,7 @@
 // wrapped by a KEK. Wrapping is AES-GCM with the subject id as associated data, so a wrapped key
 // moved to another subject's row no longer unwraps. Destroying the wrapped key (crypto-shredding)
 // makes every ciphertext of that subject unreadable, backups included.
-import { fromBase64Url, randomBytes, toBase64Url, utf8 } from "./base64url";
+import { fromBase64Url, randomBytes, toBase64Url, utf8 } from "../../shared/base64url";
 import { VaultError } from "./vault-error";
 
 const WRAP_VERSION = "v1";

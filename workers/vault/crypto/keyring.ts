@@ -2,13 +2,17 @@
 // {"current":"k1","keys":{"k1":"<base64 32 bytes>"}}. Parsed strictly, imported once per
 // isolate, non-extractable, usable only to wrap and unwrap data keys.
 import { z } from "zod";
-import { fromBase64 } from "./base64url";
+import { fromBase64 } from "../../shared/base64url";
 import { VaultError } from "./vault-error";
 
 /** Key ids appear inside ciphertext headers, so they may not contain the "." separator. */
 export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
-const KeyIdSchema = z.string().regex(KEY_ID_PATTERN);
+// "dormant" names the dormant key (PII_DORMANT_KEY) in subject_keys, so no keyring key may take it.
+const KeyIdSchema = z
+	.string()
+	.regex(KEY_ID_PATTERN)
+	.refine((id) => id !== "dormant", "reserved for the dormant key");
 const RawKeySchema = z
 	.string()
 	.length(44)

@@ -2,7 +2,7 @@
 // key id travels with the ciphertext, `v1.<kekId>.<iv>.<ciphertext>` (base64url parts). The
 // associated data binds it to its table, row and field, so a ciphertext copied to another row
 // or column fails to decrypt instead of showing someone else's data.
-import { fromBase64Url, randomBytes, toBase64Url, utf8 } from "./base64url";
+import { fromBase64Url, randomBytes, toBase64Url, utf8 } from "../../shared/base64url";
 import { KEY_ID_PATTERN } from "./keyring";
 import { VaultError } from "./vault-error";
 

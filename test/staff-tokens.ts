@@ -1,0 +1,53 @@
+// Staff for tests inside workerd: Access-style tokens signed with the test key (or any other),
+// and staff records written straight into a vault database, as `npm run staff:add` does.
+import { importJWK, SignJWT } from "jose";
+import type { StaffRole } from "../workers/shared/vault-contract";
+import { blindIndex } from "../workers/vault/crypto/blind-index";
+
+export const TEST_ISSUER = "https://access.loomwash.localhost";
+export const TEST_AUDIENCE = "loomwash-staff-console";
+
+export type TokenClaims = {
+	email?: string;
+	iss?: string;
+	aud?: string;
+	sub?: string;
+	exp?: number | null;
+	[claim: string]: unknown;
+};
+
+/** An Access-style RS256 token; `exp: null` leaves the expiry out. */
+export async function signAccessToken(privateJwk: string, claims: TokenClaims = {}): Promise<string> {
+	const { email, iss, aud, sub, exp, ...extra } = claims;
+	const jwk = JSON.parse(privateJwk) as { kid?: string };
+	const jwt = new SignJWT({ email: email ?? "nobody@staff.test", type: "app", ...extra })
+		.setProtectedHeader({ alg: "RS256", kid: jwk.kid ?? "k" })
+		.setSubject(sub ?? crypto.randomUUID())
+		.setIssuer(iss ?? TEST_ISSUER)
+		.setAudience(aud ?? TEST_AUDIENCE)
+		.setIssuedAt();
+	if (exp !== null) jwt.setExpirationTime(exp ?? Math.floor(Date.now() / 1000) + 600);
+	return jwt.sign(await importJWK(jwk, "RS256"));
+}
+
+let counter = 0;
+
+/** Adds a staff member with a fresh identity; returns their id and email. */
+export async function registerStaff(
+	vaultDb: D1Database,
+	blindIndexKey: string,
+	role: StaffRole,
+	status: "active" | "disabled" = "active",
+): Promise<{ id: string; email: string }> {
+	counter += 1;
+	const email = `${role}-${counter}-${crypto.randomUUID().slice(0, 8)}@staff.test`;
+	const id = `stf_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
+	const now = Date.now();
+	await vaultDb
+		.prepare(
+			"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'test')",
+		)
+		.bind(id, await blindIndex(blindIndexKey, "staff_email", email), role, status, now, now)
+		.run();
+	return { id, email };
+}

@@ -1,0 +1,54 @@
+// DESIGN §1: least privilege is physical. The storefront's configuration, its generated Env type
+// and its example variables name no personal-data key and no binding to the vault's database;
+// the vault has no public route; the role matrix document is the matrix.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderRoleMatrix } from "../../workers/vault/policy/render-matrix";
+import { ROLE_MATRIX } from "../../workers/vault/policy/role-matrix";
+
+const read = (path: string) => readFileSync(join(process.cwd(), path), "utf8");
+const PII_KEYS = /PII_KEYRING|PII_DORMANT_KEY|BLIND_INDEX_KEY|AUDIT_SIGNING_KEY|ACCESS_LOCAL_JWKS/;
+const VAULT_STORAGE = /loomwash_vault|VAULT_DB|AUDIT_CHECKPOINTS|loomwash-audit-checkpoints/;
+
+describe("the storefront holds no personal-data key", () => {
+	const storefrontEnv =
+		read("worker-configuration.d.ts").match(/interface __BaseEnv_Env \{[^}]*\}/)?.[0] ?? "";
+
+	it.each([
+		["wrangler.toml", read("wrangler.toml")],
+		[".dev.vars.example", read(".dev.vars.example")],
+		["the generated Env type", storefrontEnv],
+	])("%s names no PII key and no vault storage", (_name, text) => {
+		expect(text.length).toBeGreaterThan(0);
+		expect(text).not.toMatch(PII_KEYS);
+		expect(text).not.toMatch(VAULT_STORAGE);
+	});
+
+	it("reaches the vault only through its RPC entrypoint", () => {
+		expect(storefrontEnv).toMatch(/VAULT: Service<typeof import\("\.\/workers\/vault\/index"\)\.VaultRpc>/);
+		expect(read("wrangler.toml")).toMatch(
+			/binding = "VAULT"\nservice = "loomwash-vault"\nentrypoint = "VaultRpc"/,
+		);
+	});
+
+	it("keeps the keys in the vault, which has no public route", () => {
+		const vault = read("workers/vault/wrangler.toml");
+		expect(vault).toMatch(/workers_dev = false/);
+		expect(vault).toMatch(/preview_urls = false/);
+		expect(vault).not.toMatch(/^routes|^\[\[routes\]\]|^route =/m);
+		const vaultEnv = read("workers/vault/worker-configuration.d.ts");
+		for (const key of ["PII_KEYRING", "PII_DORMANT_KEY", "BLIND_INDEX_KEY", "AUDIT_SIGNING_KEY"]) {
+			expect(vaultEnv).toContain(`${key}: string`);
+		}
+		expect(read("workers/vault/wrangler.toml")).toMatch(
+			/ACCESS_TEAM_DOMAIN = "https:\/\/[a-z0-9-]+\.cloudflareaccess\.com"/,
+		);
+	});
+});
+
+describe("docs/roles.md", () => {
+	it("is the role matrix as rendered from its one source", () => {
+		expect(read("docs/roles.md")).toBe(renderRoleMatrix(ROLE_MATRIX));
+	});
+});

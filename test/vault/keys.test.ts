@@ -1,0 +1,126 @@
+// Key rotation over a populated vault, interrupted and resumed, with every ciphertext readable
+// before, during and after, and the old key removable at the end; dormancy and back; shredding.
+import { describe, expect, it } from "vitest";
+import { CONTACT, rpc, sealedContact, staffAs, vaultEnv } from "./helpers";
+
+const key = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+const k1 = () => (JSON.parse(vaultEnv.PII_KEYRING) as { keys: { k1: string } }).keys.k1;
+
+async function opensAll(contacts: Awaited<ReturnType<typeof sealedContact>>[], keyring: string) {
+	const compliance = await staffAs("compliance");
+	for (const contact of contacts) {
+		const result = await rpc({ PII_KEYRING: keyring }).open({
+			actor: compliance.actor,
+			purpose: "compliance_review",
+			items: [contact.item("phone")],
+		});
+		if (!result.ok) return false;
+		expect(result.values).toEqual([CONTACT.phone]);
+	}
+	return true;
+}
+
+describe("key rotation", () => {
+	it("re-wraps every data key in resumable batches; everything opens throughout; the old key can go", async () => {
+		const contacts = await Promise.all(
+			Array.from({ length: 23 }, () => sealedContact({ phone: CONTACT.phone })),
+		);
+		const k2 = key();
+		const during = JSON.stringify({ current: "k2", keys: { k1: k1(), k2 } });
+		const after = JSON.stringify({ current: "k2", keys: { k2 } });
+		const admin = await staffAs("admin");
+
+		const dry = await rpc({ PII_KEYRING: during }).rotateKeys({ actor: admin.actor, dryRun: true });
+		expect(dry.ok && dry.progress.rewrapped).toBe(0);
+		const total = dry.ok ? dry.progress.remaining : 0;
+		expect(total).toBeGreaterThanOrEqual(23);
+
+		const first = await rpc({ PII_KEYRING: during }).rotateKeys({ actor: admin.actor, batchSize: 10 });
+		expect(first).toMatchObject({
+			ok: true,
+			progress: { rewrapped: 10, remaining: total - 10, done: false },
+		});
+		// Interrupted halfway: both generations are in use, and every subject still opens.
+		expect(await opensAll(contacts, during)).toBe(true);
+		expect(await opensAll(contacts, after)).toBe(false);
+
+		let progress = first.ok ? first.progress : null;
+		while (progress && !progress.done) {
+			const next = await rpc({ PII_KEYRING: during }).rotateKeys({ actor: admin.actor, batchSize: 10 });
+			progress = next.ok ? next.progress : null;
+		}
+		expect(progress).toMatchObject({ remaining: 0, done: true, currentKeyId: "k2" });
+		expect(progress?.byKey.k1).toBeUndefined();
+		expect(await opensAll(contacts, after)).toBe(true);
+	});
+
+	it("only admins rotate", async () => {
+		const support = await staffAs("support");
+		expect(await rpc().rotateKeys({ actor: support.actor })).toMatchObject({
+			ok: false,
+			error: { code: "forbidden" },
+		});
+	});
+
+	it("puts a subject to sleep under the dormant key and wakes it", async () => {
+		const contact = await sealedContact();
+		const admin = await staffAs("admin");
+		const support = await staffAs("support");
+		const open = () =>
+			rpc().open({ actor: support.actor, purpose: "support", items: [contact.item("email")] });
+		expect(
+			(await rpc().rewrap({ actor: admin.actor, subjectIds: [contact.subjectId], to: "dormant" })).ok,
+		).toBe(true);
+		const row = await vaultEnv.VAULT_DB.prepare("select kek_id from subject_keys where id = ?")
+			.bind(contact.subjectId)
+			.first();
+		expect(row).toEqual({ kek_id: "dormant" });
+		expect((await open()).ok).toBe(false);
+		// Without the dormant key, a sleeping subject cannot be woken.
+		expect(
+			(
+				await rpc({ PII_DORMANT_KEY: key() }).rewrap({
+					actor: admin.actor,
+					subjectIds: [contact.subjectId],
+					to: "active",
+				})
+			).ok,
+		).toBe(false);
+		expect(
+			(await rpc().rewrap({ actor: admin.actor, subjectIds: [contact.subjectId], to: "active" })).ok,
+		).toBe(true);
+		expect(await open()).toMatchObject({ ok: true, values: [CONTACT.email] });
+	});
+});
+
+describe("shredding", () => {
+	it("destroys a fresh subject's key for an aborted checkout, after which nothing opens", async () => {
+		const contact = await sealedContact();
+		expect(await rpc().shred({ subjectIds: [contact.subjectId], reason: "checkout_aborted" })).toEqual({
+			ok: true,
+			shredded: 1,
+		});
+		const compliance = await staffAs("compliance");
+		const result = await rpc().open({
+			actor: compliance.actor,
+			purpose: "compliance_review",
+			items: [contact.item("email")],
+		});
+		expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
+	});
+
+	it("refuses to shred an older subject under the checkout reason", async () => {
+		const contact = await sealedContact();
+		await vaultEnv.VAULT_DB.prepare("update subject_keys set created_at = created_at - 7200000 where id = ?")
+			.bind(contact.subjectId)
+			.run();
+		expect(await rpc().shred({ subjectIds: [contact.subjectId], reason: "checkout_aborted" })).toMatchObject({
+			ok: false,
+			error: { code: "forbidden" },
+		});
+		const still = await vaultEnv.VAULT_DB.prepare("select count(*) as n from subject_keys where id = ?")
+			.bind(contact.subjectId)
+			.first();
+		expect(still).toEqual({ n: 1 });
+	});
+});

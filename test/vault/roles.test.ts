@@ -1,0 +1,135 @@
+// P7: each role opens exactly what the role matrix grants, for the purposes it grants, and the
+// vault decides from its own staff records, not from anything the caller or the token claims.
+import { describe, expect, it } from "vitest";
+import { OPERATIONS, PURPOSES, STAFF_ROLES } from "../../workers/shared/vault-contract";
+import { ROLE_MATRIX } from "../../workers/vault/policy/role-matrix";
+import { auditHeadSeq, auditRows, CONTACT, CONTACT_FIELDS, rpc, sealedContact, staffAs } from "./helpers";
+
+function granted(role: (typeof STAFF_ROLES)[number], purpose: string, field: string): boolean {
+	return ROLE_MATRIX[role].open.some(
+		(g) => g.purpose === purpose && g.table === "order_contacts" && g.fields.includes(field),
+	);
+}
+
+describe("VaultRpc.open and the role matrix", () => {
+	it("lets each role open exactly the fields and purposes the matrix grants, auditing every answer", async () => {
+		const contact = await sealedContact();
+		for (const role of STAFF_ROLES) {
+			const staff = await staffAs(role);
+			for (const purpose of PURPOSES) {
+				for (const field of CONTACT_FIELDS) {
+					const before = await auditHeadSeq();
+					const result = await rpc().open({ actor: staff.actor, purpose, items: [contact.item(field)] });
+					const allowed = granted(role, purpose, field);
+					expect(result.ok, `${role} ${purpose} ${field}`).toBe(allowed);
+					if (result.ok) expect(result.values).toEqual([CONTACT[field]]);
+					else expect(result.error.code).toBe("forbidden");
+					const [entry, ...more] = await auditRows(before);
+					expect(more).toHaveLength(0);
+					expect(entry).toMatchObject({
+						action: "open",
+						outcome: allowed ? "allowed" : "denied",
+						actor_id: staff.id,
+						actor_role: role,
+					});
+				}
+			}
+		}
+	});
+
+	it("ignores a role claimed in the token: the staff record decides", async () => {
+		const contact = await sealedContact();
+		const support = await staffAs("support", { roles: ["admin", "compliance"], role: "compliance" });
+		const denied = await rpc().open({
+			actor: support.actor,
+			purpose: "compliance_review",
+			items: [contact.item("address")],
+		});
+		expect(denied.ok).toBe(false);
+		const allowed = await rpc().open({
+			actor: support.actor,
+			purpose: "support",
+			items: [contact.item("email")],
+		});
+		expect(allowed.ok && allowed.values).toEqual([CONTACT.email]);
+	});
+
+	it("ignores a caller's subject label: another subject's ciphertext does not open under it", async () => {
+		const mine = await sealedContact();
+		const theirs = await sealedContact({ email: "someone.else@example.org" });
+		const support = await staffAs("support");
+		const relabelled = { ...theirs.item("email"), subjectId: mine.subjectId, rowId: mine.rowId };
+		const result = await rpc().open({ actor: support.actor, purpose: "support", items: [relabelled] });
+		expect(result).toMatchObject({ ok: false, error: { code: "bad_request" } });
+		const [entry] = await auditRows((await auditHeadSeq()) - 1);
+		expect(entry).toMatchObject({ outcome: "failed", reason: "does_not_open" });
+	});
+
+	it("enforces the per-request subject condition and refuses disabled staff", async () => {
+		const a = await sealedContact();
+		const b = await sealedContact();
+		const support = await staffAs("support");
+		const both = await rpc().open({
+			actor: support.actor,
+			purpose: "support",
+			items: [a.item("name"), b.item("name")],
+		});
+		expect(both).toMatchObject({ ok: false, error: { code: "forbidden" } });
+		const fulfilment = await staffAs("fulfilment");
+		const manifest = await rpc().open({
+			actor: fulfilment.actor,
+			purpose: "fulfilment",
+			items: [a.item("name"), b.item("address")],
+		});
+		expect(manifest.ok).toBe(true);
+
+		const disabled = await staffAs("compliance");
+		await rpc().open({ actor: disabled.actor, purpose: "compliance_review", items: [a.item("email")] });
+		const admin = await staffAs("admin");
+		expect(
+			(await rpc().updateStaff({ actor: admin.actor, staffId: disabled.id, status: "disabled" })).ok,
+		).toBe(true);
+		const refused = await rpc().open({
+			actor: disabled.actor,
+			purpose: "compliance_review",
+			items: [a.item("email")],
+		});
+		expect(refused).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+	});
+
+	it("authorizes each operation exactly for the roles the matrix names, and audits refusals", async () => {
+		for (const role of STAFF_ROLES) {
+			const staff = await staffAs(role);
+			for (const operation of OPERATIONS) {
+				const before = await auditHeadSeq();
+				const result = await rpc().authorize({ token: staff.token, operation });
+				const allowed = ROLE_MATRIX[role].operations.includes(operation);
+				expect(result.ok, `${role} ${operation}`).toBe(allowed);
+				if (result.ok) expect(result.staff).toEqual({ id: staff.id, role });
+				const entries = await auditRows(before);
+				expect(entries.map((e) => e.outcome)).toEqual(allowed ? [] : ["denied"]);
+			}
+		}
+	});
+
+	it("refuses malformed requests as bad_request without touching anything", async () => {
+		const support = await staffAs("support");
+		const contact = await sealedContact();
+		for (const request of [
+			null,
+			{},
+			{ actor: support.actor, purpose: "curiosity", items: [contact.item("email")] },
+			{ actor: support.actor, purpose: "support", items: [] },
+			{ actor: support.actor, purpose: "support", items: [{ ...contact.item("email"), table: "a|b" }] },
+			{
+				actor: { kind: "staff", token: support.token, role: "admin" },
+				purpose: "support",
+				items: [contact.item("email")],
+			},
+			{ actor: support.actor, purpose: "support", items: [contact.item("email")], extra: 1 },
+		]) {
+			const result = await rpc().open(request);
+			expect(result).toMatchObject({ ok: false, error: { code: "bad_request" } });
+		}
+	});
+});

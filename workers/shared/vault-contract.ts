@@ -1,0 +1,214 @@
+// The vault's RPC contract (DESIGN §1, issue #6): what the storefront may ask the vault worker,
+// as zod schemas. The vault parses every argument with these (its caller is untrusted input);
+// the storefront uses the inferred types. Expected outcomes (refusals included) come back as
+// values, never as thrown errors, so a caller cannot mistake a denial for a transient failure.
+import { z } from "zod";
+
+/** Why staff open personal data: a closed list; the role matrix says who may use which. */
+export const PURPOSES = ["support", "fulfilment", "compliance_review"] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const STAFF_ROLES = ["support", "fulfilment", "compliance", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** What a staff member may do besides opening personal data; checked by the vault. */
+export const OPERATIONS = [
+	"orders.list",
+	"analytics.summary",
+	"staff.manage",
+	"keys.rotate",
+	"audit.verify",
+	"audit.review",
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** Table and field names: the AAD of a ciphertext, so no separator may hide inside them. */
+const NameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+/** 16 random bytes, base64url: what the vault hands out as a subject id. */
+export const SubjectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+const RowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const RequestIdSchema = z
+	.string()
+	.regex(/^[A-Za-z0-9-]{1,64}$/)
+	.optional();
+const TokenSchema = z.string().min(1).max(8192);
+
+/** Who asks. Staff: a Cloudflare Access JWT; shopper: a session the vault issued (accounts, #7). */
+export const ActorSchema = z.discriminatedUnion("kind", [
+	z.object({ kind: z.literal("staff"), token: TokenSchema }).strict(),
+	z.object({ kind: z.literal("shopper"), token: TokenSchema }).strict(),
+]);
+export type ActorCredential = z.infer<typeof ActorSchema>;
+
+export const SealRequestSchema = z
+	.object({
+		/** `{ new: true }` creates a subject (its data key); `{ id }` seals under an existing one. */
+		subject: z.union([
+			z.object({ new: z.literal(true) }).strict(),
+			z.object({ id: SubjectIdSchema }).strict(),
+		]),
+		table: NameSchema,
+		rowId: RowIdSchema,
+		fields: z
+			.record(NameSchema, z.string().max(4096))
+			.refine((fields) => Object.keys(fields).length >= 1 && Object.keys(fields).length <= 16, {
+				message: "between 1 and 16 fields",
+			}),
+		/** Fields to return a blind index of as well (only `email` today). */
+		blindIndex: z.array(z.literal("email")).max(1).optional(),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type SealRequest = z.input<typeof SealRequestSchema>;
+
+export const OpenItemSchema = z
+	.object({
+		subjectId: SubjectIdSchema,
+		table: NameSchema,
+		rowId: RowIdSchema,
+		field: NameSchema,
+		ciphertext: z.string().min(1).max(16_384),
+	})
+	.strict();
+export type OpenItem = z.infer<typeof OpenItemSchema>;
+
+export const OpenRequestSchema = z
+	.object({
+		actor: ActorSchema,
+		purpose: z.enum(PURPOSES),
+		items: z.array(OpenItemSchema).min(1).max(500),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type OpenRequest = z.input<typeof OpenRequestSchema>;
+
+/** Reasons the storefront may shred for; erasure and retention arrive with their issues. */
+export const ShredRequestSchema = z
+	.object({
+		subjectIds: z.array(SubjectIdSchema).min(1).max(100),
+		reason: z.enum(["checkout_aborted"]),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type ShredRequest = z.input<typeof ShredRequestSchema>;
+
+export const BlindIndexRequestSchema = z
+	.object({ kind: z.literal("email"), value: z.string().max(254) })
+	.strict();
+export type BlindIndexRequest = z.input<typeof BlindIndexRequestSchema>;
+
+export const RewrapRequestSchema = z
+	.object({
+		actor: ActorSchema,
+		subjectIds: z.array(SubjectIdSchema).min(1).max(100),
+		to: z.enum(["dormant", "active"]),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type RewrapRequest = z.input<typeof RewrapRequestSchema>;
+
+export const AuthorizeRequestSchema = z
+	.object({ token: TokenSchema, operation: z.enum(OPERATIONS), requestId: RequestIdSchema })
+	.strict();
+export type AuthorizeRequest = z.input<typeof AuthorizeRequestSchema>;
+
+const StaffActorRequest = { actor: ActorSchema, requestId: RequestIdSchema };
+
+export const AddStaffRequestSchema = z
+	.object({ ...StaffActorRequest, email: z.email().max(254), role: z.enum(STAFF_ROLES) })
+	.strict();
+export type AddStaffRequest = z.input<typeof AddStaffRequestSchema>;
+
+export const StaffIdSchema = z.string().regex(/^stf_[A-Za-z0-9_-]{16}$/);
+
+export const UpdateStaffRequestSchema = z
+	.object({
+		...StaffActorRequest,
+		staffId: StaffIdSchema,
+		role: z.enum(STAFF_ROLES).optional(),
+		status: z.enum(["active", "disabled"]).optional(),
+	})
+	.strict()
+	.refine((r) => r.role !== undefined || r.status !== undefined, { message: "role or status is required" });
+export type UpdateStaffRequest = z.input<typeof UpdateStaffRequestSchema>;
+
+export const ActorOnlyRequestSchema = z.object(StaffActorRequest).strict();
+export type ActorOnlyRequest = z.input<typeof ActorOnlyRequestSchema>;
+
+export const AuditReviewRequestSchema = z
+	.object({
+		...StaffActorRequest,
+		from: z.number().int().min(0),
+		to: z.number().int().min(0),
+		/** Distinct subjects per actor and purpose above which a row is flagged. */
+		threshold: z.number().int().min(1).max(100_000).optional(),
+	})
+	.strict()
+	.refine((r) => r.from < r.to, { message: "from must be before to" });
+export type AuditReviewRequest = z.input<typeof AuditReviewRequestSchema>;
+
+export const RotateKeysRequestSchema = z
+	.object({
+		...StaffActorRequest,
+		batchSize: z.number().int().min(1).max(500).optional(),
+		/** Report progress without re-wrapping anything. */
+		dryRun: z.boolean().optional(),
+	})
+	.strict();
+export type RotateKeysRequest = z.input<typeof RotateKeysRequestSchema>;
+
+// ---- Results ----
+
+export const VAULT_FAILURES = [
+	"bad_request",
+	"unauthorized",
+	"forbidden",
+	"not_found",
+	"conflict",
+	"unavailable",
+] as const;
+export type VaultFailureCode = (typeof VAULT_FAILURES)[number];
+export type VaultFailure = { ok: false; error: { code: VaultFailureCode; message: string } };
+export type VaultResult<T> = ({ ok: true } & T) | VaultFailure;
+
+export type StaffIdentity = { id: string; role: StaffRole };
+export type StaffMember = StaffIdentity & {
+	status: "active" | "disabled";
+	createdAt: number;
+	updatedAt: number;
+	createdBy: string;
+};
+
+export type ChainProblem =
+	| "missing"
+	| "altered"
+	| "unlinked"
+	| "checkpoint_mismatch"
+	| "checkpoint_signature"
+	| "truncated";
+
+export type AuditVerifyReport = {
+	valid: boolean;
+	entries: number;
+	head: { seq: number; hash: string } | null;
+	checkpoints: number;
+	firstBad: { seq: number; problem: ChainProblem; message: string } | null;
+};
+
+export type AuditReviewRow = {
+	actorId: string;
+	actorRole: string | null;
+	purpose: string | null;
+	accesses: number;
+	denials: number;
+	distinctSubjects: number;
+	flagged: boolean;
+};
+
+export type RotationProgress = {
+	currentKeyId: string;
+	rewrapped: number;
+	remaining: number;
+	byKey: Record<string, number>;
+	done: boolean;
+};

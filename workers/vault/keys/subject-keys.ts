@@ -1,0 +1,94 @@
+// Queries over wrapped data keys. Writes that re-wrap a key name the wrapping they replace, so a
+// re-wrap racing another (rotation and re-activation, two rotation runs) changes nothing twice.
+import { and, asc, count, eq, gt, inArray, ne, notInArray } from "drizzle-orm";
+import type { SubjectKeyRecord } from "../crypto/subject-cipher";
+import type { VaultDb } from "../db/client";
+import { type SubjectKeyRow, subjectKeys } from "../db/schema";
+
+// Subject ids are bound one per parameter: stay well under D1's 100 bound parameters.
+const IDS_PER_QUERY = 90;
+
+export async function insertSubjectKey(db: VaultDb, record: SubjectKeyRecord): Promise<void> {
+	await db.insert(subjectKeys).values(record);
+}
+
+export async function getSubjectKeys(
+	db: VaultDb,
+	ids: readonly string[],
+): Promise<Map<string, SubjectKeyRow>> {
+	const found = new Map<string, SubjectKeyRow>();
+	const unique = [...new Set(ids)];
+	for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
+		const rows = await db
+			.select()
+			.from(subjectKeys)
+			.where(inArray(subjectKeys.id, unique.slice(i, i + IDS_PER_QUERY)));
+		for (const row of rows) found.set(row.id, row);
+	}
+	return found;
+}
+
+/** Replaces a wrapped key only if it is still the one that was read. */
+export async function replaceWrappedKey(
+	db: VaultDb,
+	before: Pick<SubjectKeyRow, "id" | "wrappedKey">,
+	after: Pick<SubjectKeyRow, "kekId" | "wrappedKey">,
+	now: number,
+): Promise<boolean> {
+	const updated = await db
+		.update(subjectKeys)
+		.set({ kekId: after.kekId, wrappedKey: after.wrappedKey, rewrappedAt: now })
+		.where(and(eq(subjectKeys.id, before.id), eq(subjectKeys.wrappedKey, before.wrappedKey)))
+		.returning({ id: subjectKeys.id });
+	return updated.length > 0;
+}
+
+/** Destroys data keys (crypto-shredding); returns the ids that existed. */
+export async function deleteSubjectKeys(db: VaultDb, ids: readonly string[]): Promise<string[]> {
+	const deleted: string[] = [];
+	for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+		const rows = await db
+			.delete(subjectKeys)
+			.where(inArray(subjectKeys.id, ids.slice(i, i + IDS_PER_QUERY)))
+			.returning({ id: subjectKeys.id });
+		deleted.push(...rows.map((row) => row.id));
+	}
+	return deleted;
+}
+
+/** The next keys wrapped by an old KEK (neither the current one nor the dormant key), by id. */
+export function listKeysToRotate(
+	db: VaultDb,
+	currentKekId: string,
+	dormantKekId: string,
+	afterId: string,
+	limit: number,
+): Promise<SubjectKeyRow[]> {
+	return db
+		.select()
+		.from(subjectKeys)
+		.where(and(notInArray(subjectKeys.kekId, [currentKekId, dormantKekId]), gt(subjectKeys.id, afterId)))
+		.orderBy(asc(subjectKeys.id))
+		.limit(limit);
+}
+
+/** How many data keys each KEK wraps: rotation's progress, and when an old key may go. */
+export async function countKeysByKek(db: VaultDb): Promise<Record<string, number>> {
+	const rows = await db
+		.select({ kekId: subjectKeys.kekId, n: count() })
+		.from(subjectKeys)
+		.groupBy(subjectKeys.kekId);
+	return Object.fromEntries(rows.map((row) => [row.kekId, row.n]));
+}
+
+export async function countKeysNotUnder(db: VaultDb, kekIds: readonly string[]): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(subjectKeys)
+		.where(
+			kekIds.length === 1
+				? ne(subjectKeys.kekId, kekIds[0] as string)
+				: notInArray(subjectKeys.kekId, [...kekIds]),
+		);
+	return row?.n ?? 0;
+}

@@ -1,0 +1,58 @@
+// The role matrix (DESIGN P7): which personal fields each staff role may open, for which purpose,
+// under which condition, and which other operations it may perform. Data, in this one file;
+// anything not granted here is denied. `npm run docs:roles` renders it into docs/roles.md.
+import type { Operation, Purpose, StaffRole } from "../../shared/vault-contract";
+
+export type OpenGrant = {
+	purpose: Purpose;
+	table: string;
+	fields: readonly string[];
+	/** Condition: at most this many distinct subjects in one request (bulk opening is its own grant). */
+	maxSubjects: number;
+};
+
+export type RolePolicy = {
+	summary: string;
+	open: readonly OpenGrant[];
+	operations: readonly Operation[];
+};
+
+export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
+	support: {
+		summary: "Customer service: answers a shopper about one order at a time.",
+		open: [
+			{ purpose: "support", table: "order_contacts", fields: ["email", "name", "phone"], maxSubjects: 1 },
+		],
+		operations: ["orders.list"],
+	},
+	fulfilment: {
+		summary: "Warehouse and shipping: consignee details of the parcels it ships, never the email.",
+		open: [
+			{
+				purpose: "fulfilment",
+				table: "order_contacts",
+				fields: ["name", "phone", "address"],
+				maxSubjects: 200,
+			},
+		],
+		operations: ["orders.list"],
+	},
+	compliance: {
+		summary: "Privacy and legal: reviews accesses, verifies the audit chain, examines one record.",
+		open: [
+			{
+				purpose: "compliance_review",
+				table: "order_contacts",
+				fields: ["email", "name", "phone", "address"],
+				maxSubjects: 1,
+			},
+		],
+		operations: ["orders.list", "analytics.summary", "audit.verify", "audit.review"],
+	},
+	admin: {
+		// Running the shop's people and keys does not need anyone's personal data.
+		summary: "Operators: manage staff and keys; opens no personal data.",
+		open: [],
+		operations: ["orders.list", "analytics.summary", "staff.manage", "keys.rotate", "audit.verify"],
+	},
+};

@@ -1,0 +1,109 @@
+// VaultRpc: the vault's whole surface, reached only through the storefront's service binding.
+// Each method parses its argument with the shared contract (the caller is untrusted input) and
+// hands it to one operation; a request that does not parse is refused as bad_request.
+import { WorkerEntrypoint } from "cloudflare:workers";
+import type { z } from "zod";
+import { createLogger } from "../shared/logger";
+import {
+	ActorOnlyRequestSchema,
+	AddStaffRequestSchema,
+	AuditReviewRequestSchema,
+	AuthorizeRequestSchema,
+	BlindIndexRequestSchema,
+	OpenRequestSchema,
+	RewrapRequestSchema,
+	RotateKeysRequestSchema,
+	SealRequestSchema,
+	ShredRequestSchema,
+	UpdateStaffRequestSchema,
+	type VaultFailure,
+} from "../shared/vault-contract";
+import { createSubjectCipher } from "./crypto/subject-cipher";
+import { vaultDb } from "./db/client";
+import * as ops from "./operations";
+
+type Parsed<S extends z.ZodType> = { ok: true; value: z.output<S> } | VaultFailure;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): Parsed<S> {
+	const result = schema.safeParse(input);
+	if (result.success) return { ok: true, value: result.data };
+	// Paths only: a message could quote the value, and values here may be personal data.
+	const where = result.error.issues.map((issue) => issue.path.join(".") || "(root)").join(", ");
+	return ops.failure("bad_request", `Invalid vault request at ${where}`);
+}
+
+export class VaultRpc extends WorkerEntrypoint<VaultEnv> {
+	private deps(): ops.VaultDeps {
+		return {
+			db: vaultDb(this.env.VAULT_DB),
+			env: this.env,
+			cipher: createSubjectCipher(this.env),
+			logger: createLogger({ worker: "vault" }),
+			now: Date.now(),
+		};
+	}
+
+	private async run<S extends z.ZodType, R>(
+		schema: S,
+		input: unknown,
+		operation: (deps: ops.VaultDeps, request: z.output<S>) => Promise<R>,
+	): Promise<R | VaultFailure> {
+		const parsed = parse(schema, input);
+		if (!parsed.ok) return parsed;
+		const deps = this.deps();
+		try {
+			return await operation(deps, parsed.value);
+		} catch (err) {
+			deps.logger.error("vault operation failed", { err });
+			return ops.failure("unavailable", "The vault could not complete this request");
+		}
+	}
+
+	seal(request: unknown) {
+		return this.run(SealRequestSchema, request, ops.seal);
+	}
+
+	open(request: unknown) {
+		return this.run(OpenRequestSchema, request, ops.open);
+	}
+
+	shred(request: unknown) {
+		return this.run(ShredRequestSchema, request, ops.shred);
+	}
+
+	blindIndex(request: unknown) {
+		return this.run(BlindIndexRequestSchema, request, (deps, req) => ops.emailBlindIndex(deps, req.value));
+	}
+
+	rewrap(request: unknown) {
+		return this.run(RewrapRequestSchema, request, ops.rewrap);
+	}
+
+	authorize(request: unknown) {
+		return this.run(AuthorizeRequestSchema, request, ops.authorize);
+	}
+
+	listStaff(request: unknown) {
+		return this.run(ActorOnlyRequestSchema, request, ops.listStaffMembers);
+	}
+
+	addStaff(request: unknown) {
+		return this.run(AddStaffRequestSchema, request, ops.addStaffMember);
+	}
+
+	updateStaff(request: unknown) {
+		return this.run(UpdateStaffRequestSchema, request, ops.changeStaffMember);
+	}
+
+	verifyAudit(request: unknown) {
+		return this.run(ActorOnlyRequestSchema, request, ops.verifyAudit);
+	}
+
+	reviewAudit(request: unknown) {
+		return this.run(AuditReviewRequestSchema, request, ops.reviewAudit);
+	}
+
+	rotateKeys(request: unknown) {
+		return this.run(RotateKeysRequestSchema, request, ops.rotateKeys);
+	}
+}
