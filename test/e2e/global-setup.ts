@@ -22,6 +22,8 @@ declare module "vitest" {
 		e2eBaseUrl: string;
 		/** Its `--persist-to` folder, for reading the raw local databases. */
 		e2eStateDir: string;
+		/** wrangler dev's output: every worker's console lines (log level error and above). */
+		e2eLogFile: string;
 		/** Whether a chromium was found at CHROMIUM_PATH. */
 		e2eChromium: boolean;
 	}
@@ -198,6 +200,7 @@ export default async function startShop(project: TestProject) {
 
 		project.provide("e2eBaseUrl", baseUrl);
 		project.provide("e2eStateDir", state);
+		project.provide("e2eLogFile", logFile);
 		project.provide("e2eChromium", chromiumInstalled());
 	} catch (err) {
 		await teardown();

@@ -2,7 +2,7 @@
 // order, and the accessible names of the checkout form's controls.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { BASE_URL, describeInBrowser, eventually } from "./shop.ts";
+import { BASE_URL, describeInBrowser, eventually, markersInRawState } from "./shop.ts";
 
 describe("the shop under test", () => {
 	test("serves both workers from the seeded, migrated state", async () => {
@@ -90,6 +90,18 @@ describeInBrowser("in a browser", (newContext) => {
 			return undefined;
 		});
 		expect(status).toBe("paid");
+
+		// Every raw byte of every worker's local state (the three databases, queues, caches) and
+		// everything the workers logged: the shopper's details appear nowhere, in no encoding.
+		const markers = [
+			ADDRESS["Email address"],
+			ADDRESS["Phone number"],
+			ADDRESS["Full name"],
+			ADDRESS["Address line 1"],
+		];
+		expect(markersInRawState(markers)).toEqual([]);
+		// ...while the scan does see what is stored in the clear, such as the order number.
+		expect(markersInRawState([orderNumber])).toEqual([orderNumber]);
 	});
 
 	test("every control of the checkout form has an accessible name", async () => {

@@ -1,6 +1,6 @@
 // What the e2e tests share: the shop under test (started by global-setup.ts), a browser suite
 // that launches chromium once per file, and read-only access to the raw analytics database.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
@@ -106,4 +106,42 @@ export function productCounts(productId: number): { views: number; cartAdds: num
 		}
 	}
 	throw new Error(`no analytics database under ${dir}`);
+}
+
+/** Every form a marker could be written in: plain, lower case, base64, base64url, hex, URL-encoded. */
+export function encodingsOf(marker: string): string[] {
+	const bytes = Buffer.from(marker, "utf8");
+	const base64 = bytes.toString("base64").replace(/=+$/, "");
+	return [
+		marker,
+		marker.toLowerCase(),
+		base64,
+		bytes.toString("base64url"),
+		bytes.toString("hex"),
+		bytes.toString("hex").toUpperCase(),
+		encodeURIComponent(marker),
+	];
+}
+
+/** Which markers (in any of their forms) occur in any raw byte of the local state or the log. */
+export function markersInRawState(markers: string[]): string[] {
+	const files: string[] = [inject("e2eLogFile")];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else files.push(path);
+		}
+	};
+	walk(inject("e2eStateDir"));
+	const found = new Set<string>();
+	for (const file of files) {
+		const text = readFileSync(file).toString("latin1");
+		for (const marker of markers) {
+			if (encodingsOf(marker).some((form) => text.includes(Buffer.from(form, "utf8").toString("latin1")))) {
+				found.add(marker);
+			}
+		}
+	}
+	return [...found];
 }

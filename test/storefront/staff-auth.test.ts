@@ -3,6 +3,7 @@
 
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { STAFF_ROUTES } from "../../workers/storefront/routes/staff";
 import { signAccessToken } from "../staff-tokens";
 import { fetchWith, staffMember, staffToken } from "./analytics/helpers";
 
@@ -38,5 +39,41 @@ describe("staff authentication through the vault", () => {
 		});
 		expect(res.status).toBe(503);
 		expect(((await res.json()) as { error: { code: string } }).error.code).toBe("vault_unavailable");
+	});
+});
+
+describe("the staff route registry", () => {
+	it("names an operation for exactly the staff operations of the OpenAPI document", async () => {
+		const doc = (await (await fetchWith({}, "/api/v1/openapi.json")).json()) as {
+			paths: Record<string, Record<string, { security?: unknown[] }>>;
+		};
+		const documented = Object.entries(doc.paths)
+			.filter(([path]) => path.startsWith("/api/v1/staff/"))
+			.flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+			.sort();
+		expect(documented).toEqual(STAFF_ROUTES.map(([method, path]) => `${method} ${path}`).sort());
+		for (const [path, methods] of Object.entries(doc.paths)) {
+			if (!path.startsWith("/api/v1/staff/")) continue;
+			for (const operation of Object.values(methods))
+				expect(operation.security).toEqual([{ CloudflareAccess: [] }]);
+		}
+	});
+
+	it("refuses a staff path it does not know before asking the vault", async () => {
+		const vault = {
+			authorize: () => Promise.reject(new Error("must not be called")),
+		} as unknown as Env["VAULT"];
+		const token = await staffToken({ role: "admin" });
+		for (const [method, path] of [
+			["GET", "/api/v1/staff/secrets"],
+			["GET", "/api/v1/staff/members/stf_AAAAAAAAAAAAAAAA"],
+			["GET", "/api/v1/staff/orders/a/b/contact"],
+		] as const) {
+			const res = await fetchWith({ VAULT: vault }, path, {
+				method,
+				headers: { "Cf-Access-Jwt-Assertion": token },
+			});
+			expect(res.status, `${method} ${path}`).toBe(404);
+		}
 	});
 });

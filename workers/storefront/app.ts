@@ -8,7 +8,6 @@ import type { AppEnv } from "./env";
 import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
-import { ACCESS_HEADER } from "./middleware/staff-auth";
 import { createRouter } from "./openapi";
 import { cartRoutes } from "./routes/cart";
 import { catalogRoutes } from "./routes/catalog";
@@ -18,10 +17,7 @@ import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
 import { paymentWebhookRoutes } from "./routes/payment-webhook";
 import { shopPageRoutes } from "./routes/shop-pages";
-import { staffAnalyticsRoutes } from "./routes/staff-analytics";
-import { staffAuditRoutes } from "./routes/staff-audit";
-import { staffMemberRoutes } from "./routes/staff-members";
-import { staffOrderRoutes } from "./routes/staff-orders";
+import { registerStaffRoutes } from "./routes/staff";
 
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -83,17 +79,8 @@ export function createApp() {
 	);
 	registerAnalyticsRoutes(app);
 
-	// The staff API: every route authorizes its operation with the vault (staffAuth), which
-	// verifies the Access token itself; nothing under /api/v1/staff is cached anywhere.
-	app.openAPIRegistry.registerComponent("securitySchemes", "CloudflareAccess", {
-		type: "apiKey",
-		in: "header",
-		name: ACCESS_HEADER,
-	});
-	app.route("/", staffOrderRoutes);
-	app.route("/", staffMemberRoutes);
-	app.route("/", staffAuditRoutes);
-	app.route("/", staffAnalyticsRoutes);
+	// The staff API, behind Access: staff auth applied once, every operation decided by the vault.
+	registerStaffRoutes(app);
 
 	app.doc31("/api/v1/openapi.json", {
 		openapi: "3.1.0",

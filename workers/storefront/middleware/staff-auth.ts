@@ -1,7 +1,9 @@
-// Staff authentication (DESIGN §1, §5): the storefront does not judge staff tokens itself. It
-// forwards the Cloudflare Access JWT (`Cf-Access-Jwt-Assertion`) to the vault, which verifies it,
-// finds the staff record and decides the operation from the role matrix, auditing refusals.
-// Routes that open personal data forward the token again, and the vault checks it again.
+// Staff authentication (DESIGN §1, §5), applied once to everything under /api/v1/staff: the
+// storefront does not judge staff tokens itself. It looks up the operation the route needs (deny
+// by default: a staff path missing from the registry is a 404), then forwards the Cloudflare
+// Access JWT (`Cf-Access-Jwt-Assertion`) to the vault, which verifies it, finds the staff record
+// and decides the operation from the role matrix, auditing refusals. Routes that open personal
+// data forward the token again, and the vault checks it again.
 import { createMiddleware } from "hono/factory";
 import type { Operation, StaffIdentity } from "../../shared/vault-contract";
 import { rateLimitKey } from "../analytics/rate-limit";
@@ -29,9 +31,23 @@ export function staffTokenOf(header: string | undefined): string {
 	return header;
 }
 
-/** Requires a staff member whose role allows `operation`; puts them and their token on the context. */
-export const staffAuth = (operation: Operation) =>
-	createMiddleware<StaffEnv>(async (c, next) => {
+/** A staff route: method, OpenAPI path template, and the operation the vault must allow. */
+export type StaffRoute = readonly [method: string, path: string, operation: Operation];
+
+function compile(routes: readonly StaffRoute[]) {
+	return routes.map(([method, path, operation]) => {
+		const pattern = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+");
+		return { method, regex: new RegExp(`^${pattern}$`), operation };
+	});
+}
+
+/** Requires a staff member whose role allows the route's operation; puts them and their token on the context. */
+export const staffAuth = (routes: readonly StaffRoute[]) => {
+	const compiled = compile(routes);
+	return createMiddleware<StaffEnv>(async (c, next) => {
+		const method = c.req.method === "HEAD" ? "GET" : c.req.method;
+		const operation = compiled.find((r) => r.method === method && r.regex.test(c.req.path))?.operation;
+		if (!operation) throw new AppError("not_found", "No such route");
 		const token = staffTokenOf(c.req.header(ACCESS_HEADER));
 		const client = c.req.header("CF-Connecting-IP") ?? "unknown-client";
 		const key = await rateLimitKey(client, c.env.SESSION_KEY, Date.now());
@@ -47,3 +63,4 @@ export const staffAuth = (operation: Operation) =>
 		c.header("Cache-Control", "private, no-store");
 		await next();
 	});
+};

@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { SUMMARY_WINDOW_DAYS } from "../../../analytics/windows";
 import { AppError } from "../errors";
-import { ACCESS_HEADER, STAFF_SECURITY, type StaffEnv, staffAuth } from "../middleware/staff-auth";
+import { ACCESS_HEADER, STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
 import { createRouter, errorResponses } from "../openapi";
 
 const bounded = (min: number, max: number) =>
@@ -71,7 +71,6 @@ const getSummary = createRoute({
 		`Requires a Cloudflare Access token in ${ACCESS_HEADER}. Covers the last 1, 7, 30 or 90 complete UTC days ` +
 		"(never the day in progress). Counts are sums of per-day noisy counts, thresholded at k.",
 	security: STAFF_SECURITY,
-	middleware: [staffAuth("analytics.summary")] as const,
 	request: { query: QuerySchema },
 	responses: {
 		200: { description: "Summary", content: { "application/json": { schema: SummarySchema } } },
