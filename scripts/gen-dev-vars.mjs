@@ -40,8 +40,9 @@ function writeVars(file, vars) {
 
 const PII_KEYS = ["PII_KEYRING", "PII_DORMANT_KEY", "BLIND_INDEX_KEY"];
 
-async function ensure(file, wanted, { remove = [], carry = new Map() } = {}) {
+async function ensure(file, wanted, { remove = [], carry = new Map(), outdated = () => false } = {}) {
 	const vars = readVars(file);
+	for (const [name, value] of vars) if (outdated(name, value)) vars.delete(name);
 	const removed = remove.filter((name) => vars.delete(name));
 	const added = [];
 	for (const [name, value] of Object.entries(wanted)) {
@@ -71,14 +72,18 @@ await ensure(
 	vaultFile,
 	{
 		PII_KEYRING: () => JSON.stringify({ current: "k1", keys: { k1: key() } }),
-		PII_DORMANT_KEY: key,
+		PII_DORMANT_KEY: () => JSON.stringify({ current: "d1", keys: { d1: key() } }),
 		BLIND_INDEX_KEY: key,
 		AUDIT_SIGNING_KEY: auditSigningKey,
 		// Local staff sign-in: the reserved local issuer and the public half of the local key.
 		ACCESS_TEAM_DOMAIN: () => staffKey.issuer,
 		ACCESS_LOCAL_JWKS: () => JSON.stringify({ keys: [staffKey.public] }),
 	},
-	{ carry: new Map([...carried].filter(([name]) => PII_KEYS.includes(name))) },
+	{
+		carry: new Map([...carried].filter(([name]) => name === "PII_KEYRING" || name === "BLIND_INDEX_KEY")),
+		// The dormant key became a keyring with generations; no local data is dormant yet.
+		outdated: (name, value) => name === "PII_DORMANT_KEY" && !value.startsWith("{"),
+	},
 );
 await ensure(
 	storefrontFile,

@@ -58,7 +58,7 @@ export function parseArgs(argv, allowed) {
 }
 
 /**
- * Adds (or re-activates with that role) a staff member straight in the vault's database. The
+ * Adds a staff member straight in the vault's database (nothing when the identity exists). The
  * identity is stored only as a blind index under the vault's BLIND_INDEX_KEY: locally from
  * workers/vault/.dev.vars, remotely from the BLIND_INDEX_KEY environment variable.
  */
@@ -74,12 +74,19 @@ export async function upsertStaff({ email, role, remote = false, persistTo = ".w
 	}
 	const bidx = await blindIndex(key, "staff_email", email);
 	const id = `stf_${Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString("base64url")}`;
+	// The record's integrity tag, as the vault computes it: a role written here without it is refused.
+	const mac = await blindIndex(key, "staff_record", `${id}|${bidx}|${role}|active`);
 	const now = Date.now();
 	// Values are generated or checked above (base64url, a known role, digits): nothing to escape.
+	// Insert only: changing an existing member's role is the audited staff API's job. In production
+	// the bootstrap works only while there is no active admin at all.
+	const guard = remote
+		? "WHERE NOT EXISTS (SELECT 1 FROM staff WHERE role = 'admin' AND status = 'active')"
+		: "WHERE 1";
 	const sql =
-		"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by) " +
-		`VALUES ('${id}', '${bidx}', '${role}', 'active', ${now}, ${now}, 'bootstrap') ` +
-		`ON CONFLICT(email_bidx) DO UPDATE SET role = '${role}', status = 'active', updated_at = ${now}`;
+		"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, mac) " +
+		`SELECT '${id}', '${bidx}', '${role}', 'active', ${now}, ${now}, 'bootstrap', '${mac}' ${guard} ` +
+		"ON CONFLICT(email_bidx) DO NOTHING";
 	const where = remote ? ["--remote"] : ["--local", "--persist-to", persistTo];
 	execFileSync(
 		process.execPath,

@@ -30,7 +30,7 @@ async function auditSigningKey(): Promise<string> {
 export async function vaultTestSecrets(accessJwks: string) {
 	return {
 		PII_KEYRING: JSON.stringify({ current: "k1", keys: { k1: key() } }),
-		PII_DORMANT_KEY: key(),
+		PII_DORMANT_KEY: JSON.stringify({ current: "d1", keys: { d1: key() } }),
 		BLIND_INDEX_KEY: key(),
 		AUDIT_SIGNING_KEY: await auditSigningKey(),
 		ACCESS_TEAM_DOMAIN: LOCAL_ACCESS_ISSUER,

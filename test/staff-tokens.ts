@@ -43,11 +43,13 @@ export async function registerStaff(
 	const email = `${role}-${counter}-${crypto.randomUUID().slice(0, 8)}@staff.test`;
 	const id = `stf_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
 	const now = Date.now();
+	const emailBidx = await blindIndex(blindIndexKey, "staff_email", email);
+	const mac = await blindIndex(blindIndexKey, "staff_record", `${id}|${emailBidx}|${role}|${status}`);
 	await vaultDb
 		.prepare(
-			"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'test')",
+			"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, mac) VALUES (?, ?, ?, ?, ?, ?, 'test', ?)",
 		)
-		.bind(id, await blindIndex(blindIndexKey, "staff_email", email), role, status, now, now)
+		.bind(id, emailBidx, role, status, now, now, mac)
 		.run();
 	return { id, email };
 }

@@ -24,7 +24,8 @@ CREATE TABLE `staff` (
 	`status` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
-	`created_by` text NOT NULL
+	`created_by` text NOT NULL,
+	`mac` text NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `staff_email_bidx_unique` ON `staff` (`email_bidx`);--> statement-breakpoint

@@ -14,5 +14,9 @@ export function vaultAuxiliaryWorker(secrets: Record<string, string>) {
 		bindings: { ACCESS_AUD: "loomwash-staff-console", AUDIT_REVIEW_THRESHOLD: "50", ...secrets },
 		d1Databases: { VAULT_DB: VAULT_DB_ID },
 		r2Buckets: { AUDIT_CHECKPOINTS: AUDIT_BUCKET },
+		ratelimits: {
+			STAFF_OPEN_LIMITER: { namespace_id: "2001", simple: { limit: 120, period: 60 as const } },
+			BLIND_INDEX_LIMITER: { namespace_id: "2002", simple: { limit: 1000, period: 60 as const } },
+		},
 	};
 }

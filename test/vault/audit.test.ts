@@ -3,7 +3,7 @@
 // to rewrite history: edit, delete, reorder, insert, truncate, or rebuild with fresh hashes.
 import { describe, expect, it } from "vitest";
 import { entryHash } from "../../workers/vault/audit/chain";
-import { checkpointKey } from "../../workers/vault/audit/checkpoints";
+import { checkpointKey, readCheckpoints, writeCheckpoint } from "../../workers/vault/audit/checkpoints";
 import { vaultDb } from "../../workers/vault/db/client";
 import type { AuditRow } from "../../workers/vault/db/schema";
 import { checkpointAuditHead, verifyAuditChain } from "../../workers/vault/operations";
@@ -217,6 +217,23 @@ describe("audit chain verification", () => {
 			expect(report.firstBad).toMatchObject(expected);
 		});
 	}
+
+	it("reads every checkpoint, however many: a thousand per list call, none left out", async () => {
+		await resetAudit();
+		const heads = Array.from({ length: 1_205 }, (_, i) => ({
+			seq: i + 1,
+			hash: (i + 1).toString(16).padStart(64, "0"),
+		}));
+		for (const head of heads)
+			await writeCheckpoint(vaultEnv.AUDIT_CHECKPOINTS, vaultEnv.AUDIT_SIGNING_KEY, head, 0);
+		const read = await readCheckpoints(vaultEnv.AUDIT_CHECKPOINTS, vaultEnv.AUDIT_SIGNING_KEY);
+		expect(read).toHaveLength(1_205);
+		expect(read.every((c) => c.signatureValid)).toBe(true);
+		expect(read.at(-1)).toMatchObject({ seq: 1_205, hash: heads.at(-1)?.hash });
+		// No chain behind these checkpoints: verification says the chain was cut short.
+		expect((await verifyAuditChain(deps())).firstBad).toMatchObject({ seq: 1, problem: "truncated" });
+		await resetAudit();
+	});
 
 	it("detects a forged or overwritten checkpoint", async () => {
 		await resetAudit();

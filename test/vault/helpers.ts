@@ -104,6 +104,9 @@ export async function resetAudit(): Promise<void> {
 	await withoutTriggers(async (db) => {
 		await db.prepare("delete from audit_log").run();
 	});
-	const listed = await vaultEnv.AUDIT_CHECKPOINTS.list();
-	if (listed.objects.length > 0) await vaultEnv.AUDIT_CHECKPOINTS.delete(listed.objects.map((o) => o.key));
+	for (;;) {
+		const listed = await vaultEnv.AUDIT_CHECKPOINTS.list();
+		if (listed.objects.length === 0) break;
+		await vaultEnv.AUDIT_CHECKPOINTS.delete(listed.objects.map((o) => o.key));
+	}
 }

@@ -52,6 +52,11 @@ describe("key rotation", () => {
 		expect(progress).toMatchObject({ remaining: 0, done: true, currentKeyId: "k2" });
 		expect(progress?.byKey.k1).toBeUndefined();
 		expect(await opensAll(contacts, after)).toBe(true);
+
+		// And back to k1 (the keyring the rest of this file runs with), in one go.
+		const back = JSON.stringify({ current: "k1", keys: { k1: k1(), k2 } });
+		const returned = await rpc({ PII_KEYRING: back }).rotateKeys({ actor: admin.actor, batchSize: 500 });
+		expect(returned).toMatchObject({ ok: true, progress: { done: true, currentKeyId: "k1" } });
 	});
 
 	it("only admins rotate", async () => {
@@ -62,33 +67,44 @@ describe("key rotation", () => {
 		});
 	});
 
-	it("puts a subject to sleep under the dormant key and wakes it", async () => {
+	it("puts a subject to sleep under the dormant keyring and wakes it; dormant keys rotate too", async () => {
 		const contact = await sealedContact();
 		const admin = await staffAs("admin");
 		const support = await staffAs("support");
 		const open = () =>
 			rpc().open({ actor: support.actor, purpose: "support", items: [contact.item("email")] });
-		expect(
-			(await rpc().rewrap({ actor: admin.actor, subjectIds: [contact.subjectId], to: "dormant" })).ok,
-		).toBe(true);
-		const row = await vaultEnv.VAULT_DB.prepare("select kek_id from subject_keys where id = ?")
-			.bind(contact.subjectId)
-			.first();
-		expect(row).toEqual({ kek_id: "dormant" });
-		expect((await open()).ok).toBe(false);
-		// Without the dormant key, a sleeping subject cannot be woken.
-		expect(
+		const kekOf = async () =>
 			(
-				await rpc({ PII_DORMANT_KEY: key() }).rewrap({
-					actor: admin.actor,
-					subjectIds: [contact.subjectId],
-					to: "active",
-				})
-			).ok,
-		).toBe(false);
-		expect(
-			(await rpc().rewrap({ actor: admin.actor, subjectIds: [contact.subjectId], to: "active" })).ok,
-		).toBe(true);
+				await vaultEnv.VAULT_DB.prepare("select kek_id from subject_keys where id = ?")
+					.bind(contact.subjectId)
+					.first<{ kek_id: string }>()
+			)?.kek_id;
+		const sleep = await rpc().rewrap({ actor: admin.actor, subjectIds: [contact.subjectId], to: "dormant" });
+		expect(sleep).toEqual({ ok: true, rewrapped: 1 });
+		expect(await kekOf()).toBe("dormant:d1");
+		expect(await open()).toMatchObject({ ok: false, error: { code: "conflict" } });
+
+		// A new dormant generation: rotation moves sleeping keys too, so the old one can retire.
+		const d1 = (JSON.parse(vaultEnv.PII_DORMANT_KEY) as { keys: { d1: string } }).keys.d1;
+		const d2 = key();
+		const rotated = await rpc({
+			PII_DORMANT_KEY: JSON.stringify({ current: "d2", keys: { d1, d2 } }),
+		}).rotateKeys({
+			actor: admin.actor,
+			batchSize: 500,
+		});
+		expect(rotated.ok).toBe(true);
+		expect(await kekOf()).toBe("dormant:d2");
+		const onlyD2 = JSON.stringify({ current: "d2", keys: { d2 } });
+		// Without the dormant generation that wraps it, a sleeping subject cannot be woken.
+		const refused = await rpc().rewrap({ actor: admin.actor, subjectIds: [contact.subjectId], to: "active" });
+		expect(refused.ok).toBe(false);
+		const woken = await rpc({ PII_DORMANT_KEY: onlyD2 }).rewrap({
+			actor: admin.actor,
+			subjectIds: [contact.subjectId],
+			to: "active",
+		});
+		expect(woken).toEqual({ ok: true, rewrapped: 1 });
 		expect(await open()).toMatchObject({ ok: true, values: [CONTACT.email] });
 	});
 });
@@ -96,10 +112,20 @@ describe("key rotation", () => {
 describe("shredding", () => {
 	it("destroys a fresh subject's key for an aborted checkout, after which nothing opens", async () => {
 		const contact = await sealedContact();
-		expect(await rpc().shred({ subjectIds: [contact.subjectId], reason: "checkout_aborted" })).toEqual({
-			ok: true,
-			shredded: 1,
-		});
+		const other = await sealedContact();
+		// Another subject's receipt does not shred this one.
+		expect(
+			await rpc().shred({
+				subjects: [{ id: contact.subjectId, receipt: other.receipt }],
+				reason: "checkout_aborted",
+			}),
+		).toMatchObject({ ok: false, error: { code: "forbidden" } });
+		expect(
+			await rpc().shred({
+				subjects: [{ id: contact.subjectId, receipt: contact.receipt }],
+				reason: "checkout_aborted",
+			}),
+		).toEqual({ ok: true, shredded: 1 });
 		const compliance = await staffAs("compliance");
 		const result = await rpc().open({
 			actor: compliance.actor,
@@ -114,7 +140,12 @@ describe("shredding", () => {
 		await vaultEnv.VAULT_DB.prepare("update subject_keys set created_at = created_at - 7200000 where id = ?")
 			.bind(contact.subjectId)
 			.run();
-		expect(await rpc().shred({ subjectIds: [contact.subjectId], reason: "checkout_aborted" })).toMatchObject({
+		expect(
+			await rpc().shred({
+				subjects: [{ id: contact.subjectId, receipt: contact.receipt }],
+				reason: "checkout_aborted",
+			}),
+		).toMatchObject({
 			ok: false,
 			error: { code: "forbidden" },
 		});

@@ -44,7 +44,10 @@ describe("the vault's raw state", () => {
 			).run();
 			await rpc().open({ actor: compliance.actor, purpose: "compliance_review", items });
 			await vaultEnv.VAULT_DB.prepare("drop trigger t").run();
-			await rpc().shred({ subjectIds: [contact.subjectId], reason: "checkout_aborted" });
+			await rpc().shred({
+				subjects: [{ id: contact.subjectId, receipt: contact.receipt }],
+				reason: "checkout_aborted",
+			});
 		} finally {
 			for (const spy of spies) spy.mockRestore();
 		}

@@ -3,7 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { OPERATIONS, PURPOSES, STAFF_ROLES } from "../../workers/shared/vault-contract";
 import { ROLE_MATRIX } from "../../workers/vault/policy/role-matrix";
-import { auditHeadSeq, auditRows, CONTACT, CONTACT_FIELDS, rpc, sealedContact, staffAs } from "./helpers";
+import {
+	auditHeadSeq,
+	auditRows,
+	CONTACT,
+	CONTACT_FIELDS,
+	rpc,
+	sealedContact,
+	staffAs,
+	vaultEnv,
+} from "./helpers";
 
 function granted(role: (typeof STAFF_ROLES)[number], purpose: string, field: string): boolean {
 	return ROLE_MATRIX[role].open.some(
@@ -95,6 +104,44 @@ describe("VaultRpc.open and the role matrix", () => {
 			items: [a.item("email")],
 		});
 		expect(refused).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+	});
+
+	it("refuses a staff record whose role or status was written around the audited API", async () => {
+		const support = await staffAs("support");
+		const contact = await sealedContact();
+		// Someone with write access to the database promotes their account.
+		await vaultEnv.VAULT_DB.prepare("update staff set role = 'compliance' where id = ?")
+			.bind(support.id)
+			.run();
+		const result = await rpc().open({
+			actor: support.actor,
+			purpose: "compliance_review",
+			items: [contact.item("address")],
+		});
+		expect(result).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+		const [entry] = await auditRows((await auditHeadSeq()) - 1);
+		expect(entry).toMatchObject({ outcome: "denied", reason: "staff_record_tampered", actor_id: support.id });
+	});
+
+	it("writes the staff change's audit entry first: with the log failing, nobody is added", async () => {
+		const admin = await staffAs("admin");
+		const db = vaultEnv.VAULT_DB;
+		const count = async () => (await db.prepare("select count(*) as n from staff").first<{ n: number }>())?.n;
+		const before = await count();
+		await db
+			.prepare("create trigger fail_audit before insert on audit_log begin select raise(abort, 'x'); end")
+			.run();
+		try {
+			const result = await rpc().addStaff({ actor: admin.actor, email: "ghost@example.org", role: "admin" });
+			expect(result).toMatchObject({ ok: false, error: { code: "unavailable" } });
+		} finally {
+			await db.prepare("drop trigger fail_audit").run();
+		}
+		expect(await count()).toBe(before);
+		const added = await rpc().addStaff({ actor: admin.actor, email: "ghost@example.org", role: "support" });
+		expect(added).toMatchObject({ ok: true, staff: { role: "support", status: "active" } });
+		const again = await rpc().addStaff({ actor: admin.actor, email: "GHOST@example.org", role: "admin" });
+		expect(again).toMatchObject({ ok: false, error: { code: "conflict" } });
 	});
 
 	it("authorizes each operation exactly for the roles the matrix names, and audits refusals", async () => {

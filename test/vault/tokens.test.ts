@@ -90,9 +90,38 @@ describe("staff tokens", () => {
 			const token = await signAccessToken(vaultEnv.TEST_ACCESS_PRIVATE_JWK, { email, iss });
 			const before = await auditHeadSeq();
 			const result = await rpc(PRODUCTION).authorize({ token, operation: "staff.manage" });
-			expect(result, iss).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+			// Refused either way: as a bad token, or (in this closed network) because only the team's
+			// remote keys could verify it and they cannot be fetched. The local key is never tried.
+			expect(result.ok, iss).toBe(false);
+			if (!result.ok) expect(["unauthorized", "unavailable"]).toContain(result.error.code);
 			expect((await auditRows(before)).map((e) => e.outcome)).toEqual(["denied"]);
 		}
+	});
+
+	it("refuses a token that claims to live longer than an Access session, and any token without an audience set", async () => {
+		const { email, token } = await staffAs("admin");
+		const forever = await signAccessToken(vaultEnv.TEST_ACCESS_PRIVATE_JWK, { email, exp: 2 ** 53 - 1 });
+		expect(await rpc().authorize({ token: forever, operation: "staff.manage" })).toMatchObject({
+			ok: false,
+			error: { code: "unauthorized" },
+		});
+		expect(await rpc({ ACCESS_AUD: "" }).authorize({ token, operation: "staff.manage" })).toMatchObject({
+			ok: false,
+			error: { code: "unauthorized" },
+		});
+	});
+
+	it("answers unavailable, not unauthorized, when the team's keys cannot be fetched", async () => {
+		const { email } = await staffAs("admin");
+		const token = await signAccessToken(vaultEnv.TEST_ACCESS_PRIVATE_JWK, {
+			email,
+			iss: "https://nowhere-team.cloudflareaccess.com",
+		});
+		const result = await rpc({ ACCESS_TEAM_DOMAIN: "https://nowhere-team.cloudflareaccess.com" }).authorize({
+			token,
+			operation: "staff.manage",
+		});
+		expect(result).toMatchObject({ ok: false, error: { code: "unavailable" } });
 	});
 
 	it("refuses everything, as unauthorized, when the local key set is malformed", async () => {

@@ -42,11 +42,11 @@ export type ActorCredential = z.infer<typeof ActorSchema>;
 
 export const SealRequestSchema = z
 	.object({
-		/** `{ new: true }` creates a subject (its data key); `{ id }` seals under an existing one. */
-		subject: z.union([
-			z.object({ new: z.literal(true) }).strict(),
-			z.object({ id: SubjectIdSchema }).strict(),
-		]),
+		/**
+		 * `{ new: true }` creates a subject (its data key). Sealing under an existing subject arrives
+		 * with accounts (#7), where the shopper's own session proves whose subject it is.
+		 */
+		subject: z.object({ new: z.literal(true) }).strict(),
 		table: NameSchema,
 		rowId: RowIdSchema,
 		fields: z
@@ -85,7 +85,11 @@ export type OpenRequest = z.input<typeof OpenRequestSchema>;
 /** Reasons the storefront may shred for; erasure and retention arrive with their issues. */
 export const ShredRequestSchema = z
 	.object({
-		subjectIds: z.array(SubjectIdSchema).min(1).max(100),
+		/** Each subject with the receipt `seal` returned for it. */
+		subjects: z
+			.array(z.object({ id: SubjectIdSchema, receipt: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }).strict())
+			.min(1)
+			.max(100),
 		reason: z.enum(["checkout_aborted"]),
 		requestId: RequestIdSchema,
 	})

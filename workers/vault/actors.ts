@@ -5,7 +5,7 @@ import type { ActorCredential, StaffRole } from "../shared/vault-contract";
 import { blindIndex } from "./crypto/blind-index";
 import type { VaultDb } from "./db/client";
 import { verifyAccessToken } from "./staff/access-token";
-import { findStaffByEmailBidx } from "./staff/directory";
+import { findStaffByEmailBidx, staffRecordIntact } from "./staff/directory";
 
 export type Actor = { kind: "staff"; id: string; role: StaffRole };
 
@@ -26,6 +26,9 @@ export async function authenticate(deps: AuthDeps, credential: ActorCredential):
 		await blindIndex(deps.env.BLIND_INDEX_KEY, "staff_email", check.email),
 	);
 	if (!member) return { ok: false, kind: "staff", actorId: "unknown", refusal: "not_staff" };
+	if (!(await staffRecordIntact(deps.env.BLIND_INDEX_KEY, member))) {
+		return { ok: false, kind: "staff", actorId: member.id, refusal: "staff_record_tampered" };
+	}
 	if (member.status !== "active")
 		return { ok: false, kind: "staff", actorId: member.id, refusal: "staff_disabled" };
 	return { ok: true, actor: { kind: "staff", id: member.id, role: member.role } };

@@ -1,6 +1,7 @@
 // What the vault does, as functions of (deps, validated request). VaultRpc is a thin shell that
 // parses its arguments and calls these. Every refusal and every reveal is audited first: if the
 // audit append fails, the caller gets `unavailable` and nothing else.
+import { constantTimeEqual } from "../shared/constant-time";
 import type { Logger } from "../shared/logger";
 import type {
 	ActorCredential,
@@ -21,7 +22,7 @@ import { verifyChain } from "./audit/chain";
 import { readCheckpoints, writeCheckpoint } from "./audit/checkpoints";
 import { type AuditEvent, appendAudit, auditHead, readAuditPage, reviewAccesses } from "./audit/log";
 import { blindIndex } from "./crypto/blind-index";
-import { DORMANT_KEK_ID, type SubjectCipher } from "./crypto/subject-cipher";
+import { isDormant, type SubjectCipher } from "./crypto/subject-cipher";
 import type { VaultDb } from "./db/client";
 import {
 	countKeysByKek,
@@ -32,7 +33,15 @@ import {
 	replaceWrappedKey,
 } from "./keys/subject-keys";
 import { decideOpen, decideOperation } from "./policy/decide";
-import { findStaffById, insertStaff, listStaff, toStaffMember, updateStaff } from "./staff/directory";
+import {
+	findStaffByEmailBidx,
+	findStaffById,
+	insertStaff,
+	listStaff,
+	newStaffId,
+	toStaffMember,
+	updateStaff,
+} from "./staff/directory";
 
 export type VaultDeps = {
 	db: VaultDb;
@@ -63,6 +72,15 @@ async function audited(deps: VaultDeps, event: AuditEvent): Promise<boolean> {
 
 const AUDIT_UNAVAILABLE = failure("unavailable", "The audit log is unavailable; nothing was revealed");
 
+const OPEN_FAILURES = new Set(["subject_not_found", "subject_dormant"]);
+
+/** A refused sign-in is a 401, except when the vault could not check it at all (Access keys unreachable). */
+function refusedSignIn(refusal: string): VaultFailure {
+	return refusal === "keys_unavailable"
+		? failure("unavailable", "Staff sign-in cannot be checked right now")
+		: failure("unauthorized", "Staff sign-in required");
+}
+
 function subjectPseudonyms(deps: VaultDeps, subjectIds: readonly string[]): Promise<string[]> {
 	return Promise.all(
 		[...new Set(subjectIds)].map((id) => blindIndex(deps.env.BLIND_INDEX_KEY, "audit_subject", id)),
@@ -86,7 +104,7 @@ async function requireOperation(
 			reason: auth.refusal,
 			requestId,
 		});
-		return logged ? failure("unauthorized", "Staff sign-in required") : AUDIT_UNAVAILABLE;
+		return logged ? refusedSignIn(auth.refusal) : AUDIT_UNAVAILABLE;
 	}
 	const decision = decideOperation(auth.actor.role, operation);
 	if (!decision.allowed) {
@@ -113,65 +131,91 @@ function staffEvent(actor: Actor, requestId: string | undefined) {
 export async function seal(
 	deps: VaultDeps,
 	req: {
-		subject: { new: true } | { id: string };
+		subject: { new: true };
 		table: string;
 		rowId: string;
 		fields: Record<string, string>;
 		blindIndex?: "email"[];
 	},
 ): Promise<
-	VaultResult<{ subjectId: string; sealed: Record<string, string>; blindIndexes: Record<string, string> }>
+	VaultResult<{
+		subjectId: string;
+		sealed: Record<string, string>;
+		blindIndexes: Record<string, string>;
+		/** Proof of having created this subject: the one thing that lets the caller shred it again. */
+		receipt: string;
+	}>
 > {
 	const indexed = req.blindIndex ?? [];
 	for (const field of indexed) {
 		if (req.fields[field] === undefined) return failure("bad_request", `No ${field} field to index`);
 	}
-	let subject: Awaited<ReturnType<SubjectCipher["openSubject"]>>;
-	let newRecord: Parameters<typeof insertSubjectKey>[1] | null = null;
-	if ("new" in req.subject) {
-		const created = await deps.cipher.createSubject(deps.now);
-		subject = created.subject;
-		newRecord = created.record;
-	} else {
-		const row = (await getSubjectKeys(deps.db, [req.subject.id])).get(req.subject.id);
-		if (!row || row.kekId === DORMANT_KEK_ID) return failure("not_found", "No active subject with that id");
-		subject = await deps.cipher.openSubject(row);
-	}
+	if (indexed.length > 0 && !(await withinBlindIndexBudget(deps))) return BLIND_INDEX_BUSY;
+	const { subject, record } = await deps.cipher.createSubject(deps.now);
 	const sealed = await deps.cipher.sealFields(subject, req.table, req.rowId, req.fields);
 	const blindIndexes: Record<string, string> = {};
 	for (const field of indexed) {
 		blindIndexes[field] = await blindIndex(deps.env.BLIND_INDEX_KEY, field, req.fields[field] as string);
 	}
 	// Stored last: a subject key is only kept once everything it was made for has succeeded.
-	if (newRecord) await insertSubjectKey(deps.db, newRecord);
-	return { ok: true, subjectId: subject.id, sealed, blindIndexes };
+	await insertSubjectKey(deps.db, record);
+	return {
+		ok: true,
+		subjectId: subject.id,
+		sealed,
+		blindIndexes,
+		receipt: await sealReceipt(deps, subject.id),
+	};
+}
+
+function sealReceipt(deps: VaultDeps, subjectId: string): Promise<string> {
+	return blindIndex(deps.env.BLIND_INDEX_KEY, "seal_receipt", subjectId);
+}
+
+const BLIND_INDEX_BUSY = failure("unavailable", "Too many email lookups right now; try again shortly");
+
+/**
+ * Blind indexes are a lookup oracle by nature: whoever may ask can test a guessed email against
+ * stored indexes. The vault cannot tell the storefront's callers apart, so it bounds the rate
+ * for all of them together (generously: a storm of guesses slows, checkout does not stop).
+ */
+async function withinBlindIndexBudget(deps: VaultDeps): Promise<boolean> {
+	return (await deps.env.BLIND_INDEX_LIMITER.limit({ key: "email" })).success;
 }
 
 export async function emailBlindIndex(
 	deps: VaultDeps,
 	value: string,
 ): Promise<VaultResult<{ value: string }>> {
+	if (!(await withinBlindIndexBudget(deps))) return BLIND_INDEX_BUSY;
 	return { ok: true, value: await blindIndex(deps.env.BLIND_INDEX_KEY, "email", value) };
 }
 
 export async function shred(
 	deps: VaultDeps,
-	req: { subjectIds: string[]; reason: "checkout_aborted"; requestId?: string },
+	req: { subjects: { id: string; receipt: string }[]; reason: "checkout_aborted"; requestId?: string },
 ): Promise<VaultResult<{ shredded: number }>> {
-	const rows = await getSubjectKeys(deps.db, req.subjectIds);
-	const tooOld = [...rows.values()].some((row) => row.createdAt < deps.now - CHECKOUT_ABORT_WINDOW_MS);
-	const subjects = await subjectPseudonyms(deps, req.subjectIds);
+	const ids = req.subjects.map((subject) => subject.id);
+	const rows = await getSubjectKeys(deps.db, ids);
 	const event = {
 		actorKind: "storefront",
 		actorId: "storefront",
 		action: "shred",
 		reason: req.reason,
-		subjects,
+		subjects: await subjectPseudonyms(deps, ids),
 		itemCount: rows.size,
 		requestId: req.requestId,
 	} as const;
-	if (tooOld) {
-		const logged = await audited(deps, { ...event, outcome: "denied", reason: `${req.reason}:too_old` });
+	// Only the subject a failed checkout has just created: its receipt, and no older than the window.
+	let refusal: string | null = null;
+	for (const subject of req.subjects) {
+		if (!(await constantTimeEqual(subject.receipt, await sealReceipt(deps, subject.id))))
+			refusal = "no_receipt";
+		const row = rows.get(subject.id);
+		if (row && row.createdAt < deps.now - CHECKOUT_ABORT_WINDOW_MS) refusal = refusal ?? "too_old";
+	}
+	if (refusal) {
+		const logged = await audited(deps, { ...event, outcome: "denied", reason: `${req.reason}:${refusal}` });
 		return logged
 			? failure("forbidden", "Only a subject created for the aborted checkout may be shredded")
 			: AUDIT_UNAVAILABLE;
@@ -209,10 +253,17 @@ export async function open(
 			outcome: "denied",
 			reason: auth.refusal,
 		});
-		return logged ? failure("unauthorized", "Staff sign-in required") : AUDIT_UNAVAILABLE;
+		return logged ? refusedSignIn(auth.refusal) : AUDIT_UNAVAILABLE;
 	}
 	const actor = auth.actor;
 	const who = staffEvent(actor, req.requestId);
+	// A role's per-request condition bounds one request; this bounds a staff member's pace.
+	if (!(await deps.env.STAFF_OPEN_LIMITER.limit({ key: actor.id })).success) {
+		const logged = await audited(deps, { ...base, ...who, outcome: "denied", reason: "rate_limited" });
+		return logged
+			? failure("unavailable", "Too many openings in a short time; slow down")
+			: AUDIT_UNAVAILABLE;
+	}
 	const decision = decideOpen(actor.role, req.purpose, req.items);
 	if (!decision.allowed) {
 		const logged = await audited(deps, { ...base, ...who, outcome: "denied", reason: decision.reason });
@@ -232,6 +283,7 @@ export async function open(
 			if (!subject) {
 				const row = keys.get(item.subjectId);
 				if (!row) throw new Error("subject_not_found");
+				if (isDormant(row.kekId)) throw new Error("subject_dormant");
 				subject = await deps.cipher.openSubject(row);
 				unwrapped.set(item.subjectId, subject);
 			}
@@ -242,13 +294,13 @@ export async function open(
 		}
 	} catch (err) {
 		// A shredded or dormant subject, or a ciphertext relabelled as another row, field or subject.
-		const reason =
-			err instanceof Error && err.message === "subject_not_found" ? "subject_not_found" : "does_not_open";
+		const reason = err instanceof Error && OPEN_FAILURES.has(err.message) ? err.message : "does_not_open";
 		const logged = await audited(deps, { ...base, ...who, outcome: "failed", reason });
 		if (!logged) return AUDIT_UNAVAILABLE;
-		return reason === "subject_not_found"
-			? failure("not_found", "That personal data no longer exists")
-			: failure("bad_request", "An item does not open in the context given");
+		if (reason === "subject_not_found") return failure("not_found", "That personal data no longer exists");
+		if (reason === "subject_dormant")
+			return failure("conflict", "That personal data is dormant; it opens once re-activated");
+		return failure("bad_request", "An item does not open in the context given");
 	}
 	// Log before reveal: the plaintext leaves only once its entry is stored.
 	if (!(await audited(deps, { ...base, ...who, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
@@ -287,17 +339,26 @@ export async function addStaffMember(
 	const result = await requireOperation(deps, req.actor, "staff.manage", req.requestId);
 	if (!result.ok) return result;
 	const emailBidx = await blindIndex(deps.env.BLIND_INDEX_KEY, "staff_email", req.email);
-	const row = await insertStaff(deps.db, { emailBidx, role: req.role, createdBy: result.actor.id }, deps.now);
-	if (!row) return failure("conflict", "That person is staff already");
+	if (await findStaffByEmailBidx(deps.db, emailBidx))
+		return failure("conflict", "That person is staff already");
+	const id = newStaffId();
+	// Logged first: a staff member with no entry must not exist.
 	const logged = await audited(deps, {
 		...staffEvent(result.actor, req.requestId),
 		action: "staff.add",
 		outcome: "allowed",
 		reason: `role=${req.role}`,
-		subjects: [row.id],
+		subjects: [id],
 		itemCount: 1,
 	});
-	return logged ? { ok: true, staff: toStaffMember(row) } : AUDIT_UNAVAILABLE;
+	if (!logged) return AUDIT_UNAVAILABLE;
+	const row = await insertStaff(
+		deps.db,
+		deps.env.BLIND_INDEX_KEY,
+		{ id, emailBidx, role: req.role, createdBy: result.actor.id },
+		deps.now,
+	);
+	return row ? { ok: true, staff: toStaffMember(row) } : failure("conflict", "That person is staff already");
 }
 
 export async function changeStaffMember(
@@ -315,7 +376,8 @@ export async function changeStaffMember(
 	// An admin cannot demote or disable themselves: the shop would risk having no admin at all.
 	if (req.staffId === result.actor.id)
 		return failure("conflict", "Ask another admin to change your own access");
-	if (!(await findStaffById(deps.db, req.staffId))) return failure("not_found", "No such staff member");
+	const current = await findStaffById(deps.db, req.staffId);
+	if (!current) return failure("not_found", "No such staff member");
 	const changes = {
 		...(req.role ? { role: req.role } : {}),
 		...(req.status ? { status: req.status } : {}),
@@ -332,8 +394,10 @@ export async function changeStaffMember(
 		itemCount: 1,
 	});
 	if (!logged) return AUDIT_UNAVAILABLE;
-	const row = await updateStaff(deps.db, req.staffId, changes, deps.now);
-	return row ? { ok: true, staff: toStaffMember(row) } : failure("not_found", "No such staff member");
+	const row = await updateStaff(deps.db, deps.env.BLIND_INDEX_KEY, current, changes, deps.now);
+	return row
+		? { ok: true, staff: toStaffMember(row) }
+		: failure("conflict", "The record changed meanwhile; try again");
 }
 
 // ---- Audit ----
@@ -387,28 +451,43 @@ export async function checkpointAuditHead(
 
 // ---- Keys ----
 
+/** Where each data key should be: the current active or the current dormant generation. */
+async function rotationTargets(deps: VaultDeps) {
+	return { active: await deps.cipher.currentKekId(), dormant: await deps.cipher.currentDormantKekId() };
+}
+
+async function rotationProgress(deps: VaultDeps, rewrapped: number): Promise<RotationProgress> {
+	const targets = await rotationTargets(deps);
+	const byKey = await countKeysByKek(deps.db);
+	const remaining = Object.entries(byKey)
+		.filter(([kek]) => kek !== targets.active && kek !== targets.dormant)
+		.reduce((sum, [, n]) => sum + n, 0);
+	return { currentKeyId: targets.active, rewrapped, remaining, byKey, done: remaining === 0 };
+}
+
 /**
- * One batch of key rotation: re-wraps data keys still under an older KEK with the current one.
- * Resumable by construction: a re-wrapped key leaves the selection, so the next call picks up
- * where this one stopped, and a key is readable under one KEK or the other at every moment.
+ * One batch of key rotation: re-wraps data keys still under an older generation with the current
+ * one of their keyring (active or dormant). Resumable by construction: a re-wrapped key leaves the
+ * selection, so the next call picks up where this one stopped, and a key is readable under one
+ * generation or the other at every moment. The audit entry is written before anything changes.
  */
 export async function rotateKeyBatch(
 	deps: VaultDeps,
-	batchSize = DEFAULT_ROTATION_BATCH,
-): Promise<RotationProgress> {
-	const currentKeyId = await deps.cipher.currentKekId();
+	batchSize: number,
+	beforeChange: (planned: number) => Promise<boolean> = async () => true,
+): Promise<RotationProgress | null> {
+	const targets = await rotationTargets(deps);
 	const rows =
-		batchSize > 0 ? await listKeysToRotate(deps.db, currentKeyId, DORMANT_KEK_ID, "", batchSize) : [];
+		batchSize > 0 ? await listKeysToRotate(deps.db, [targets.active, targets.dormant], batchSize) : [];
+	if (!(await beforeChange(rows.length))) return null;
 	let rewrapped = 0;
 	for (const row of rows) {
-		const after = await deps.cipher.rewrapToCurrent(row);
+		const after = isDormant(row.kekId)
+			? await deps.cipher.rewrapToDormant(row)
+			: await deps.cipher.rewrapToCurrent(row);
 		if (await replaceWrappedKey(deps.db, row, after, deps.now)) rewrapped++;
 	}
-	const byKey = await countKeysByKek(deps.db);
-	const remaining = Object.entries(byKey)
-		.filter(([kek]) => kek !== currentKeyId && kek !== DORMANT_KEK_ID)
-		.reduce((sum, [, n]) => sum + n, 0);
-	return { currentKeyId, rewrapped, remaining, byKey, done: remaining === 0 };
+	return rotationProgress(deps, rewrapped);
 }
 
 export async function rotateKeys(
@@ -417,27 +496,31 @@ export async function rotateKeys(
 ): Promise<VaultResult<{ progress: RotationProgress }>> {
 	const result = await requireOperation(deps, req.actor, "keys.rotate", req.requestId);
 	if (!result.ok) return result;
-	let progress: RotationProgress;
+	let progress: RotationProgress | null;
 	try {
-		progress = await rotateKeyBatch(deps, req.dryRun ? 0 : req.batchSize);
+		progress = await rotateKeyBatch(
+			deps,
+			req.dryRun ? 0 : (req.batchSize ?? DEFAULT_ROTATION_BATCH),
+			(planned) =>
+				audited(deps, {
+					...staffEvent(result.actor, req.requestId),
+					action: "keys.rotate",
+					outcome: "allowed",
+					reason: req.dryRun ? "dry_run" : "rewrap_batch",
+					itemCount: planned,
+				}),
+		);
 	} catch (err) {
 		deps.logger.error("key rotation failed", { err });
 		return failure(
 			"conflict",
-			"A data key is wrapped by a key no longer in the keyring; add it back to rotate",
+			"A data key is wrapped by a key no longer in its keyring; add it back to rotate",
 		);
 	}
-	const logged = await audited(deps, {
-		...staffEvent(result.actor, req.requestId),
-		action: "keys.rotate",
-		outcome: "allowed",
-		reason: `to=${progress.currentKeyId},remaining=${progress.remaining}${req.dryRun ? ",dry_run" : ""}`,
-		itemCount: progress.rewrapped,
-	});
-	return logged ? { ok: true, progress } : AUDIT_UNAVAILABLE;
+	return progress ? { ok: true, progress } : AUDIT_UNAVAILABLE;
 }
 
-/** Dormancy (P9) and re-activation: re-wraps subjects under the dormant key or back. */
+/** Dormancy (P9) and re-activation: re-wraps subjects under the current dormant generation or back. */
 export async function rewrap(
 	deps: VaultDeps,
 	req: { actor: ActorCredential; subjectIds: string[]; to: "dormant" | "active"; requestId?: string },
@@ -454,8 +537,7 @@ export async function rewrap(
 	if (!logged) return AUDIT_UNAVAILABLE;
 	let rewrapped = 0;
 	for (const row of (await getSubjectKeys(deps.db, req.subjectIds)).values()) {
-		const isDormant = row.kekId === DORMANT_KEK_ID;
-		if ((req.to === "dormant") === isDormant) continue;
+		if ((req.to === "dormant") === isDormant(row.kekId)) continue;
 		const after =
 			req.to === "dormant" ? await deps.cipher.rewrapToDormant(row) : await deps.cipher.rewrapToCurrent(row);
 		if (await replaceWrappedKey(deps.db, row, after, deps.now)) rewrapped++;

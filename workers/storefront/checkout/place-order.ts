@@ -66,7 +66,7 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 	}
 
 	const orderId = crypto.randomUUID();
-	const { subjectId, sealed, blindIndexes } = await fromVault(
+	const { subjectId, sealed, blindIndexes, receipt } = await fromVault(
 		vault.seal({
 			subject: { new: true },
 			table: "order_contacts",
@@ -126,9 +126,11 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 		]);
 	} catch (err) {
 		// No order holds the new subject: its key goes, so no orphaned key outlives the attempt.
-		await fromVault(vault.shred({ subjectIds: [subjectId], reason: "checkout_aborted" }), deps.logger).catch(
-			(shredErr: unknown) =>
-				deps.logger.warn("shredding an aborted checkout's subject failed", { err: shredErr }),
+		await fromVault(
+			vault.shred({ subjects: [{ id: subjectId, receipt }], reason: "checkout_aborted" }),
+			deps.logger,
+		).catch((shredErr: unknown) =>
+			deps.logger.warn("shredding an aborted checkout's subject failed", { err: shredErr }),
 		);
 		const constraint = violatedConstraint(err);
 		if (constraint === "check")

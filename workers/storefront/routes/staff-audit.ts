@@ -48,7 +48,7 @@ const ReviewQuerySchema = z
 			.string()
 			.regex(/^\d{1,6}$/)
 			.transform(Number)
-			.pipe(z.number().int().min(1))
+			.pipe(z.number().int().min(1).max(100_000))
 			.optional()
 			.openapi({ param: { name: "threshold", in: "query" }, type: "integer", example: 50 }),
 	})

@@ -97,6 +97,19 @@ const AddressSchema = z.object({
 	country: z.string(),
 });
 
+/** The address is sealed as JSON by checkout; anything else is stored data we cannot show. */
+function parseAddress(text: string | undefined) {
+	let value: unknown;
+	try {
+		value = JSON.parse(text ?? "");
+	} catch {
+		value = undefined;
+	}
+	const parsed = AddressSchema.safeParse(value);
+	if (!parsed.success) throw new AppError("invalid_state", "The stored address cannot be read");
+	return parsed.data;
+}
+
 const ContactSchema = z
 	.object({
 		orderNumber: z.string(),
@@ -142,7 +155,7 @@ const contactRoute = createRoute({
 			description: "The fields the role may open",
 			content: { "application/json": { schema: ContactSchema } },
 		},
-		...errorResponses(400, 401, 403, 404, 429, 503),
+		...errorResponses(400, 401, 403, 404, 409, 429, 503),
 	},
 });
 
@@ -191,10 +204,8 @@ export const staffOrderRoutes = createRouter<StaffEnv>()
 			c.var.logger,
 		);
 		const opened = Object.fromEntries(
-			fields.map((field, i) => [
-				field,
-				field === "address" ? AddressSchema.parse(JSON.parse(values[i] ?? "{}")) : values[i],
-			]),
+			fields.map((field, i) => [field, field === "address" ? parseAddress(values[i]) : values[i]]),
 		);
+
 		return c.json({ orderNumber: order.number, purpose, contact: opened }, 200);
 	});

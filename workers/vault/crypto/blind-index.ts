@@ -4,7 +4,7 @@
 // Self-contained (no imports) so the staff scripts can run the same code in Node.
 
 /** What is being indexed; each kind is a separate domain, so indexes of two kinds never match. */
-export type BlindIndexKind = "email" | "staff_email" | "audit_subject";
+export type BlindIndexKind = "email" | "staff_email" | "audit_subject" | "seal_receipt" | "staff_record";
 
 export function normalizeEmail(email: string): string {
 	return email.normalize("NFC").trim().toLowerCase();
@@ -25,7 +25,7 @@ function hmacKey(keyBase64: string): Promise<CryptoKey> {
 
 /** 256-bit HMAC as unpadded base64url (43 characters). */
 export async function blindIndex(keyBase64: string, kind: BlindIndexKind, value: string): Promise<string> {
-	const normalized = kind === "audit_subject" ? value : normalizeEmail(value);
+	const normalized = kind === "email" || kind === "staff_email" ? normalizeEmail(value) : value;
 	const mac = await crypto.subtle.sign(
 		"HMAC",
 		await hmacKey(keyBase64),

@@ -8,11 +8,7 @@ import { VaultError } from "./vault-error";
 /** Key ids appear inside ciphertext headers, so they may not contain the "." separator. */
 export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
-// "dormant" names the dormant key (PII_DORMANT_KEY) in subject_keys, so no keyring key may take it.
-const KeyIdSchema = z
-	.string()
-	.regex(KEY_ID_PATTERN)
-	.refine((id) => id !== "dormant", "reserved for the dormant key");
+const KeyIdSchema = z.string().regex(KEY_ID_PATTERN);
 const RawKeySchema = z
 	.string()
 	.length(44)
@@ -34,24 +30,24 @@ export type Keyring = {
 	kek(id: string): CryptoKey;
 };
 
-export function parseKeyring(json: string): z.infer<typeof KeyringSchema> {
+export function parseKeyring(json: string, name = "PII_KEYRING"): z.infer<typeof KeyringSchema> {
 	let value: unknown;
 	try {
 		value = JSON.parse(json);
 	} catch {
-		throw new VaultError("PII_KEYRING is not JSON");
+		throw new VaultError(`${name} is not JSON`);
 	}
 	const parsed = KeyringSchema.safeParse(value);
 	if (!parsed.success) {
 		// Paths only: zod messages here never echo the input, but a path is all an operator needs.
 		const where = parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ");
-		throw new VaultError(`PII_KEYRING is not a valid keyring (${where})`);
+		throw new VaultError(`${name} is not a valid keyring (${where})`);
 	}
 	return parsed.data;
 }
 
-async function buildKeyring(json: string): Promise<Keyring> {
-	const spec = parseKeyring(json);
+async function buildKeyring(json: string, name: string): Promise<Keyring> {
+	const spec = parseKeyring(json, name);
 	const entries = await Promise.all(
 		Object.entries(spec.keys).map(async ([id, base64]) => {
 			const raw = fromBase64(base64) as Uint8Array<ArrayBuffer>;
@@ -76,13 +72,13 @@ async function buildKeyring(json: string): Promise<Keyring> {
 // Per isolate: the secret string does not change between requests, so neither do its keys.
 // Keyed by the secret itself so tests with several keyrings in one isolate stay apart.
 const imported = new Map<string, Promise<Keyring>>();
-const MAX_CACHED_KEYRINGS = 4;
+const MAX_CACHED_KEYRINGS = 8;
 
-export function importKeyring(json: string): Promise<Keyring> {
+export function importKeyring(json: string, name = "PII_KEYRING"): Promise<Keyring> {
 	let ring = imported.get(json);
 	if (!ring) {
 		if (imported.size >= MAX_CACHED_KEYRINGS) imported.clear();
-		ring = buildKeyring(json);
+		ring = buildKeyring(json, name);
 		imported.set(json, ring);
 		ring.catch(() => imported.delete(json));
 	}

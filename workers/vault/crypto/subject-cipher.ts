@@ -1,15 +1,20 @@
 // Sealing and opening a subject's fields (DESIGN P2, §5). A subject (an order's consignee today;
 // a customer account later) owns one data key; its fields are sealed under that key, bound to
-// their table, row and field. Data keys are stored only wrapped: by a keyring KEK while active,
-// by the dormant key (PII_DORMANT_KEY) while the subject sleeps.
-import { fromBase64, randomBytes, toBase64Url } from "../../shared/base64url";
+// their table, row and field. Data keys are stored only wrapped: by a PII_KEYRING generation while
+// active, by a PII_DORMANT_KEY generation while the subject sleeps. Both are keyrings, so both
+// rotate and retire, which is what bounds how long a shredded key stays recoverable.
+import { randomBytes, toBase64Url } from "../../shared/base64url";
 import { generateDataKey, unwrapDataKey, wrapDataKey } from "./data-keys";
 import { decryptField, encryptField } from "./field-cipher";
 import { importKeyring } from "./keyring";
 import { VaultError } from "./vault-error";
 
-/** The pseudo key id of data keys wrapped by the dormant key. */
-export const DORMANT_KEK_ID = "dormant";
+/** Data keys wrapped by a dormant generation record it as `dormant:<id>`. */
+export const DORMANT_PREFIX = "dormant:";
+
+export function isDormant(kekId: string): boolean {
+	return kekId.startsWith(DORMANT_PREFIX);
+}
 
 /** A `subject_keys` row as the cipher needs it: the wrapped DEK and the id of the KEK that wrapped it. */
 export type SubjectKeyRecord = { id: string; kekId: string; wrappedKey: string; createdAt: number };
@@ -21,19 +26,6 @@ export type KeySecrets = { PII_KEYRING: string; PII_DORMANT_KEY?: string };
 
 export function newSubjectId(): string {
 	return toBase64Url(randomBytes(16));
-}
-
-const dormantKeys = new Map<string, Promise<CryptoKey>>();
-
-function importDormantKey(base64: string | undefined): Promise<CryptoKey> {
-	const raw = base64 ? fromBase64(base64) : null;
-	if (!base64 || !raw || raw.length !== 32) throw new VaultError("PII_DORMANT_KEY is not 32 bytes of base64");
-	let key = dormantKeys.get(base64);
-	if (!key) {
-		key = crypto.subtle.importKey("raw", raw, { name: "AES-GCM" }, false, ["wrapKey", "unwrapKey"]);
-		dormantKeys.set(base64, key);
-	}
-	return key;
 }
 
 async function mapFields<F extends string>(
@@ -50,8 +42,13 @@ async function mapFields<F extends string>(
 }
 
 export function createSubjectCipher(secrets: KeySecrets) {
+	const dormantRing = () => {
+		if (!secrets.PII_DORMANT_KEY) throw new VaultError("PII_DORMANT_KEY is not set");
+		return importKeyring(secrets.PII_DORMANT_KEY, "PII_DORMANT_KEY");
+	};
+
 	async function kek(id: string): Promise<CryptoKey> {
-		if (id === DORMANT_KEK_ID) return importDormantKey(secrets.PII_DORMANT_KEY);
+		if (isDormant(id)) return (await dormantRing()).kek(id.slice(DORMANT_PREFIX.length));
 		return (await importKeyring(secrets.PII_KEYRING)).kek(id);
 	}
 
@@ -64,6 +61,10 @@ export function createSubjectCipher(secrets: KeySecrets) {
 	return {
 		async currentKekId(): Promise<string> {
 			return (await importKeyring(secrets.PII_KEYRING)).currentId;
+		},
+
+		async currentDormantKekId(): Promise<string> {
+			return `${DORMANT_PREFIX}${(await dormantRing()).currentId}`;
 		},
 
 		/** A new subject: the handle to seal with, and the `subject_keys` row to store. */
@@ -80,7 +81,7 @@ export function createSubjectCipher(secrets: KeySecrets) {
 
 		/** Unwraps a stored subject key; a dormant one must be re-activated first. */
 		async openSubject(record: Pick<SubjectKeyRecord, "id" | "kekId" | "wrappedKey">): Promise<Subject> {
-			if (record.kekId === DORMANT_KEK_ID) throw new VaultError("Subject is dormant");
+			if (isDormant(record.kekId)) throw new VaultError("Subject is dormant");
 			const dataKey = await unwrapDataKey(record.wrappedKey, await kek(record.kekId), record.id);
 			return { id: record.id, kekId: record.kekId, dataKey };
 		},
@@ -102,9 +103,9 @@ export function createSubjectCipher(secrets: KeySecrets) {
 			return rewrapTo(record, (await importKeyring(secrets.PII_KEYRING)).currentId);
 		},
 
-		/** Re-wraps a subject key under the dormant key: opening it then needs re-activation. */
-		rewrapToDormant(record: SubjectKeyRecord): Promise<SubjectKeyRecord> {
-			return rewrapTo(record, DORMANT_KEK_ID);
+		/** Re-wraps a subject key under the current dormant generation: opening it then needs re-activation. */
+		async rewrapToDormant(record: SubjectKeyRecord): Promise<SubjectKeyRecord> {
+			return rewrapTo(record, `${DORMANT_PREFIX}${(await dormantRing()).currentId}`);
 		},
 	};
 }

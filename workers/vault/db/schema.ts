@@ -6,7 +6,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { STAFF_ROLES } from "../../shared/vault-contract";
 
-/** A subject's data key, wrapped by a key-encryption key: a keyring id, or `dormant`. */
+/** A subject's data key, wrapped by a key-encryption key: a PII_KEYRING id, or `dormant:<id>`. */
 export const subjectKeys = sqliteTable(
 	"subject_keys",
 	{
@@ -29,6 +29,11 @@ export const staff = sqliteTable("staff", {
 	updatedAt: integer("updated_at").notNull(),
 	/** The staff id of the admin who added them, or `bootstrap` for `npm run staff:add`. */
 	createdBy: text("created_by").notNull(),
+	/**
+	 * HMAC of id, identity, role and status under a vault key: a role or status written straight
+	 * into the database, around the audited staff API, no longer verifies.
+	 */
+	mac: text("mac").notNull(),
 });
 
 /**

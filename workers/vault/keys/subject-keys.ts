@@ -1,6 +1,6 @@
 // Queries over wrapped data keys. Writes that re-wrap a key name the wrapping they replace, so a
 // re-wrap racing another (rotation and re-activation, two rotation runs) changes nothing twice.
-import { and, asc, count, eq, gt, inArray, ne, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
 import type { SubjectKeyRecord } from "../crypto/subject-cipher";
 import type { VaultDb } from "../db/client";
 import { type SubjectKeyRow, subjectKeys } from "../db/schema";
@@ -56,18 +56,16 @@ export async function deleteSubjectKeys(db: VaultDb, ids: readonly string[]): Pr
 	return deleted;
 }
 
-/** The next keys wrapped by an old KEK (neither the current one nor the dormant key), by id. */
+/** The next keys wrapped by an older generation (none of the current ones), by id. */
 export function listKeysToRotate(
 	db: VaultDb,
-	currentKekId: string,
-	dormantKekId: string,
-	afterId: string,
+	currentKekIds: string[],
 	limit: number,
 ): Promise<SubjectKeyRow[]> {
 	return db
 		.select()
 		.from(subjectKeys)
-		.where(and(notInArray(subjectKeys.kekId, [currentKekId, dormantKekId]), gt(subjectKeys.id, afterId)))
+		.where(notInArray(subjectKeys.kekId, currentKekIds))
 		.orderBy(asc(subjectKeys.id))
 		.limit(limit);
 }
@@ -79,16 +77,4 @@ export async function countKeysByKek(db: VaultDb): Promise<Record<string, number
 		.from(subjectKeys)
 		.groupBy(subjectKeys.kekId);
 	return Object.fromEntries(rows.map((row) => [row.kekId, row.n]));
-}
-
-export async function countKeysNotUnder(db: VaultDb, kekIds: readonly string[]): Promise<number> {
-	const [row] = await db
-		.select({ n: count() })
-		.from(subjectKeys)
-		.where(
-			kekIds.length === 1
-				? ne(subjectKeys.kekId, kekIds[0] as string)
-				: notInArray(subjectKeys.kekId, [...kekIds]),
-		);
-	return row?.n ?? 0;
 }

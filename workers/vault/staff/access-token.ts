@@ -19,6 +19,9 @@ import {
 import { z } from "zod";
 
 export const LOCAL_ACCESS_ISSUER = "https://access.loomwash.localhost";
+/** Access sessions last at most a day by default; a staff token older than that is refused. */
+const MAX_TOKEN_AGE = "24h";
+const MAX_LIFETIME_S = 24 * 60 * 60;
 const ACCESS_TEAM_DOMAIN = /^https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.cloudflareaccess\.com$/;
 
 export type AccessConfig = { ACCESS_TEAM_DOMAIN: string; ACCESS_AUD: string; ACCESS_LOCAL_JWKS?: string };
@@ -33,6 +36,7 @@ export type TokenRefusal =
 	| "wrong_issuer"
 	| "wrong_audience"
 	| "no_email"
+	| "keys_unavailable"
 	| "invalid";
 
 export type TokenCheck = { ok: true; email: string } | { ok: false; refusal: TokenRefusal };
@@ -70,6 +74,14 @@ export function keySetFor(config: AccessConfig): JWTVerifyGetKey | null {
 }
 
 function refusalOf(err: unknown): TokenRefusal {
+	// Not a verdict on the token: the team's keys could not be fetched (network, timeout, bad JWKS).
+	if (
+		!(err instanceof errors.JOSEError) ||
+		err instanceof errors.JWKSTimeout ||
+		err instanceof errors.JWKSInvalid
+	) {
+		return "keys_unavailable";
+	}
 	if (err instanceof errors.JWTExpired) return "expired";
 	if (err instanceof errors.JWTClaimValidationFailed) {
 		if (err.claim === "iss") return "wrong_issuer";
@@ -87,18 +99,28 @@ function refusalOf(err: unknown): TokenRefusal {
 /** Verifies an Access token; on success, the staff member's email as Access asserted it. */
 export async function verifyAccessToken(config: AccessConfig, token: string): Promise<TokenCheck> {
 	const keySet = keySetFor(config);
-	if (!keySet) return { ok: false, refusal: "misconfigured" };
+	// jose skips the audience check when none is given: no audience, no verification at all.
+	if (!keySet || !config.ACCESS_AUD) return { ok: false, refusal: "misconfigured" };
 	let payload: JWTPayload;
 	try {
 		({ payload } = await jwtVerify(token, keySet, {
 			issuer: config.ACCESS_TEAM_DOMAIN,
 			audience: config.ACCESS_AUD,
 			algorithms: ["RS256"],
-			// Access tokens always expire; one that does not is not an Access token.
-			requiredClaims: ["exp"],
+			// Access tokens always expire and say when they were issued; one that does not, or that
+			// claims to live longer than any Access session, is not an Access token.
+			requiredClaims: ["exp", "iat"],
+			maxTokenAge: MAX_TOKEN_AGE,
 		}));
 	} catch (err) {
 		return { ok: false, refusal: refusalOf(err) };
+	}
+	if (
+		typeof payload.exp === "number" &&
+		typeof payload.iat === "number" &&
+		payload.exp - payload.iat > MAX_LIFETIME_S
+	) {
+		return { ok: false, refusal: "invalid" };
 	}
 	const email = EmailClaimSchema.safeParse(payload.email);
 	return email.success ? { ok: true, email: email.data } : { ok: false, refusal: "no_email" };

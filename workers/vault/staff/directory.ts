@@ -1,12 +1,25 @@
 // Staff records: an Access identity (the blind index of its email) → one role, active or disabled.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { randomBytes, toBase64Url } from "../../shared/base64url";
+import { constantTimeEqual } from "../../shared/constant-time";
 import type { StaffMember, StaffRole } from "../../shared/vault-contract";
+import { blindIndex } from "../crypto/blind-index";
 import type { VaultDb } from "../db/client";
 import { type StaffRow, staff } from "../db/schema";
 
 export function newStaffId(): string {
 	return `stf_${toBase64Url(randomBytes(12))}`;
+}
+
+type MacFields = Pick<StaffRow, "id" | "emailBidx" | "role" | "status">;
+
+/** The record's integrity tag (same construction as `npm run staff:add` computes). */
+export function staffRecordMac(key: string, row: MacFields): Promise<string> {
+	return blindIndex(key, "staff_record", `${row.id}|${row.emailBidx}|${row.role}|${row.status}`);
+}
+
+export async function staffRecordIntact(key: string, row: StaffRow): Promise<boolean> {
+	return constantTimeEqual(row.mac, await staffRecordMac(key, row));
 }
 
 export function toStaffMember(row: StaffRow): StaffMember {
@@ -35,27 +48,32 @@ export function listStaff(db: VaultDb): Promise<StaffRow[]> {
 /** Inserts a staff member; null when that identity is staff already. */
 export async function insertStaff(
 	db: VaultDb,
-	values: { emailBidx: string; role: StaffRole; createdBy: string },
+	key: string,
+	values: { id: string; emailBidx: string; role: StaffRole; createdBy: string },
 	now: number,
 ): Promise<StaffRow | null> {
+	const mac = await staffRecordMac(key, { ...values, status: "active" });
 	const rows = await db
 		.insert(staff)
-		.values({ id: newStaffId(), ...values, status: "active", createdAt: now, updatedAt: now })
+		.values({ ...values, status: "active", createdAt: now, updatedAt: now, mac })
 		.onConflictDoNothing()
 		.returning();
 	return rows[0] ?? null;
 }
 
+/** Changes role or status of the record as it was read (compare-and-set on its tag). */
 export async function updateStaff(
 	db: VaultDb,
-	id: string,
+	key: string,
+	current: StaffRow,
 	changes: { role?: StaffRole; status?: "active" | "disabled" },
 	now: number,
 ): Promise<StaffRow | null> {
+	const next = { ...current, ...changes };
 	const rows = await db
 		.update(staff)
-		.set({ ...changes, updatedAt: now })
-		.where(eq(staff.id, id))
+		.set({ ...changes, updatedAt: now, mac: await staffRecordMac(key, next) })
+		.where(and(eq(staff.id, current.id), eq(staff.mac, current.mac)))
 		.returning();
 	return rows[0] ?? null;
 }
