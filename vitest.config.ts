@@ -68,7 +68,8 @@ export default defineConfig(async () => {
 				{
 					plugins: [
 						cloudflareTest({
-							wrangler: { configPath: "./workers/vault/wrangler.toml" },
+							// The development config: the vault with local staff sign-in compiled in.
+							wrangler: { configPath: "./workers/vault/wrangler.dev.toml" },
 							miniflare: {
 								bindings: {
 									...vaultSecrets,
@@ -78,6 +79,7 @@ export default defineConfig(async () => {
 							},
 						}),
 					],
+					define: { LOCAL_STAFF_KEYS: "true" },
 					test: {
 						name: "vault",
 						include: ["test/vault/**/*.test.ts"],

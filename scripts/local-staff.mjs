@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from "jose";
+import { entryHash, GENESIS_HASH } from "../workers/vault/audit/chain.ts";
 import { blindIndex } from "../workers/vault/crypto/blind-index.ts";
 
 const ROOT = new URL("../", import.meta.url);
@@ -57,10 +58,33 @@ export function parseArgs(argv, allowed) {
 	return args;
 }
 
+function d1(args, { remote, persistTo }) {
+	const where = remote ? ["--remote"] : ["--local", "--persist-to", persistTo];
+	const out = execFileSync(
+		process.execPath,
+		[
+			new URL("node_modules/wrangler/bin/wrangler.js", ROOT).pathname,
+			"d1",
+			"execute",
+			"loomwash_vault",
+			"-c",
+			"workers/vault/wrangler.toml",
+			...where,
+			"--json",
+			...args,
+		],
+		{ cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+	);
+	return JSON.parse(out.toString("utf8")).flatMap((result) => result.results ?? []);
+}
+
 /**
- * Adds a staff member straight in the vault's database (nothing when the identity exists). The
- * identity is stored only as a blind index under the vault's BLIND_INDEX_KEY: locally from
- * workers/vault/.dev.vars, remotely from the BLIND_INDEX_KEY environment variable.
+ * Adds a staff member straight in the vault's database, with its own audit entry
+ * (`staff.bootstrap`, chained like every other), and nothing when the identity is staff already.
+ * The identity is stored only as a blind index under the vault's BLIND_INDEX_KEY: locally from
+ * workers/vault/.dev.vars, remotely from the BLIND_INDEX_KEY environment variable. Remotely it
+ * works only while there is no active admin: after that, staff are the audited staff API's job.
+ * Returns what happened: "added", "exists" or "refused".
  */
 export async function upsertStaff({ email, role, remote = false, persistTo = ".wrangler/state" }) {
 	if (!ROLES.includes(role)) throw new Error(`role must be one of ${ROLES.join(", ")}`);
@@ -72,37 +96,58 @@ export async function upsertStaff({ email, role, remote = false, persistTo = ".w
 				: "workers/vault/.dev.vars has no BLIND_INDEX_KEY: run `npm run setup:local` first",
 		);
 	}
+	const where = { remote, persistTo };
+	// Values below are generated or checked (base64url, hex, a known role, digits): nothing to escape.
 	const bidx = await blindIndex(key, "staff_email", email);
+	if (d1(["--command", `SELECT id FROM staff WHERE email_bidx = '${bidx}'`], where).length > 0)
+		return "exists";
+	if (
+		remote &&
+		d1(["--command", "SELECT id FROM staff WHERE role = 'admin' AND status = 'active'"], where).length > 0
+	) {
+		return "refused";
+	}
 	const id = `stf_${Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString("base64url")}`;
-	// The record's integrity tag, as the vault computes it: a role written here without it is refused.
-	const mac = await blindIndex(key, "staff_record", `${id}|${bidx}|${role}|active`);
 	const now = Date.now();
-	// Values are generated or checked above (base64url, a known role, digits): nothing to escape.
-	// Insert only: changing an existing member's role is the audited staff API's job. In production
-	// the bootstrap works only while there is no active admin at all.
-	const guard = remote
-		? "WHERE NOT EXISTS (SELECT 1 FROM staff WHERE role = 'admin' AND status = 'active')"
-		: "WHERE 1";
-	const sql =
-		"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, mac) " +
-		`SELECT '${id}', '${bidx}', '${role}', 'active', ${now}, ${now}, 'bootstrap', '${mac}' ${guard} ` +
-		"ON CONFLICT(email_bidx) DO NOTHING";
-	const where = remote ? ["--remote"] : ["--local", "--persist-to", persistTo];
-	execFileSync(
-		process.execPath,
-		[
-			new URL("node_modules/wrangler/bin/wrangler.js", ROOT).pathname,
-			"d1",
-			"execute",
-			"loomwash_vault",
-			"-c",
-			"workers/vault/wrangler.toml",
-			...where,
-			"--command",
-			sql,
-		],
-		{ cwd: ROOT, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-	);
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const [head] = d1(["--command", "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"], where);
+		const entry = {
+			seq: (head?.seq ?? 0) + 1,
+			at: now,
+			actorKind: "operator",
+			actorId: "bootstrap",
+			actorRole: null,
+			action: "staff.bootstrap",
+			purpose: null,
+			outcome: "allowed",
+			reason: `role=${role}`,
+			subjects: JSON.stringify([id]),
+			fields: "[]",
+			itemCount: 1,
+			requestId: null,
+			prevHash: head?.hash ?? GENESIS_HASH,
+		};
+		const hash = await entryHash(entry);
+		// The record's integrity tag, as the vault computes it, naming this entry.
+		const mac = await blindIndex(key, "staff_record", `${id}|${bidx}|${role}|active|${entry.seq}`);
+		try {
+			d1(
+				[
+					"--command",
+					"INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_role, action, purpose, outcome, reason, subjects, fields, item_count, request_id, prev_hash, hash) " +
+						`VALUES (${entry.seq}, ${now}, 'operator', 'bootstrap', NULL, 'staff.bootstrap', NULL, 'allowed', 'role=${role}', '${entry.subjects}', '[]', 1, NULL, '${entry.prevHash}', '${hash}'); ` +
+						"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, audit_seq, mac) " +
+						`VALUES ('${id}', '${bidx}', '${role}', 'active', ${now}, ${now}, 'bootstrap', ${entry.seq}, '${mac}')`,
+				],
+				where,
+			);
+			return "added";
+		} catch (err) {
+			// The vault appended meanwhile (the chain trigger refused): take the new head.
+			if (attempt === 2) throw err;
+		}
+	}
+	return "refused";
 }
 
 export async function mintLocalToken(email, { hours = 8 } = {}) {

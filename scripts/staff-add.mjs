@@ -11,15 +11,21 @@ try {
 	if (typeof args.role !== "string" || !ROLES.includes(args.role)) {
 		throw new Error(`--role must be one of ${ROLES.join(", ")}`);
 	}
-	await upsertStaff({
+	const outcome = await upsertStaff({
 		email: args.email,
 		role: args.role,
 		remote: args.remote === true,
 		persistTo: typeof args["persist-to"] === "string" ? args["persist-to"] : undefined,
 	});
-	console.log(
-		`staff:add: ${args.role} added (${args.remote ? "remote" : "local"} vault); sign in through Access`,
-	);
+	const where = args.remote ? "remote" : "local";
+	if (outcome === "added")
+		console.log(`staff:add: ${args.role} added to the ${where} vault (audited as staff.bootstrap)`);
+	else if (outcome === "exists")
+		console.log("staff:add: that identity is staff already; nothing changed (use the staff API)");
+	else {
+		console.error("staff:add: an active admin exists; add staff through the staff API instead");
+		process.exit(1);
+	}
 } catch (err) {
 	console.error(`staff:add: ${err instanceof Error ? err.message : err}`);
 	process.exit(2);

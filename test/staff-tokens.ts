@@ -2,7 +2,9 @@
 // and staff records written straight into a vault database, as `npm run staff:add` does.
 import { importJWK, SignJWT } from "jose";
 import type { StaffRole } from "../workers/shared/vault-contract";
+import { appendAudit } from "../workers/vault/audit/log";
 import { blindIndex } from "../workers/vault/crypto/blind-index";
+import { vaultDb } from "../workers/vault/db/client";
 
 export const TEST_ISSUER = "https://access.loomwash.localhost";
 export const TEST_AUDIENCE = "loomwash-staff-console";
@@ -34,7 +36,7 @@ let counter = 0;
 
 /** Adds a staff member with a fresh identity; returns their id and email. */
 export async function registerStaff(
-	vaultDb: D1Database,
+	d1: D1Database,
 	blindIndexKey: string,
 	role: StaffRole,
 	status: "active" | "disabled" = "active",
@@ -44,12 +46,26 @@ export async function registerStaff(
 	const id = `stf_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
 	const now = Date.now();
 	const emailBidx = await blindIndex(blindIndexKey, "staff_email", email);
-	const mac = await blindIndex(blindIndexKey, "staff_record", `${id}|${emailBidx}|${role}|${status}`);
-	await vaultDb
+	// As `npm run staff:add` does: a staff.bootstrap entry in the chain, which the record names.
+	const entry = await appendAudit(vaultDb(d1), {
+		actorKind: "system",
+		actorId: "test",
+		action: "staff.bootstrap",
+		outcome: "allowed",
+		reason: `role=${role}`,
+		subjects: [id],
+		itemCount: 1,
+	});
+	const mac = await blindIndex(
+		blindIndexKey,
+		"staff_record",
+		`${id}|${emailBidx}|${role}|${status}|${entry.seq}`,
+	);
+	await d1
 		.prepare(
-			"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, mac) VALUES (?, ?, ?, ?, ?, ?, 'test', ?)",
+			"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, audit_seq, mac) VALUES (?, ?, ?, ?, ?, ?, 'test', ?, ?)",
 		)
-		.bind(id, emailBidx, role, status, now, now, mac)
+		.bind(id, emailBidx, role, status, now, now, entry.seq, mac)
 		.run();
 	return { id, email };
 }

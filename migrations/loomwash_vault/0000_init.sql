@@ -17,6 +17,7 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_subjects_idx` ON `audit_log` (`subjects`,`seq`);--> statement-breakpoint
 CREATE TABLE `staff` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email_bidx` text NOT NULL,
@@ -25,6 +26,7 @@ CREATE TABLE `staff` (
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`created_by` text NOT NULL,
+	`audit_seq` integer NOT NULL,
 	`mac` text NOT NULL
 );
 --> statement-breakpoint

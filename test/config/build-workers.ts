@@ -16,5 +16,6 @@ function bundle(config: string, outdir: string) {
 
 export default function buildWorkers() {
 	bundle("workers/analytics/wrangler.toml", ANALYTICS_BUNDLE_DIR);
-	bundle("workers/vault/wrangler.toml", VAULT_BUNDLE_DIR);
+	// The development config, as `npm start` runs it: local staff sign-in compiled in.
+	bundle("workers/vault/wrangler.dev.toml", VAULT_BUNDLE_DIR);
 }

@@ -178,7 +178,8 @@ export default async function startShop(project: TestProject) {
 				"-c",
 				"workers/analytics/wrangler.toml",
 				"-c",
-				"workers/vault/wrangler.toml",
+				// As `npm start`: the vault's development config, local staff sign-in compiled in.
+				"workers/vault/wrangler.dev.toml",
 				"--ip",
 				"127.0.0.1",
 				"--port",

@@ -1,6 +1,7 @@
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { placeOrder } from "./fixtures/checkout-flow";
-import { type ErrorBody, Shopper } from "./fixtures/commerce";
+import { BASE, type ErrorBody, Shopper } from "./fixtures/commerce";
 
 const lookup = (orderNumber: string, email: string) =>
 	new Shopper().json("/api/v1/orders/lookup", "POST", { orderNumber, email });
@@ -18,5 +19,27 @@ describe("POST /api/v1/orders/lookup, guessing", () => {
 		// Another order is not affected.
 		const other = await placeOrder();
 		expect((await lookup(other.checkout.order.number, "someone@example.com")).status).toBe(404);
+	});
+
+	it("stops one client trying many order numbers, and not the next client", async () => {
+		const from = (ip: string, orderNumber: string) =>
+			exports.default.fetch(`${BASE}/api/v1/orders/lookup`, {
+				method: "POST",
+				headers: { "content-type": "application/json", "CF-Connecting-IP": ip },
+				body: JSON.stringify({ orderNumber, email: "guess@example.com" }),
+			});
+		const randomNumber = () =>
+			`LW-${Array.from({ length: 3 }, () =>
+				crypto
+					.randomUUID()
+					.slice(0, 4)
+					.toUpperCase()
+					.replace(/[^A-Z0-9]/g, "A"),
+			).join("-")}`;
+		const statuses: number[] = [];
+		for (let i = 0; i < 22; i++) statuses.push((await from("203.0.113.7", randomNumber())).status);
+		expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+		expect(statuses.slice(20)).toEqual([429, 429]);
+		expect((await from("203.0.113.8", randomNumber())).status).toBe(404);
 	});
 });

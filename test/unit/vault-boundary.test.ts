@@ -1,9 +1,12 @@
 // DESIGN §1: least privilege is physical. The storefront's configuration, its generated Env type
 // and its example variables name no personal-data key and no binding to the vault's database;
 // the vault has no public route; the role matrix document is the matrix.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
 import { renderRoleMatrix } from "../../workers/vault/policy/render-matrix";
 import { ROLE_MATRIX } from "../../workers/vault/policy/role-matrix";
 
@@ -44,6 +47,43 @@ describe("the storefront holds no personal-data key", () => {
 		expect(read("workers/vault/wrangler.toml")).toMatch(
 			/ACCESS_TEAM_DOMAIN = "https:\/\/[a-z0-9-]+\.cloudflareaccess\.com"/,
 		);
+	});
+});
+
+describe("local staff sign-in is compiled out of the production vault", () => {
+	function bundleOf(config: string): string {
+		const outdir = mkdtempSync(join(tmpdir(), "loomwash-vault-"));
+		try {
+			const run = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "-c", config, "--outdir", outdir], {
+				encoding: "utf8",
+				env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+			});
+			expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+			return readFileSync(join(outdir, "index.js"), "utf8");
+		} finally {
+			rmSync(outdir, { recursive: true, force: true });
+		}
+	}
+
+	it("leaves the local issuer and key set out of what `npm run deploy` uploads; only the dev config has them", () => {
+		const production = bundleOf("workers/vault/wrangler.toml");
+		expect(production).toContain("cdn-cgi/access/certs");
+		expect(production).not.toContain("access.loomwash.localhost");
+		expect(production).not.toContain("ACCESS_LOCAL_JWKS");
+		expect(bundleOf("workers/vault/wrangler.dev.toml")).toContain("access.loomwash.localhost");
+	}, 60_000);
+
+	it("keeps the dev config equal to production but for that one flag, and deploys production", () => {
+		const production = unstable_readConfig({ config: "workers/vault/wrangler.toml" });
+		const dev = unstable_readConfig({ config: "workers/vault/wrangler.dev.toml" });
+		const strip = ({ define: _define, configPath: _path, userConfigPath: _user, ...rest }: typeof dev) =>
+			rest;
+		expect(strip(dev)).toEqual(strip(production));
+		expect(production.define).toEqual({ LOCAL_STAFF_KEYS: "false" });
+		expect(dev.define).toEqual({ LOCAL_STAFF_KEYS: "true" });
+		const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+		expect(scripts.deploy).toContain("wrangler deploy -c workers/vault/wrangler.toml");
+		expect(scripts.deploy).not.toContain("wrangler.dev.toml");
 	});
 });
 

@@ -49,7 +49,7 @@ describe("key rotation", () => {
 			const next = await rpc({ PII_KEYRING: during }).rotateKeys({ actor: admin.actor, batchSize: 10 });
 			progress = next.ok ? next.progress : null;
 		}
-		expect(progress).toMatchObject({ remaining: 0, done: true, currentKeyId: "k2" });
+		expect(progress).toMatchObject({ remaining: 0, orphaned: 0, done: true, currentKeyId: "k2" });
 		expect(progress?.byKey.k1).toBeUndefined();
 		expect(await opensAll(contacts, after)).toBe(true);
 
@@ -57,6 +57,29 @@ describe("key rotation", () => {
 		const back = JSON.stringify({ current: "k1", keys: { k1: k1(), k2 } });
 		const returned = await rpc({ PII_KEYRING: back }).rotateKeys({ actor: admin.actor, batchSize: 500 });
 		expect(returned).toMatchObject({ ok: true, progress: { done: true, currentKeyId: "k1" } });
+	});
+
+	it("reports keys of a retired generation as orphaned and rotates everything else past them", async () => {
+		const admin = await staffAs("admin");
+		const contacts = await Promise.all(
+			Array.from({ length: 3 }, () => sealedContact({ phone: CONTACT.phone })),
+		);
+		// One key left under a generation that has since left the keyring (k0, "retired").
+		const [orphan] = contacts;
+		await vaultEnv.VAULT_DB.prepare("update subject_keys set kek_id = 'k0' where id = ?")
+			.bind(orphan?.subjectId)
+			.run();
+		const k2 = key();
+		const next = JSON.stringify({ current: "k2", keys: { k1: k1(), k2 } });
+		const result = await rpc({ PII_KEYRING: next }).rotateKeys({ actor: admin.actor, batchSize: 500 });
+		expect(result).toMatchObject({ ok: true, progress: { remaining: 0, orphaned: 1, done: true } });
+		expect(await opensAll(contacts.slice(1), JSON.stringify({ current: "k2", keys: { k2 } }))).toBe(true);
+		// Back to k1 for the rest of this file; the orphan is removed as any unreadable key would be.
+		await rpc({ PII_KEYRING: JSON.stringify({ current: "k1", keys: { k1: k1(), k2 } }) }).rotateKeys({
+			actor: admin.actor,
+			batchSize: 500,
+		});
+		await vaultEnv.VAULT_DB.prepare("delete from subject_keys where kek_id = 'k0'").run();
 	});
 
 	it("only admins rotate", async () => {

@@ -123,6 +123,40 @@ describe("VaultRpc.open and the role matrix", () => {
 		expect(entry).toMatchObject({ outcome: "denied", reason: "staff_record_tampered", actor_id: support.id });
 	});
 
+	it("does not re-sign a tampered record through the API, and refuses an older record restored", async () => {
+		const admin = await staffAs("admin");
+		const db = vaultEnv.VAULT_DB;
+		// Tampered, then an admin makes an unrelated change: still refused, and flagged in the list.
+		const tampered = await staffAs("support");
+		await db.prepare("update staff set role = 'admin' where id = ?").bind(tampered.id).run();
+		const change = await rpc().updateStaff({ actor: admin.actor, staffId: tampered.id, status: "active" });
+		expect(change).toMatchObject({ ok: false, error: { code: "conflict" } });
+		expect((await rpc().authorize({ token: tampered.token, operation: "staff.manage" })).ok).toBe(false);
+		const list = await rpc().listStaff({ actor: admin.actor });
+		expect(list.ok && list.staff.find((m) => m.id === tampered.id)?.intact).toBe(false);
+
+		// Disabled through the API, then the record from before put back: refused.
+		const fired = await staffAs("compliance");
+		const before = await db
+			.prepare("select role, status, audit_seq, mac from staff where id = ?")
+			.bind(fired.id)
+			.first<{
+				role: string;
+				status: string;
+				audit_seq: number;
+				mac: string;
+			}>();
+		expect((await rpc().updateStaff({ actor: admin.actor, staffId: fired.id, status: "disabled" })).ok).toBe(
+			true,
+		);
+		await db
+			.prepare("update staff set role = ?, status = ?, audit_seq = ?, mac = ? where id = ?")
+			.bind(before?.role, before?.status, before?.audit_seq, before?.mac, fired.id)
+			.run();
+		const result = await rpc().authorize({ token: fired.token, operation: "audit.review" });
+		expect(result).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+	});
+
 	it("writes the staff change's audit entry first: with the log failing, nobody is added", async () => {
 		const admin = await staffAs("admin");
 		const db = vaultEnv.VAULT_DB;

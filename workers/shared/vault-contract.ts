@@ -169,6 +169,7 @@ export const VAULT_FAILURES = [
 	"forbidden",
 	"not_found",
 	"conflict",
+	"rate_limited",
 	"unavailable",
 ] as const;
 export type VaultFailureCode = (typeof VAULT_FAILURES)[number];
@@ -178,6 +179,8 @@ export type VaultResult<T> = ({ ok: true } & T) | VaultFailure;
 export type StaffIdentity = { id: string; role: StaffRole };
 export type StaffMember = StaffIdentity & {
 	status: "active" | "disabled";
+	/** False when the record was changed around the audited API: such a member cannot sign in. */
+	intact: boolean;
 	createdAt: number;
 	updatedAt: number;
 	createdBy: string;
@@ -212,7 +215,10 @@ export type AuditReviewRow = {
 export type RotationProgress = {
 	currentKeyId: string;
 	rewrapped: number;
+	/** Keys still under an older generation that is in its keyring: what rotation has left to do. */
 	remaining: number;
+	/** Keys under a generation no longer in its keyring: unreadable, beyond any rotation. */
+	orphaned: number;
 	byKey: Record<string, number>;
 	done: boolean;
 };

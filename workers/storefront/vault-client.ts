@@ -14,6 +14,7 @@ const codeFor: Record<VaultFailureCode, ErrorCode> = {
 	forbidden: "forbidden",
 	not_found: "not_found",
 	conflict: "conflict",
+	rate_limited: "rate_limited",
 	unavailable: "vault_unavailable",
 };
 

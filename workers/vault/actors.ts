@@ -26,7 +26,7 @@ export async function authenticate(deps: AuthDeps, credential: ActorCredential):
 		await blindIndex(deps.env.BLIND_INDEX_KEY, "staff_email", check.email),
 	);
 	if (!member) return { ok: false, kind: "staff", actorId: "unknown", refusal: "not_staff" };
-	if (!(await staffRecordIntact(deps.env.BLIND_INDEX_KEY, member))) {
+	if (!(await staffRecordIntact(deps.db, deps.env.BLIND_INDEX_KEY, member))) {
 		return { ok: false, kind: "staff", actorId: member.id, refusal: "staff_record_tampered" };
 	}
 	if (member.status !== "active")

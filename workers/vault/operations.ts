@@ -24,6 +24,7 @@ import { type AuditEvent, appendAudit, auditHead, readAuditPage, reviewAccesses 
 import { blindIndex } from "./crypto/blind-index";
 import { isDormant, type SubjectCipher } from "./crypto/subject-cipher";
 import type { VaultDb } from "./db/client";
+import type { AuditRow } from "./db/schema";
 import {
 	countKeysByKek,
 	deleteSubjectKeys,
@@ -39,6 +40,7 @@ import {
 	insertStaff,
 	listStaff,
 	newStaffId,
+	staffRecordIntact,
 	toStaffMember,
 	updateStaff,
 } from "./staff/directory";
@@ -59,15 +61,18 @@ export function failure(code: VaultFailureCode, message: string): VaultFailure {
 	return { ok: false, error: { code, message } };
 }
 
-/** Appends the entry; false (and a logged error) when it could not be stored. */
-async function audited(deps: VaultDeps, event: AuditEvent): Promise<boolean> {
+/** Appends the entry; null (and a logged error) when it could not be stored. */
+async function auditedEntry(deps: VaultDeps, event: AuditEvent): Promise<AuditRow | null> {
 	try {
-		await appendAudit(deps.db, event, deps.now);
-		return true;
+		return await appendAudit(deps.db, event, deps.now);
 	} catch (err) {
 		deps.logger.error("audit append failed", { err, action: event.action });
-		return false;
+		return null;
 	}
+}
+
+async function audited(deps: VaultDeps, event: AuditEvent): Promise<boolean> {
+	return (await auditedEntry(deps, event)) !== null;
 }
 
 const AUDIT_UNAVAILABLE = failure("unavailable", "The audit log is unavailable; nothing was revealed");
@@ -150,7 +155,6 @@ export async function seal(
 	for (const field of indexed) {
 		if (req.fields[field] === undefined) return failure("bad_request", `No ${field} field to index`);
 	}
-	if (indexed.length > 0 && !(await withinBlindIndexBudget(deps))) return BLIND_INDEX_BUSY;
 	const { subject, record } = await deps.cipher.createSubject(deps.now);
 	const sealed = await deps.cipher.sealFields(subject, req.table, req.rowId, req.fields);
 	const blindIndexes: Record<string, string> = {};
@@ -172,12 +176,13 @@ function sealReceipt(deps: VaultDeps, subjectId: string): Promise<string> {
 	return blindIndex(deps.env.BLIND_INDEX_KEY, "seal_receipt", subjectId);
 }
 
-const BLIND_INDEX_BUSY = failure("unavailable", "Too many email lookups right now; try again shortly");
+const BLIND_INDEX_BUSY = failure("rate_limited", "Too many email lookups right now; try again shortly");
 
 /**
  * Blind indexes are a lookup oracle by nature: whoever may ask can test a guessed email against
- * stored indexes. The vault cannot tell the storefront's callers apart, so it bounds the rate
- * for all of them together (generously: a storm of guesses slows, checkout does not stop).
+ * stored indexes. The vault cannot tell the storefront's callers apart, so it bounds the rate of
+ * lookups for all of them together (the storefront also bounds each client). Sealing is not
+ * charged: a storm of lookups must never stop checkout.
  */
 async function withinBlindIndexBudget(deps: VaultDeps): Promise<boolean> {
 	return (await deps.env.BLIND_INDEX_LIMITER.limit({ key: "email" })).success;
@@ -329,7 +334,13 @@ export async function listStaffMembers(
 ): Promise<VaultResult<{ staff: StaffMember[] }>> {
 	const result = await requireOperation(deps, req.actor, "staff.manage", req.requestId);
 	if (!result.ok) return result;
-	return { ok: true, staff: (await listStaff(deps.db)).map(toStaffMember) };
+	const rows = await listStaff(deps.db);
+	const staff = await Promise.all(
+		rows.map(async (row) =>
+			toStaffMember(row, await staffRecordIntact(deps.db, deps.env.BLIND_INDEX_KEY, row)),
+		),
+	);
+	return { ok: true, staff };
 }
 
 export async function addStaffMember(
@@ -342,8 +353,8 @@ export async function addStaffMember(
 	if (await findStaffByEmailBidx(deps.db, emailBidx))
 		return failure("conflict", "That person is staff already");
 	const id = newStaffId();
-	// Logged first: a staff member with no entry must not exist.
-	const logged = await audited(deps, {
+	// Logged first: a staff member with no entry must not exist. The record names its entry.
+	const entry = await auditedEntry(deps, {
 		...staffEvent(result.actor, req.requestId),
 		action: "staff.add",
 		outcome: "allowed",
@@ -351,14 +362,16 @@ export async function addStaffMember(
 		subjects: [id],
 		itemCount: 1,
 	});
-	if (!logged) return AUDIT_UNAVAILABLE;
+	if (!entry) return AUDIT_UNAVAILABLE;
 	const row = await insertStaff(
 		deps.db,
 		deps.env.BLIND_INDEX_KEY,
-		{ id, emailBidx, role: req.role, createdBy: result.actor.id },
+		{ id, emailBidx, role: req.role, createdBy: result.actor.id, auditSeq: entry.seq },
 		deps.now,
 	);
-	return row ? { ok: true, staff: toStaffMember(row) } : failure("conflict", "That person is staff already");
+	return row
+		? { ok: true, staff: toStaffMember(row, true) }
+		: failure("conflict", "That person is staff already");
 }
 
 export async function changeStaffMember(
@@ -378,25 +391,35 @@ export async function changeStaffMember(
 		return failure("conflict", "Ask another admin to change your own access");
 	const current = await findStaffById(deps.db, req.staffId);
 	if (!current) return failure("not_found", "No such staff member");
+	const event = {
+		...staffEvent(result.actor, req.requestId),
+		action: "staff.change",
+		subjects: [req.staffId],
+		itemCount: 1,
+	};
+	// A record changed around the API is not re-signed by a change through it.
+	if (!(await staffRecordIntact(deps.db, deps.env.BLIND_INDEX_KEY, current))) {
+		const logged = await audited(deps, { ...event, outcome: "denied", reason: "staff_record_tampered" });
+		return logged
+			? failure("conflict", "This staff record was changed outside the vault; re-add the person")
+			: AUDIT_UNAVAILABLE;
+	}
 	const changes = {
 		...(req.role ? { role: req.role } : {}),
 		...(req.status ? { status: req.status } : {}),
 	};
 	// Logged first: a role change with no entry must not happen.
-	const logged = await audited(deps, {
-		...staffEvent(result.actor, req.requestId),
-		action: "staff.change",
+	const entry = await auditedEntry(deps, {
+		...event,
 		outcome: "allowed",
 		reason: Object.entries(changes)
 			.map(([k, v]) => `${k}=${v}`)
 			.join(","),
-		subjects: [req.staffId],
-		itemCount: 1,
 	});
-	if (!logged) return AUDIT_UNAVAILABLE;
-	const row = await updateStaff(deps.db, deps.env.BLIND_INDEX_KEY, current, changes, deps.now);
+	if (!entry) return AUDIT_UNAVAILABLE;
+	const row = await updateStaff(deps.db, deps.env.BLIND_INDEX_KEY, current, changes, entry.seq, deps.now);
 	return row
-		? { ok: true, staff: toStaffMember(row) }
+		? { ok: true, staff: toStaffMember(row, true) }
 		: failure("conflict", "The record changed meanwhile; try again");
 }
 
@@ -459,17 +482,20 @@ async function rotationTargets(deps: VaultDeps) {
 async function rotationProgress(deps: VaultDeps, rewrapped: number): Promise<RotationProgress> {
 	const targets = await rotationTargets(deps);
 	const byKey = await countKeysByKek(deps.db);
-	const remaining = Object.entries(byKey)
-		.filter(([kek]) => kek !== targets.active && kek !== targets.dormant)
-		.reduce((sum, [, n]) => sum + n, 0);
-	return { currentKeyId: targets.active, rewrapped, remaining, byKey, done: remaining === 0 };
+	const known = await deps.cipher.knownKekIds();
+	const others = Object.entries(byKey).filter(([kek]) => kek !== targets.active && kek !== targets.dormant);
+	const remaining = others.filter(([kek]) => known.includes(kek)).reduce((sum, [, n]) => sum + n, 0);
+	// Wrapped by a generation no longer in its keyring: unreadable, and no rotation can change that.
+	const orphaned = others.filter(([kek]) => !known.includes(kek)).reduce((sum, [, n]) => sum + n, 0);
+	return { currentKeyId: targets.active, rewrapped, remaining, orphaned, byKey, done: remaining === 0 };
 }
 
 /**
  * One batch of key rotation: re-wraps data keys still under an older generation with the current
  * one of their keyring (active or dormant). Resumable by construction: a re-wrapped key leaves the
  * selection, so the next call picks up where this one stopped, and a key is readable under one
- * generation or the other at every moment. The audit entry is written before anything changes.
+ * generation or the other at every moment. Only generations still in their keyring are selected,
+ * so keys orphaned by a retired generation never block the rest. The audit entry comes first.
  */
 export async function rotateKeyBatch(
 	deps: VaultDeps,
@@ -477,8 +503,10 @@ export async function rotateKeyBatch(
 	beforeChange: (planned: number) => Promise<boolean> = async () => true,
 ): Promise<RotationProgress | null> {
 	const targets = await rotationTargets(deps);
-	const rows =
-		batchSize > 0 ? await listKeysToRotate(deps.db, [targets.active, targets.dormant], batchSize) : [];
+	const older = (await deps.cipher.knownKekIds()).filter(
+		(id) => id !== targets.active && id !== targets.dormant,
+	);
+	const rows = batchSize > 0 && older.length > 0 ? await listKeysToRotate(deps.db, older, batchSize) : [];
 	if (!(await beforeChange(rows.length))) return null;
 	let rewrapped = 0;
 	for (const row of rows) {

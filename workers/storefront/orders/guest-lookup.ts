@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { constantTimeEqual } from "../../shared/constant-time";
+import { rateLimitKey } from "../analytics/rate-limit";
 import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
 import { getOrderByNumber, getOrderContact, listOrderLines } from "../db/orders";
 import type { AppEnv, Db } from "../env";
@@ -29,6 +30,15 @@ export async function limitLookupsOfOrder(c: Context<AppEnv>, orderNumber: strin
 	const key = await pseudonym(c.env.SESSION_KEY, "order-lookup", normalizeOrderNumber(orderNumber));
 	const { success } = await c.env.ORDER_LOOKUP_LIMITER.limit({ key });
 	if (!success) throw new AppError("rate_limited", "Too many lookups for this order; try again in a minute");
+	// ...and a few a minute per client, so random order numbers cannot spend everyone's lookups.
+	// Cloudflare always sets the client's address; without it (local tools) there is no client to
+	// tell apart, and one shared bucket would only turn this into a global limit.
+	const ip = c.req.header("CF-Connecting-IP");
+	if (!ip) return;
+	const client = await rateLimitKey(ip, c.env.SESSION_KEY, Date.now());
+	if (!(await c.env.ORDER_LOOKUP_CLIENT_LIMITER.limit({ key: client })).success) {
+		throw new AppError("rate_limited", "Too many lookups; try again in a minute");
+	}
 }
 
 const notFound = () => new AppError("not_found", "No order matches that number and email");

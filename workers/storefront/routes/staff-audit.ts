@@ -88,6 +88,7 @@ const RotationSchema = z
 		currentKeyId: z.string(),
 		rewrapped: z.number().int(),
 		remaining: z.number().int(),
+		orphaned: z.number().int(),
 		byKey: z.record(z.string(), z.number().int()),
 		done: z.boolean(),
 	})

@@ -11,6 +11,7 @@ const StaffMemberSchema = z
 		id: z.string(),
 		role: z.enum(STAFF_ROLES),
 		status: z.enum(["active", "disabled"]),
+		intact: z.boolean().openapi({ description: "False when the record was changed around the audited API" }),
 		createdAt: z.number().int(),
 		updatedAt: z.number().int(),
 		createdBy: z.string(),

@@ -26,6 +26,7 @@ export const KeyringSchema = z
 
 export type Keyring = {
 	readonly currentId: string;
+	readonly ids: readonly string[];
 	/** The KEK with that id, or a VaultError when the keyring does not hold it (yet or any more). */
 	kek(id: string): CryptoKey;
 };
@@ -61,6 +62,7 @@ async function buildKeyring(json: string, name: string): Promise<Keyring> {
 	const keks = new Map(entries);
 	return {
 		currentId: spec.current,
+		ids: [...keks.keys()],
 		kek(id) {
 			const key = keks.get(id);
 			if (!key) throw new VaultError(`Key id ${id} is not in the keyring`);

@@ -63,6 +63,13 @@ export function createSubjectCipher(secrets: KeySecrets) {
 			return (await importKeyring(secrets.PII_KEYRING)).currentId;
 		},
 
+		/** Every generation id both keyrings hold, as recorded in subject_keys. */
+		async knownKekIds(): Promise<string[]> {
+			const active = await importKeyring(secrets.PII_KEYRING);
+			const dormant = await dormantRing();
+			return [...active.ids, ...dormant.ids.map((id) => `${DORMANT_PREFIX}${id}`)];
+		},
+
 		async currentDormantKekId(): Promise<string> {
 			return `${DORMANT_PREFIX}${(await dormantRing()).currentId}`;
 		},

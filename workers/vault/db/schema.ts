@@ -29,9 +29,12 @@ export const staff = sqliteTable("staff", {
 	updatedAt: integer("updated_at").notNull(),
 	/** The staff id of the admin who added them, or `bootstrap` for `npm run staff:add`. */
 	createdBy: text("created_by").notNull(),
+	/** The audit entry that made this record what it is (staff.add, staff.change, staff.bootstrap). */
+	auditSeq: integer("audit_seq").notNull(),
 	/**
-	 * HMAC of id, identity, role and status under a vault key: a role or status written straight
-	 * into the database, around the audited staff API, no longer verifies.
+	 * HMAC of id, identity, role, status and audit seq under a vault key: a role or status written
+	 * straight into the database, around the audited staff API, no longer verifies, and an older
+	 * record restored over a newer one no longer names the newest entry about it.
 	 */
 	mac: text("mac").notNull(),
 });
@@ -62,7 +65,7 @@ export const auditLog = sqliteTable(
 		prevHash: text("prev_hash").notNull(),
 		hash: text("hash").notNull(),
 	},
-	(t) => [index("audit_log_at_idx").on(t.at)],
+	(t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subjects_idx").on(t.subjects, t.seq)],
 );
 
 export type SubjectKeyRow = typeof subjectKeys.$inferSelect;

@@ -1,6 +1,6 @@
 // Queries over wrapped data keys. Writes that re-wrap a key name the wrapping they replace, so a
 // re-wrap racing another (rotation and re-activation, two rotation runs) changes nothing twice.
-import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { SubjectKeyRecord } from "../crypto/subject-cipher";
 import type { VaultDb } from "../db/client";
 import { type SubjectKeyRow, subjectKeys } from "../db/schema";
@@ -56,16 +56,16 @@ export async function deleteSubjectKeys(db: VaultDb, ids: readonly string[]): Pr
 	return deleted;
 }
 
-/** The next keys wrapped by an older generation (none of the current ones), by id. */
+/** The next keys wrapped by one of the given (older) generations, by id. */
 export function listKeysToRotate(
 	db: VaultDb,
-	currentKekIds: string[],
+	olderKekIds: string[],
 	limit: number,
 ): Promise<SubjectKeyRow[]> {
 	return db
 		.select()
 		.from(subjectKeys)
-		.where(notInArray(subjectKeys.kekId, currentKekIds))
+		.where(inArray(subjectKeys.kekId, olderKekIds))
 		.orderBy(asc(subjectKeys.id))
 		.limit(limit);
 }

@@ -3,10 +3,11 @@
 // `iss` = the team domain, `aud` = the application tag, `exp` required.
 //
 // Local development and tests sign with a local key pair. That path cannot be switched on in a
-// production configuration: a local key set is consulted only when the configured issuer is the
-// reserved local issuer below (`.localhost` can never be a Cloudflare Access team domain), and a
-// `*.cloudflareaccess.com` issuer always and only uses that team's remote JWKS, whatever else is
-// set. Pointing a deployed vault at the local issuer would lock every real staff member out.
+// production configuration: it is compiled in only when LOCAL_STAFF_KEYS is defined true at build
+// time (workers/vault/wrangler.dev.toml, which npm start and the tests use), so the production
+// bundle does not contain it. Where it is compiled in, a local key set is consulted only under the reserved local
+// issuer below (`.localhost` can never be a Cloudflare Access team domain), and a
+// `*.cloudflareaccess.com` issuer always and only uses that team's remote JWKS.
 import {
 	createLocalJWKSet,
 	createRemoteJWKSet,
@@ -62,7 +63,7 @@ export function keySetFor(config: AccessConfig): JWTVerifyGetKey | null {
 		}
 		return keySet;
 	}
-	if (issuer === LOCAL_ACCESS_ISSUER && config.ACCESS_LOCAL_JWKS) {
+	if (LOCAL_STAFF_KEYS && issuer === LOCAL_ACCESS_ISSUER && config.ACCESS_LOCAL_JWKS) {
 		try {
 			const parsed = LocalJwksSchema.parse(JSON.parse(config.ACCESS_LOCAL_JWKS));
 			return createLocalJWKSet(parsed as JSONWebKeySet);

@@ -1,29 +1,50 @@
 // Staff records: an Access identity (the blind index of its email) → one role, active or disabled.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { randomBytes, toBase64Url } from "../../shared/base64url";
 import { constantTimeEqual } from "../../shared/constant-time";
 import type { StaffMember, StaffRole } from "../../shared/vault-contract";
 import { blindIndex } from "../crypto/blind-index";
 import type { VaultDb } from "../db/client";
-import { type StaffRow, staff } from "../db/schema";
+import { auditLog, type StaffRow, staff } from "../db/schema";
 
 export function newStaffId(): string {
 	return `stf_${toBase64Url(randomBytes(12))}`;
 }
 
-type MacFields = Pick<StaffRow, "id" | "emailBidx" | "role" | "status">;
+type MacFields = Pick<StaffRow, "id" | "emailBidx" | "role" | "status" | "auditSeq">;
 
 /** The record's integrity tag (same construction as `npm run staff:add` computes). */
 export function staffRecordMac(key: string, row: MacFields): Promise<string> {
-	return blindIndex(key, "staff_record", `${row.id}|${row.emailBidx}|${row.role}|${row.status}`);
+	return blindIndex(
+		key,
+		"staff_record",
+		`${row.id}|${row.emailBidx}|${row.role}|${row.status}|${row.auditSeq}`,
+	);
 }
 
-export async function staffRecordIntact(key: string, row: StaffRow): Promise<boolean> {
-	return constantTimeEqual(row.mac, await staffRecordMac(key, row));
+const STAFF_ACTIONS = ["staff.add", "staff.change", "staff.bootstrap"];
+
+/** The newest audit entry that added or changed this staff member. */
+async function latestStaffEntry(db: VaultDb, id: string): Promise<number | null> {
+	const [row] = await db
+		.select({ seq: max(auditLog.seq) })
+		.from(auditLog)
+		.where(and(eq(auditLog.subjects, JSON.stringify([id])), inArray(auditLog.action, STAFF_ACTIONS)));
+	return row?.seq ?? null;
 }
 
-export function toStaffMember(row: StaffRow): StaffMember {
+/**
+ * Whether a record is what the vault last wrote: its tag verifies, and it names the newest audit
+ * entry about this staff member (an older record restored over a newer one does not).
+ */
+export async function staffRecordIntact(db: VaultDb, key: string, row: StaffRow): Promise<boolean> {
+	if (!(await constantTimeEqual(row.mac, await staffRecordMac(key, row)))) return false;
+	return (await latestStaffEntry(db, row.id)) === row.auditSeq;
+}
+
+export function toStaffMember(row: StaffRow, intact: boolean): StaffMember {
 	return {
+		intact,
 		id: row.id,
 		role: row.role,
 		status: row.status,
@@ -49,7 +70,7 @@ export function listStaff(db: VaultDb): Promise<StaffRow[]> {
 export async function insertStaff(
 	db: VaultDb,
 	key: string,
-	values: { id: string; emailBidx: string; role: StaffRole; createdBy: string },
+	values: { id: string; emailBidx: string; role: StaffRole; createdBy: string; auditSeq: number },
 	now: number,
 ): Promise<StaffRow | null> {
 	const mac = await staffRecordMac(key, { ...values, status: "active" });
@@ -67,12 +88,13 @@ export async function updateStaff(
 	key: string,
 	current: StaffRow,
 	changes: { role?: StaffRole; status?: "active" | "disabled" },
+	auditSeq: number,
 	now: number,
 ): Promise<StaffRow | null> {
-	const next = { ...current, ...changes };
+	const next = { ...current, ...changes, auditSeq };
 	const rows = await db
 		.update(staff)
-		.set({ ...changes, updatedAt: now, mac: await staffRecordMac(key, next) })
+		.set({ ...changes, auditSeq, updatedAt: now, mac: await staffRecordMac(key, next) })
 		.where(and(eq(staff.id, current.id), eq(staff.mac, current.mac)))
 		.returning();
 	return rows[0] ?? null;
