@@ -46,28 +46,35 @@ function freePort(): Promise<number> {
 	});
 }
 
-const WORKER_DIRS = { storefront: ".", analytics: "workers/analytics", vault: "workers/vault" } as const;
-
 /**
- * wrangler resolves a relative --env-file against each worker's config folder, so one relative
- * name gives each worker its own file: the storefront never receives the vault's keys. The files
- * live in git-ignored .wrangler/ folders and are removed at teardown.
+ * Each worker's secrets, apart: the storefront's in an env file (`--env-file` reaches the first
+ * worker only), the vault's in a .dev.vars beside a copy of its development config in this run's
+ * folder (wrangler reads a secondary worker's .dev.vars from its config's folder), so neither a
+ * developer's .dev.vars nor the storefront sees the vault's keys.
  */
-async function writeEnvFiles(name: string): Promise<{ files: string[]; staffPrivateJwk: string }> {
+async function writeSecrets(dir: string): Promise<{ storefrontEnv: string; vaultConfig: string }> {
 	const staffKeys = await testStaffKeys();
-	const secrets = {
-		storefront: storefrontTestSecrets(),
-		analytics: {},
-		vault: await vaultTestSecrets(staffKeys.publicJwks),
-	};
-	const files = Object.entries(WORKER_DIRS).map(([worker, dir]) => {
-		const path = join(ROOT, dir, name);
-		mkdirSync(join(path, ".."), { recursive: true });
-		const lines = Object.entries(secrets[worker as keyof typeof secrets]).map(([k, v]) => `${k}=${v}`);
-		writeFileSync(path, `${lines.join("\n")}\n`, { mode: 0o600 });
-		return path;
+	const asLines = (vars: Record<string, string>) =>
+		`${Object.entries(vars)
+			.map(([k, v]) => `${k}=${v}`)
+			.join("\n")}\n`;
+	const storefrontEnv = join(dir, "storefront.env");
+	writeFileSync(storefrontEnv, asLines(storefrontTestSecrets()), { mode: 0o600 });
+	const vaultDir = join(dir, "vault");
+	mkdirSync(vaultDir, { recursive: true });
+	writeFileSync(join(vaultDir, ".dev.vars"), asLines(await vaultTestSecrets(staffKeys.publicJwks)), {
+		mode: 0o600,
 	});
-	return { files, staffPrivateJwk: staffKeys.privateJwk };
+	const config = readFileSync(join(ROOT, "workers/vault/wrangler.dev.toml"), "utf8")
+		.replace(/^main = ".*"$/m, `main = ${JSON.stringify(join(ROOT, "workers/vault/index.ts"))}`)
+		.replace(
+			/^migrations_dir = ".*"$/m,
+			`migrations_dir = ${JSON.stringify(join(ROOT, "migrations/loomwash_vault"))}`,
+		)
+		.replace(/^#:schema.*$/m, "");
+	const vaultConfig = join(vaultDir, "wrangler.toml");
+	writeFileSync(vaultConfig, config);
+	return { storefrontEnv, vaultConfig };
 }
 
 function tail(file: string, lines = 40): string {
@@ -106,8 +113,7 @@ export default async function startShop(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), "loomwash-e2e-"));
 	const state = join(dir, "state");
 	const logFile = join(dir, "wrangler.log");
-	const envName = `.wrangler/e2e-${dir.split("-").at(-1)}.env`;
-	const { files: envFiles } = await writeEnvFiles(envName);
+	const { storefrontEnv, vaultConfig } = await writeSecrets(dir);
 	const env = {
 		...process.env,
 		WRANGLER_SEND_METRICS: "false",
@@ -123,10 +129,7 @@ export default async function startShop(project: TestProject) {
 
 	let server: ChildProcess | undefined;
 	// However vitest ends (done, crashed, Ctrl-C), no wrangler or workerd outlives it.
-	const removeFiles = () => {
-		rmSync(dir, { recursive: true, force: true });
-		for (const file of envFiles) rmSync(file, { force: true });
-	};
+	const removeFiles = () => rmSync(dir, { recursive: true, force: true });
 	const killOnExit = () => {
 		stopAllGroupsSync();
 		removeFiles();
@@ -179,7 +182,7 @@ export default async function startShop(project: TestProject) {
 				"workers/analytics/wrangler.toml",
 				"-c",
 				// As `npm start`: the vault's development config, local staff sign-in compiled in.
-				"workers/vault/wrangler.dev.toml",
+				vaultConfig,
 				"--ip",
 				"127.0.0.1",
 				"--port",
@@ -189,7 +192,7 @@ export default async function startShop(project: TestProject) {
 				"--persist-to",
 				state,
 				"--env-file",
-				envName,
+				storefrontEnv,
 				"--log-level",
 				"error",
 				"--show-interactive-dev-session=false",

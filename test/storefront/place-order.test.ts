@@ -1,6 +1,6 @@
 // The checkout domain function without HTTP: provider failure and a cart checked out twice.
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../workers/shared/logger";
 import { newCartId } from "../../workers/storefront/cart/cart-cookie";
 import { addCartItem, createCart } from "../../workers/storefront/cart/cart-service";
@@ -91,6 +91,45 @@ describe("checkoutCart", () => {
 		expect(orders?.n).toBe(1);
 		// The losing checkout's fresh subject key was shredded in the vault: no orphaned key remains.
 		expect(await subjectKeyCount()).toBe(keysBefore + 1);
+	});
+});
+
+describe("checkoutCart's logs", () => {
+	it("name the order by its internal id, never its number, and scrub what an error quotes", async () => {
+		const variant = await createVariant({ stock: 2 });
+		const cartId = await cartWith(variant.variantId, 1);
+		const leaky: PaymentProvider = {
+			name: "stripe",
+			createCheckoutSession: async () => {
+				throw new Error('card of "jo.leak@example.org" declined');
+			},
+			parseWebhook: async () => null,
+		};
+		const lines: string[] = [];
+		const spies = (["log", "warn", "error"] as const).map((level) =>
+			vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+				lines.push(args.map(String).join(" "));
+			}),
+		);
+		let number = "";
+		try {
+			await checkoutCart(deps(leaky), cartId, input).catch((e: unknown) => e);
+			const row = await env.DB.prepare(
+				"select o.id, o.number from orders o join order_lines l on l.order_id = o.id where l.variant_id = ?",
+			)
+				.bind(variant.variantId)
+				.first<{ id: string; number: string }>();
+			number = row?.number ?? "";
+			expect(
+				lines.some((line) => line.includes("payment session failed") && line.includes(row?.id ?? "?")),
+			).toBe(true);
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+		}
+		expect(number).toMatch(/^LW-/);
+		const all = lines.join("\n");
+		expect(all).not.toContain(number);
+		expect(all).not.toContain("jo.leak@example.org");
 	});
 });
 

@@ -47,7 +47,7 @@ export async function consumeBatch(
 	} catch (err) {
 		options.logger.warn("analytics batch failed, retrying", {
 			messages: countable.length,
-			error: err instanceof Error ? err.message : "unknown",
+			err,
 		});
 		for (const { message } of countable) message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 	}

@@ -25,7 +25,7 @@ export default {
 			ctx.waitUntil(
 				applyRetention(env.ANALYTICS_DB, planRetention(nowMs, config.retention)).catch((err: unknown) =>
 					logger.warn("analytics maintenance failed", {
-						error: err instanceof Error ? err.message : "unknown",
+						err,
 					}),
 				),
 			);

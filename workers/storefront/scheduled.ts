@@ -2,6 +2,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { createLogger } from "../shared/logger";
 import { runAnalyticsMaintenance } from "./analytics/maintenance";
+import { deleteSettledHolds } from "./checkout/client-limits";
 import * as schema from "./db/schema";
 import { releaseExpiredReservations } from "./orders/release-expired";
 
@@ -14,11 +15,14 @@ export async function scheduled(
 	const db = drizzle(env.DB, { schema });
 	// Independent jobs: one failing must not keep the other from running.
 	const [released, analytics] = await Promise.allSettled([
-		releaseExpiredReservations(db, controller.scheduledTime),
+		// Holds go once their order is paid or cancelled, after this run's releases.
+		releaseExpiredReservations(db, controller.scheduledTime).then(async (orders) => ({
+			orders,
+			holds: await deleteSettledHolds(db),
+		})),
 		runAnalyticsMaintenance(env),
 	]);
-	if (released.status === "fulfilled")
-		logger.info("released expired reservations", { orders: released.value });
+	if (released.status === "fulfilled") logger.info("released expired reservations", released.value);
 	else logger.error("releasing reservations failed", { err: released.reason });
 	if (analytics.status === "rejected") logger.warn("analytics maintenance failed", { err: analytics.reason });
 	if (released.status === "rejected") throw released.reason;

@@ -1,6 +1,7 @@
 // What a shopper's request does to the cart and the order, shared by the JSON API and the HTML
 // forms so both change the same rows and emit the same analytics events. The server is the
 // source of truth for cart and purchase events: they are emitted where the change happened.
+
 import type { Context } from "hono";
 import { emitEvent } from "./analytics/emit";
 import { cartChangeEvent } from "./analytics/envelope";
@@ -15,6 +16,7 @@ import {
 } from "./cart/cart-service";
 import type { CartView } from "./cart/cart-view";
 import type { CheckoutInput } from "./checkout/checkout-schemas";
+import { admitCheckout, limitCartCreation } from "./checkout/client-limits";
 import { type CheckoutResult, checkoutCart } from "./checkout/place-order";
 import { getOpenCart } from "./db/carts";
 import type { AppEnv } from "./env";
@@ -59,7 +61,8 @@ export async function checkoutForShopper(
 	cartId: string,
 	input: CheckoutInput,
 ): Promise<CheckoutResult> {
-	const result = await checkoutCart(checkoutDepsFor(c), cartId, input);
+	const clientKey = await admitCheckout(c);
+	const result = await checkoutCart({ ...checkoutDepsFor(c), clientKey }, cartId, input);
 	clearCartCookie(c);
 	// A placed order is the purchase signal: emitted here, where the shopper's consent is known
 	// (the payment webhook comes from the provider, not from the shopper).
@@ -87,6 +90,7 @@ export async function findOpenCartId(c: Context<AppEnv>): Promise<string | undef
 export async function openCartIdForAdding(c: Context<AppEnv>): Promise<string> {
 	const existing = await findOpenCartId(c);
 	if (existing) return existing;
+	await limitCartCreation(c);
 	const cartId = await issueCartCookie(c);
 	await createCart(c.var.db, cartId, Date.now());
 	return cartId;

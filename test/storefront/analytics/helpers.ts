@@ -4,6 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import type { StaffRole } from "../../../workers/shared/vault-contract";
 import { createApp } from "../../../workers/storefront/app";
 import { registerStaff, signAccessToken, type TokenClaims } from "../../staff-tokens";
+import { testClientIp } from "../fixtures/commerce";
 
 export const BASE = "https://loomwash.test";
 export const BROWSER_UA =
@@ -49,7 +50,10 @@ export async function seedCategory(
 export type Shopper = { cookies: Map<string, string>; headers: Record<string, string> };
 
 export function newShopper(headers: Record<string, string> = {}): Shopper {
-	return { cookies: new Map(), headers: { "User-Agent": BROWSER_UA, ...headers } };
+	return {
+		cookies: new Map(),
+		headers: { "User-Agent": BROWSER_UA, "CF-Connecting-IP": testClientIp(), ...headers },
+	};
 }
 
 function cookieHeader(shopper: Shopper): Record<string, string> {

@@ -1,6 +1,7 @@
 // The server is the source of truth for cart and purchase events: the routes that change a cart
 // or place an order emit them, under the same consent rules as the beacon.
 import { describe, expect, it } from "vitest";
+import { testClientIp } from "../fixtures/commerce";
 import { BROWSER_UA, fetchWith, recordingQueue, seedCategory } from "./helpers";
 
 type Sent = { type: string; productId?: number; productIds?: number[] };
@@ -8,12 +9,14 @@ type Sent = { type: string; productId?: number; productIds?: number[] };
 /** A shopper session against a fresh app whose queue records what it would send. */
 function session(headers: Record<string, string> = {}, initialCookies: Record<string, string> = {}) {
 	const { queue, sent } = recordingQueue();
+	const ip = testClientIp();
 	const cookies = new Map<string, string>(Object.entries(initialCookies));
 	const call = async (method: string, path: string, body?: unknown) => {
 		const res = await fetchWith({ EVENTS: queue }, path, {
 			method,
 			headers: {
 				"User-Agent": BROWSER_UA,
+				"CF-Connecting-IP": ip,
 				"Content-Type": "application/json",
 				Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
 				...headers,

@@ -25,7 +25,7 @@ function sendLater(c: Context<AppEnv>, envelopes: EventEnvelope[]): void {
 	).catch((err: unknown) =>
 		c.var.logger.warn("analytics enqueue failed", {
 			events: envelopes.length,
-			error: err instanceof Error ? err.message : "unknown",
+			err,
 		}),
 	);
 	c.executionCtx.waitUntil(send);

@@ -25,7 +25,7 @@ async function rankedIds(
 	} catch (err) {
 		// Analytics is an enhancement: without it the widget still shows the category.
 		c.var.logger.warn("recommendations unavailable", {
-			error: err instanceof Error ? err.message : "unknown",
+			err,
 		});
 		return [];
 	}

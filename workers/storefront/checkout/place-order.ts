@@ -21,6 +21,7 @@ import { buildOrderSummary, type OrderSummary } from "../orders/order-view";
 import type { PaymentProvider } from "../payments/provider";
 import { fromVault, type VaultClient } from "../vault-client";
 import type { CheckoutInput } from "./checkout-schemas";
+import { insertHoldStatement } from "./client-limits";
 import { normalizeAddress } from "./countries";
 import { newOrderNumber } from "./order-number";
 import { priceOrder } from "./order-pricing";
@@ -29,6 +30,8 @@ export type CheckoutDeps = {
 	db: Db;
 	vault: Pick<VaultClient, "seal" | "shred">;
 	requestId?: string;
+	/** The client's pseudonym for its holds (client-limits.ts); no hold is recorded without one. */
+	clientKey?: string;
 	provider: PaymentProvider;
 	logger: Logger;
 	/** Where the provider sends the shopper back: this site's origin. */
@@ -122,6 +125,7 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 				addressCt: sealed.address as string,
 			}),
 			closeCartStatement(db, cartId, now),
+			...(deps.clientKey ? [insertHoldStatement(db, orderId, deps.clientKey, now)] : []),
 			...lines.map((line) => decrementStockStatement(db, line.variantId, line.quantity)),
 		]);
 	} catch (err) {
@@ -162,10 +166,8 @@ async function startPayment(deps: CheckoutDeps, cartId: string, order: OrderRow)
 			...cancelPlacedOrderStatements(db, order.id, "payment_unavailable", now),
 			reopenCartStatement(db, cartId, now),
 		]);
-		deps.logger.warn("payment session failed; order cancelled", {
-			orderNumber: order.number,
-			err: err instanceof Error ? err.message : "unknown",
-		});
+		// The order's internal id, never its number: the number is half of the guest lookup credential.
+		deps.logger.warn("payment session failed; order cancelled", { orderId: order.id, err });
 		if (err instanceof AppError && err.code === "payment_unavailable") throw err;
 		throw new AppError("payment_unavailable", "The payment provider is unavailable; please try again");
 	}

@@ -156,6 +156,23 @@ export const orderContacts = sqliteTable("order_contacts", {
 	addressCt: text("address_ct").notNull(),
 });
 
+/**
+ * Which client holds which unpaid order, so one client cannot hold the stock of many (issue #12).
+ * The client is a pseudonym of its address under a key derived from a Worker secret and the day;
+ * a row lives only while its order is placed and unpaid (the cron deletes the others).
+ */
+export const checkoutHolds = sqliteTable(
+	"checkout_holds",
+	{
+		orderId: text("order_id")
+			.primaryKey()
+			.references(() => orders.id, { onDelete: "cascade" }),
+		clientKey: text("client_key").notNull(),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [index("checkout_holds_client_idx").on(t.clientKey)],
+);
+
 /** Provider webhook events already applied, so a replay changes nothing. */
 export const paymentEvents = sqliteTable(
 	"payment_events",

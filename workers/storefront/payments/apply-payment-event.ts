@@ -39,7 +39,7 @@ export async function applyPaymentEvent(
 		throw new AppError("conflict", "Payment event does not match the order's payment session");
 	}
 	if (order.totalMinor !== event.amountMinor || order.currency !== event.currency) {
-		logger.error("payment amount mismatch", { orderNumber: order.number, eventId: event.eventId });
+		logger.error("payment amount mismatch", { orderId: order.id, eventId: event.eventId });
 		throw new AppError("conflict", "Payment amount or currency does not match the order");
 	}
 	const record = insertPaymentEventStatement(db, {
@@ -67,7 +67,7 @@ export async function applyPaymentEvent(
 	if (!moved && event.outcome === "paid") {
 		// The reservation ran out and the order was cancelled before the money arrived.
 		logger.warn("payment for an order no longer placed: refund needed", {
-			orderNumber: order.number,
+			orderId: order.id,
 			status: order.status,
 		});
 	}

@@ -7,6 +7,7 @@ import {
 	VariantIdParamSchema,
 } from "../cart/cart-schemas";
 import { createCart, getCartView } from "../cart/cart-service";
+import { limitCartCreation } from "../checkout/client-limits";
 import { createRouter, errorResponses } from "../openapi";
 import { addItemForShopper, removeItemForShopper, setItemQuantityForShopper } from "../shopper-actions";
 
@@ -23,9 +24,10 @@ export const cartRoutes = createRouter()
 			path: "/cart",
 			tags: ["cart"],
 			summary: "Create an empty cart; its id is set in a signed cookie",
-			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403, 413) },
+			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403, 413, 429) },
 		}),
 		async (c) => {
+			await limitCartCreation(c);
 			const cart = await createCart(c.var.db, await issueCartCookie(c), Date.now());
 			return c.json({ cart }, 201);
 		},

@@ -16,7 +16,7 @@ export const checkoutRoutes = createRouter().openapi(
 				description: "Order placed, stock reserved; pay at paymentUrl",
 				content: { "application/json": { schema: CheckoutResponseSchema } },
 			},
-			...errorResponses(400, 403, 404, 409, 413, 502),
+			...errorResponses(400, 403, 404, 409, 413, 429, 502, 503),
 		},
 	}),
 	async (c) => {

@@ -47,6 +47,7 @@ const refused = {
 	404: html("The page again: no such item or cart"),
 	409: html("The page again: out of stock or over a limit"),
 	415: html("Not a form"),
+	429: html("The page again: too many carts or checkouts in a short time"),
 	// Refused by the app's middleware before any page is involved: cross-origin post, oversized body.
 	...errorResponses(403, 413),
 };

@@ -85,7 +85,7 @@ staffAnalyticsRoutes.openapi(getSummary, async (c) => {
 	const summary = await c.env.ANALYTICS.summary({ days: days ?? 30, top: top ?? 10 }).catch(
 		(err: unknown) => {
 			c.var.logger.error("analytics summary failed", {
-				error: err instanceof Error ? err.message : "unknown",
+				err,
 			});
 			throw new AppError("analytics_unavailable", "Analytics are unavailable right now");
 		},
