@@ -16,6 +16,8 @@ describe("app shell", () => {
 		const res = await exports.default.fetch(`${base}/healthz`);
 		expect(res.headers.get("x-content-type-options")).toBe("nosniff");
 		expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+		expect(res.headers.get("content-security-policy")).toContain("base-uri 'none'");
+		expect(res.headers.get("content-security-policy")).toContain("object-src 'none'");
 	});
 
 	it("serves the OpenAPI document", async () => {

@@ -1,4 +1,4 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { placeOrder } from "./fixtures/checkout-flow";
 import { BASE, type ErrorBody, Shopper } from "./fixtures/commerce";
@@ -41,5 +41,27 @@ describe("POST /api/v1/orders/lookup, guessing", () => {
 		expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
 		expect(statuses.slice(20)).toEqual([429, 429]);
 		expect((await from("203.0.113.8", randomNumber())).status).toBe(404);
+	});
+
+	it("answers the same 404, never a 500, whatever is wrong with the stored contact", async () => {
+		const damaged = await placeOrder();
+		const gone = await placeOrder();
+		const idOf = async (number: string) =>
+			(await env.DB.prepare("select id from orders where number = ?").bind(number).first<{ id: string }>())
+				?.id;
+		// Ciphertexts and blind index damaged, and a contact deleted outright: nothing decrypts here anyway.
+		await env.DB.prepare(
+			"update order_contacts set email_ct = 'v1.k9.x.y', email_bidx = 'garbage' where order_id = ?",
+		)
+			.bind(await idOf(damaged.checkout.order.number))
+			.run();
+		await env.DB.prepare("delete from order_contacts where order_id = ?")
+			.bind(await idOf(gone.checkout.order.number))
+			.run();
+		for (const number of [damaged.checkout.order.number, gone.checkout.order.number, "LW-ZZZZ-ZZZZ-ZZZZ"]) {
+			const res = await lookup(number, "ada@example.com");
+			expect(res.status, number).toBe(404);
+			expect(((await res.json()) as ErrorBody).error.message).toBe("No order matches that number and email");
+		}
 	});
 });

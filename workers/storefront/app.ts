@@ -49,6 +49,9 @@ export function createApp() {
 				imgSrc: ["'self'", "data:"],
 				formAction: ["'self'", "https://checkout.stripe.com"],
 				frameAncestors: ["'none'"],
+				// No <base> may re-point relative links and form actions; no plugins.
+				baseUri: ["'none'"],
+				objectSrc: ["'none'"],
 			},
 		}),
 	);

@@ -21,6 +21,7 @@ import { type CheckoutResult, checkoutCart } from "./checkout/place-order";
 import { getOpenCart } from "./db/carts";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
+import { rememberOrderInBrowser } from "./orders/order-pages-cookie";
 import { checkoutDepsFor } from "./request-deps";
 
 function emitCartChange(c: Context<AppEnv>, change: CartChange): CartChange {
@@ -64,6 +65,8 @@ export async function checkoutForShopper(
 	const clientKey = await admitCheckout(c);
 	const result = await checkoutCart({ ...checkoutDepsFor(c), clientKey }, cartId, input);
 	clearCartCookie(c);
+	// The browser that placed the order may see its status pages by number.
+	await rememberOrderInBrowser(c, result.order.number);
 	// A placed order is the purchase signal: emitted here, where the shopper's consent is known
 	// (the payment webhook comes from the provider, not from the shopper).
 	emitEvent(c, { type: "purchase", productIds: result.productIds });

@@ -12,8 +12,10 @@ const STATUS_TEXT: Record<OrderRow["status"], string> = {
 	cancelled: "This order is cancelled. Nothing was charged for it.",
 };
 
-export function OrderStatusPage({ order, returned }: { order: OrderRow; returned: "thanks" | "cancelled" }) {
-	const title = returned === "thanks" ? "Thank you" : "Payment not completed";
+const TITLES = { thanks: "Thank you", cancelled: "Payment not completed", status: "Your order" } as const;
+
+export function OrderStatusPage({ order, returned }: { order: OrderRow; returned: keyof typeof TITLES }) {
+	const title = TITLES[returned];
 	return (
 		<CommerceLayout title={title}>
 			<h1>{title}</h1>
@@ -30,6 +32,32 @@ export function OrderStatusPage({ order, returned }: { order: OrderRow; returned
 				</p>
 			) : null}
 			<p>Keep your order number: with your email it lets you look the order up.</p>
+		</CommerceLayout>
+	);
+}
+
+/** For a browser that has not shown it placed the order: the same page whatever the number. */
+export function OrderLookupPage({ number, error }: { number?: string; error?: string }) {
+	return (
+		<CommerceLayout title="Find your order">
+			<h1>Find your order</h1>
+			<p>Enter your order number and the email address you gave at checkout.</p>
+			{error ? (
+				<p role="alert" class="form-error">
+					{error}
+				</p>
+			) : null}
+			<form method="post" action="/orders/lookup">
+				<p>
+					<label for="f-orderNumber">Order number</label>
+					<input id="f-orderNumber" name="orderNumber" required maxlength={40} value={number ?? ""} />
+				</p>
+				<p>
+					<label for="f-email">Email address</label>
+					<input id="f-email" name="email" type="email" required maxlength={254} autocomplete="email" />
+				</p>
+				<button type="submit">Find order</button>
+			</form>
 		</CommerceLayout>
 	);
 }

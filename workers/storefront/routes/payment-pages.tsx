@@ -7,8 +7,10 @@ import { getOrderByNumber } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { createRouter, errorResponses } from "../openapi";
+import { limitLookupsOfOrder, lookupGuestOrder } from "../orders/guest-lookup";
+import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
 import { LocalPaymentPage } from "../pages/local-payment-page";
-import { OrderStatusPage } from "../pages/order-status-page";
+import { OrderLookupPage, OrderStatusPage } from "../pages/order-status-page";
 import {
 	completeLocalPayment,
 	LOCAL_SESSION_ID_PATTERN,
@@ -46,12 +48,20 @@ function requireLocalProvider(c: Context<AppEnv>) {
 	if (c.env.PAYMENT_PROVIDER !== "local") throw new AppError("not_found", "No such payment session");
 }
 
-async function requireOrder(c: Context<AppEnv>, number: string) {
-	const order = await getOrderByNumber(c.var.db, number);
-	if (!order) throw new AppError("not_found", "No such order");
+/**
+ * The order's status page for the browser that placed it (or proved number + email); for anyone
+ * else, the lookup form, identical whether or not the number exists.
+ */
+async function orderPageFor(c: Context<AppEnv>, number: string, returned: "thanks" | "cancelled") {
 	c.header("Cache-Control", "no-store");
-	return order;
+	const order = (await browserKnowsOrder(c, number)) ? await getOrderByNumber(c.var.db, number) : null;
+	if (!order) return c.html(<OrderLookupPage number={number} />, 200);
+	return c.html(<OrderStatusPage order={order} returned={returned} />, 200);
 }
+
+const LookupFormSchema = z
+	.object({ orderNumber: z.string().min(1).max(40), email: z.string().min(1).max(254) })
+	.strict();
 
 export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 	return createRouter()
@@ -110,10 +120,7 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				request: { params: OrderNumberParamSchema },
 				responses: { 200: html("Order status"), ...errorResponses(400, 404) },
 			}),
-			async (c) => {
-				const order = await requireOrder(c, c.req.valid("param").number);
-				return c.html(<OrderStatusPage order={order} returned="thanks" />);
-			},
+			(c) => orderPageFor(c, c.req.valid("param").number, "thanks"),
 		)
 		.openapi(
 			createRoute({
@@ -124,9 +131,45 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				request: { params: OrderNumberParamSchema },
 				responses: { 200: html("Order status"), ...errorResponses(400, 404) },
 			}),
+			(c) => orderPageFor(c, c.req.valid("param").number, "cancelled"),
+		)
+		.openapi(
+			createRoute({
+				method: "post",
+				path: "/orders/lookup",
+				tags: ["pages"],
+				summary: "The guest lookup form: number + email, then the order's status page",
+				request: {
+					body: {
+						required: true,
+						content: { "application/x-www-form-urlencoded": { schema: LookupFormSchema } },
+					},
+				},
+				responses: {
+					200: html("The order's status"),
+					400: html("The form again"),
+					404: html("The form again: no order matches"),
+					...errorResponses(403, 413, 429),
+				},
+			}),
 			async (c) => {
-				const order = await requireOrder(c, c.req.valid("param").number);
-				return c.html(<OrderStatusPage order={order} returned="cancelled" />);
+				const { orderNumber, email } = c.req.valid("form");
+				c.header("Cache-Control", "no-store");
+				await limitLookupsOfOrder(c, orderNumber);
+				try {
+					const summary = await lookupGuestOrder(c.var.db, c.env.VAULT, orderNumber, email);
+					const order = await getOrderByNumber(c.var.db, summary.number);
+					if (!order) throw new AppError("not_found", "No order matches that number and email");
+					await rememberOrderInBrowser(c, order.number);
+					return c.html(<OrderStatusPage order={order} returned="status" />, 200);
+				} catch (err) {
+					if (!(err instanceof AppError) || err.code !== "not_found") throw err;
+					return c.html(<OrderLookupPage number={orderNumber} error={err.message} />, 404);
+				}
 			},
+			(result, c) =>
+				result.success
+					? undefined
+					: c.html(<OrderLookupPage error="Enter your order number and email address." />, 400),
 		);
 }
