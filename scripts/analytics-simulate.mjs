@@ -87,7 +87,7 @@ class Session {
 			Referer: `${BASE}/account?email=${MARKERS.email}&account=${MARKERS.account}`,
 		};
 		if (chance(0.04)) this.headers["Sec-GPC"] = "1";
-		if (chance(0.03)) this.cookies.set("lw_consent", "withdrawn");
+		if (chance(0.03)) this.cookies.set("__Host-lw_consent", "withdrawn");
 	}
 	async fetch(path, init = {}) {
 		for (let attempt = 0; attempt < 5; attempt++) {

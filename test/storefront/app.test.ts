@@ -57,12 +57,12 @@ describe("app shell", () => {
 		expect(res.status).toBe(201);
 		const bookmark = res.headers
 			.getSetCookie()
-			.find((c) => c.startsWith("lw_bm="))
+			.find((c) => c.startsWith("__Host-lw_bm="))
 			?.split(";")[0]
-			?.slice("lw_bm=".length);
+			?.slice("__Host-lw_bm=".length);
 		expect(bookmark).toMatch(/^[0-9a-f]+(-[0-9a-f]+)+$/);
 		const read = await exports.default.fetch(`${base}/api/v1/categories`, {
-			headers: { cookie: `lw_bm=${bookmark}` },
+			headers: { cookie: `__Host-lw_bm=${bookmark}` },
 		});
 		expect(read.status).toBe(200);
 	});

@@ -51,7 +51,7 @@ describe("D1 session bookmark cookie on catalog reads", () => {
 		const bookmark = session.getBookmark();
 		expect(bookmark).toMatch(/^[0-9a-f]+(-[0-9a-f]+)+$/);
 		const res = await get("/api/v1/products?limit=3", {
-			headers: { cookie: `${BOOKMARK_COOKIE}=${bookmark}` },
+			headers: { cookie: `__Host-${BOOKMARK_COOKIE}=${bookmark}` },
 		});
 		expect(res.status).toBe(200);
 		expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(3);
@@ -68,13 +68,15 @@ describe("D1 session bookmark cookie on catalog reads", () => {
 		"0-0-0-0-0-0-0-0-0-0-0",
 	])("ignores the garbage bookmark %s instead of failing", async (value) => {
 		for (const path of ["/api/v1/categories", "/c/runners", "/p/sable-diamond-area-rug"]) {
-			const res = await get(path, { headers: { cookie: `${BOOKMARK_COOKIE}=${value}` } });
+			const res = await get(path, { headers: { cookie: `__Host-${BOOKMARK_COOKIE}=${value}` } });
 			expect(res.status, path).toBe(200);
 		}
 	});
 
 	it("survives a malformed Cookie header", async () => {
-		const res = await get("/api/v1/categories", { headers: { cookie: `;;=;${BOOKMARK_COOKIE}; =x; a=b=c` } });
+		const res = await get("/api/v1/categories", {
+			headers: { cookie: `;;=;__Host-${BOOKMARK_COOKIE}; =x; a=b=c` },
+		});
 		expect(res.status).toBe(200);
 	});
 });

@@ -104,7 +104,7 @@ describe("every OpenAPI operation under hostile input", () => {
 			for (const { contentType, body } of HOSTILE_BODIES) {
 				const headers: Record<string, string> = {
 					origin: base,
-					cookie: "lw_cart=forged.value; lw_bm=not-a-bookmark; lw_consent=%ff",
+					cookie: "lw_cart=forged.value; __Host-lw_bm=not-a-bookmark; __Host-lw_consent=%ff",
 				};
 				if (contentType) headers["content-type"] = contentType;
 				const res = await exports.default.fetch(new URL(fillPath(op.path, "1"), base), {

@@ -49,16 +49,16 @@ describe("analytics consent", () => {
 	for (const [name, headers] of [
 		["Sec-GPC: 1", { "Sec-GPC": "1" }],
 		["DNT: 1", { DNT: "1" }],
-		["a withdrawn consent cookie", { Cookie: "lw_consent=withdrawn" }],
-		["an unreadable consent cookie", { Cookie: "lw_consent=maybe" }],
-		["GPC even with consent granted", { "Sec-GPC": "1", Cookie: "lw_consent=granted" }],
+		["a withdrawn consent cookie", { Cookie: "__Host-lw_consent=withdrawn" }],
+		["an unreadable consent cookie", { Cookie: "__Host-lw_consent=maybe" }],
+		["GPC even with consent granted", { "Sec-GPC": "1", Cookie: "__Host-lw_consent=granted" }],
 	] as const) {
 		it(`sends nothing with ${name}`, async () => {
 			const { queue, sent } = recordingQueue();
 			const res = await beacon(queue, headers);
 			expect(res.status).toBe(202);
 			expect(await res.json()).toStrictEqual({ accepted: 0, ignored: 2, collecting: false });
-			expect(res.headers.getSetCookie().some((c) => c.startsWith("lw_recent="))).toBe(false);
+			expect(res.headers.getSetCookie().some((c) => c.startsWith("__Host-lw_recent="))).toBe(false);
 			expect((await serverEmit(queue, headers)).sent).toBe(false);
 			expect(sent).toStrictEqual([]);
 		});
@@ -67,18 +67,20 @@ describe("analytics consent", () => {
 	it("stops collection from the request after a withdrawal, and forgets recent views", async () => {
 		const withdraw = await fetchWith({}, "/api/v1/consent", {
 			method: "POST",
-			headers: { "Content-Type": "application/json", Cookie: "lw_recent=1.2.3" },
+			headers: { "Content-Type": "application/json", Cookie: "__Host-lw_recent=1.2.3" },
 			body: JSON.stringify({ analytics: false }),
 		});
 		expect(withdraw.status).toBe(200);
 		expect(await withdraw.json()).toStrictEqual({ analytics: false, reason: "withdrawn" });
 		const cookies = withdraw.headers.getSetCookie();
-		expect(cookies.some((c) => c.startsWith("lw_consent=withdrawn") && /HttpOnly/i.test(c))).toBe(true);
-		expect(cookies.some((c) => c.startsWith("lw_recent=;") && /Max-Age=0/i.test(c))).toBe(true);
-		expect(cookies.some((c) => c.startsWith("lw_paired=;") && /Max-Age=0/i.test(c))).toBe(true);
+		expect(cookies.some((c) => c.startsWith("__Host-lw_consent=withdrawn") && /HttpOnly/i.test(c))).toBe(
+			true,
+		);
+		expect(cookies.some((c) => c.startsWith("__Host-lw_recent=;") && /Max-Age=0/i.test(c))).toBe(true);
+		expect(cookies.some((c) => c.startsWith("__Host-lw_paired=;") && /Max-Age=0/i.test(c))).toBe(true);
 
 		const { queue, sent } = recordingQueue();
-		await beacon(queue, { Cookie: "lw_consent=withdrawn; lw_recent=1.2.3" });
+		await beacon(queue, { Cookie: "__Host-lw_consent=withdrawn; __Host-lw_recent=1.2.3" });
 		expect(sent).toStrictEqual([]);
 
 		const grant = await fetchWith({}, "/api/v1/consent", {

@@ -20,7 +20,7 @@ describe("POST /api/v1/events", () => {
 					{ type: "view", productId: 8 },
 				],
 			}),
-			{ Cookie: "lw_recent=3.7.4" },
+			{ Cookie: "__Host-lw_recent=3.7.4" },
 		);
 		expect(res.status).toBe(202);
 		const bodies = sent as { id: string; recent: number[]; device: string }[];
@@ -30,8 +30,8 @@ describe("POST /api/v1/events", () => {
 			[7, 3, 4],
 		]);
 		expect(bodies[0]?.device).toBe("desktop");
-		const cookie = res.headers.getSetCookie().find((c) => c.startsWith("lw_recent="));
-		expect(cookie).toMatch(/^lw_recent=8\.7\.3\.4;/);
+		const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-lw_recent="));
+		expect(cookie).toMatch(/^__Host-lw_recent=8\.7\.3\.4;/);
 		expect(cookie).toMatch(/HttpOnly/i);
 	});
 
@@ -39,21 +39,21 @@ describe("POST /api/v1/events", () => {
 		const { queue, sent } = recordingQueue();
 		const view = (productId: number) => JSON.stringify({ events: [{ type: "view", productId }] });
 		const today = Math.floor(Date.now() / 86_400_000);
-		const first = await post(queue, view(8), { Cookie: "lw_recent=3" });
-		const paired = first.headers.getSetCookie().find((c) => c.startsWith("lw_paired="));
-		expect(paired).toMatch(new RegExp(`^lw_paired=${today}\\.3-8;`));
+		const first = await post(queue, view(8), { Cookie: "__Host-lw_recent=3" });
+		const paired = first.headers.getSetCookie().find((c) => c.startsWith("__Host-lw_paired="));
+		expect(paired).toMatch(new RegExp(`^__Host-lw_paired=${today}\\.3-8;`));
 		expect(paired).toMatch(/HttpOnly/i);
 		// Back to 3, then 8 again: the pair 3-8 was counted today already.
-		await post(queue, view(3), { Cookie: `lw_recent=8.3; lw_paired=${today}.3-8` });
+		await post(queue, view(3), { Cookie: `__Host-lw_recent=8.3; __Host-lw_paired=${today}.3-8` });
 		// Another day's list is forgotten.
-		await post(queue, view(3), { Cookie: `lw_recent=8; lw_paired=${today - 1}.3-8` });
+		await post(queue, view(3), { Cookie: `__Host-lw_recent=8; __Host-lw_paired=${today - 1}.3-8` });
 		expect((sent as { recent: number[] }[]).map((b) => b.recent)).toStrictEqual([[3], [], [8]]);
 	});
 
 	it("ignores a garbled recent-views cookie instead of failing", async () => {
 		const { queue, sent } = recordingQueue();
 		const res = await post(queue, JSON.stringify({ events: [{ type: "view", productId: 7 }] }), {
-			Cookie: "lw_recent=1.2.x'--",
+			Cookie: "__Host-lw_recent=1.2.x'--",
 		});
 		expect(res.status).toBe(202);
 		expect((sent[0] as { recent: number[] }).recent).toStrictEqual([]);

@@ -9,7 +9,7 @@ async function shoppersViewing(first: number, then: number, shoppers: number) {
 		const shopper = newShopper();
 		expect((await postEvents(shopper, [{ type: "view", productId: first }])).status).toBe(202);
 		// The second view carries the first as context, from the shopper's own cookie.
-		expect(shopper.cookies.get("lw_recent")).toBe(String(first));
+		expect(shopper.cookies.get("__Host-lw_recent")).toBe(String(first));
 		expect((await postEvents(shopper, [{ type: "view", productId: then }])).status).toBe(202);
 	}
 }

@@ -77,7 +77,7 @@ describe("server-side analytics events", () => {
 	it.each([
 		["Sec-GPC: 1", { "Sec-GPC": "1" }, {}],
 		["DNT: 1", { DNT: "1" }, {}],
-		["withdrawn consent", {}, { lw_consent: "withdrawn" }],
+		["withdrawn consent", {}, { "__Host-lw_consent": "withdrawn" }],
 	])("emits nothing under %s", async (_label, headers, cookies) => {
 		const { ids } = await seedCategory(1);
 		const shopper = session(headers, cookies);

@@ -35,12 +35,13 @@ export function analyticsConsent(c: Context<AppEnv>): AnalyticsConsent {
 	return analyticsConsentOf({
 		gpc: c.req.header("Sec-GPC"),
 		dnt: c.req.header("DNT"),
-		cookie: getCookie(c, CONSENT_COOKIE),
+		cookie: getCookie(c, CONSENT_COOKIE, "host"),
 	});
 }
 
 export function setAnalyticsConsent(c: Context<AppEnv>, allowed: boolean): void {
 	setCookie(c, CONSENT_COOKIE, allowed ? "granted" : "withdrawn", {
+		prefix: "host",
 		httpOnly: true,
 		secure: true,
 		sameSite: "Lax",

@@ -29,11 +29,12 @@ export function pushRecentView(recent: readonly number[], productId: number): nu
 }
 
 export function readRecentViews(c: Context<AppEnv>): number[] {
-	return parseRecentViews(getCookie(c, RECENT_COOKIE));
+	return parseRecentViews(getCookie(c, RECENT_COOKIE, "host"));
 }
 
 export function writeRecentViews(c: Context<AppEnv>, recent: readonly number[]): void {
 	setCookie(c, RECENT_COOKIE, recent.join("."), {
+		prefix: "host",
 		httpOnly: true,
 		secure: true,
 		sameSite: "Lax",
@@ -43,8 +44,8 @@ export function writeRecentViews(c: Context<AppEnv>, recent: readonly number[]):
 }
 
 export function clearRecentViews(c: Context<AppEnv>): void {
-	deleteCookie(c, RECENT_COOKIE, { path: "/", secure: true });
-	deleteCookie(c, PAIRED_COOKIE, { path: "/", secure: true });
+	deleteCookie(c, RECENT_COOKIE, { prefix: "host", path: "/", secure: true });
+	deleteCookie(c, PAIRED_COOKIE, { prefix: "host", path: "/", secure: true });
 }
 
 // The co-view pairs this browser has already contributed today, in its own cookie too: a shopper
@@ -85,11 +86,12 @@ export function parsePairedToday(value: string | undefined, today: number): stri
 }
 
 export function readPairedToday(c: Context<AppEnv>, today: number): string[] {
-	return parsePairedToday(getCookie(c, PAIRED_COOKIE), today);
+	return parsePairedToday(getCookie(c, PAIRED_COOKIE, "host"), today);
 }
 
 export function writePairedToday(c: Context<AppEnv>, today: number, pairs: readonly string[]): void {
 	setCookie(c, PAIRED_COOKIE, [today, ...pairs].join("."), {
+		prefix: "host",
 		httpOnly: true,
 		secure: true,
 		sameSite: "Lax",

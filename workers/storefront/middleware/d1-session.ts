@@ -15,7 +15,7 @@ const BOOKMARK_PATTERN = /^[0-9a-f]{1,16}(-[0-9a-f]{1,64}){1,8}$/;
  */
 export const d1Session = () =>
 	createMiddleware<AppEnv>(async (c, next) => {
-		const cookie = getCookie(c, BOOKMARK_COOKIE);
+		const cookie = getCookie(c, BOOKMARK_COOKIE, "host");
 		const isRead = c.req.method === "GET" || c.req.method === "HEAD";
 		const constraint =
 			cookie && BOOKMARK_PATTERN.test(cookie) ? cookie : isRead ? "first-unconstrained" : "first-primary";
@@ -25,6 +25,12 @@ export const d1Session = () =>
 		await next();
 		const bookmark = session.getBookmark();
 		if (!isRead && bookmark && bookmark !== cookie) {
-			setCookie(c, BOOKMARK_COOKIE, bookmark, { httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+			setCookie(c, BOOKMARK_COOKIE, bookmark, {
+				prefix: "host",
+				httpOnly: true,
+				secure: true,
+				sameSite: "Lax",
+				path: "/",
+			});
 		}
 	});
