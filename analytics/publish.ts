@@ -108,7 +108,7 @@ export function publishSummary(
 		days: readonly DayRow[];
 		devices: readonly DeviceDayRow[];
 	},
-	options: { window: DayWindow; params: PrivacyParams; noise: CellNoise },
+	options: { window: DayWindow; params: PrivacyParams; noise: CellNoise; top: number },
 ): AnalyticsSummary {
 	const p: Publisher = { days: daysOf(options.window), params: options.params, noise: options.noise };
 	const products = (pick: (r: ProductDayRow) => number) =>
@@ -131,7 +131,10 @@ export function publishSummary(
 				},
 			];
 		})
-		.sort((a, b) => b.views - a.views || a.productId - b.productId);
+		// Chosen by noisy counts, from a candidate set whose size does not depend on `top`: the
+		// top n is the prefix of the top n + 1, so asking both reveals only the noisy order.
+		.sort((a, b) => b.views - a.views || a.productId - b.productId)
+		.slice(0, options.top);
 
 	const totals = (pick: (d: DayRow) => number) => cellsOf(data.days, () => "all", pick).get("all");
 	const series = {

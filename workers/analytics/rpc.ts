@@ -60,12 +60,13 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const config = readPipelineConfig(this.env);
 		const nowMs = Date.now();
 		const window = windowEndingToday(nowMs, input.days);
-		const data = await readSummaryData(this.env.ANALYTICS_DB, {
+		const data = await readSummaryData(this.env.ANALYTICS_DB, { window, freshSalts: freshSalts(window) });
+		return publishSummary(data, {
 			window,
+			params: config.privacy,
+			noise: noiseAt(data.salts, nowMs),
 			top: input.top,
-			freshSalts: freshSalts(window),
 		});
-		return publishSummary(data, { window, params: config.privacy, noise: noiseAt(data.salts, nowMs) });
 	}
 
 	/** Rollup and expiry; the storefront's cron calls it, the consumer also runs it hourly. */

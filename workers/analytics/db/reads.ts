@@ -149,15 +149,21 @@ export type SummaryData = {
 	devices: DeviceDayRow[];
 };
 
+/**
+ * How many products the summary considers, by raw views, whatever `top` asks: the published top
+ * list is then chosen among them by noisy counts (publishSummary), so the raw order never shows.
+ */
+export const SUMMARY_CANDIDATES = 100;
+
 export async function readSummaryData(
 	d1: D1Database,
-	query: { window: DayWindow; top: number; freshSalts: ReadonlyMap<number, string> },
+	query: { window: DayWindow; freshSalts: ReadonlyMap<number, string> },
 ): Promise<SummaryData> {
 	const w = query.window;
 	const [sinceHour, untilHour] = hoursOf(w);
 	const [, salts, topProducts, days, devices] = await d1.batch([
 		...saltStatements(d1, w, query.freshSalts),
-		topProductDaysStatement(d1, query.top, w),
+		topProductDaysStatement(d1, SUMMARY_CANDIDATES, w),
 		d1
 			.prepare(
 				`SELECT day, SUM(views) AS views, SUM(cart_adds) AS cartAdds, SUM(purchases) AS purchases,
