@@ -40,6 +40,16 @@ export function windowEndingToday(nowMs: number, days: number): DayWindow {
 	return { sinceDay: untilDay - days + 1, untilDay };
 }
 
+/**
+ * `days` whole UTC days that have closed (issue #12): the staff summary's window. A closed day's
+ * counts never move again and keep one noise draw, so no two reads of the summary differ by
+ * what arrived in between.
+ */
+export function windowOfClosedDays(nowMs: number, days: number): DayWindow {
+	const untilDay = firstOpenDay(nowMs) - 1;
+	return { sinceDay: untilDay - days + 1, untilDay };
+}
+
 export function daysOf(window: DayWindow): number[] {
 	const days: number[] = [];
 	for (let day = window.sinceDay; day <= window.untilDay; day++) days.push(day);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, windowEndingToday } from "../../analytics/windows";
+import { isoDate } from "../../analytics/windows";
 import {
 	analyticsEnv,
 	closedDay,
@@ -99,20 +99,20 @@ describe("AnalyticsRpc.summary", () => {
 		expect(summary.deviceMix.map((d) => d.device)).toContain("mobile");
 		// Two tablet page views are below k: they never leave the worker.
 		expect(summary.deviceMix.map((d) => d.device)).not.toContain("tablet");
-		// Seven whole days, ending with today.
-		const today = windowEndingToday(Date.now(), 1).untilDay;
+		// Seven whole closed days, ending with the last one to close.
+		const lastClosed = closedDay();
 		expect(summary.trend).toHaveLength(7);
 		expect(summary.windowDays).toBe(7);
-		expect(summary.to).toBe(isoDate(today));
+		expect(summary.to).toBe(isoDate(lastClosed));
 		expect(summary.trend.find((t) => t.date === isoDate(day))).toMatchObject({
 			views: 30,
 			cartAdds: 10,
 			purchases: 5,
 		});
-		expect(summary.trend.at(0)?.date).toBe(isoDate(today - 6));
+		expect(summary.trend.at(0)?.date).toBe(isoDate(lastClosed - 6));
 	});
 
-	it("counts today so far, so the day's shoppers show without waiting for it to close", async () => {
+	it("leaves out the day still being counted: closed days only", async () => {
 		const [product] = freshProductIds(1) as [number];
 		await deliver(
 			messagesOf(
@@ -121,10 +121,8 @@ describe("AnalyticsRpc.summary", () => {
 		);
 		expect((await productRow(product))?.views).toBe(12);
 		const summary = await rpc().summary({ days: 1, top: 50 });
-		expect(summary.topProducts).toContainEqual(expect.objectContaining({ productId: product, views: 12 }));
-		expect(summary.trend.map((t) => t.date)).toStrictEqual([
-			isoDate(windowEndingToday(Date.now(), 1).untilDay),
-		]);
+		expect(summary.topProducts.map((p) => p.productId)).not.toContain(product);
+		expect(summary.trend.map((t) => t.date)).toStrictEqual([isoDate(closedDay())]);
 	});
 
 	it("accepts only the fixed window lengths", async () => {

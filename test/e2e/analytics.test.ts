@@ -79,10 +79,18 @@ describeInBrowser("analytics in a browser", (newContext) => {
 		// Shoppers who looked at `viewed` then at a rug of another category: only the pipeline
 		// (never the same-category fallback) can put that rug into the widget.
 		for (let shopper = 0; shopper < SHOPPERS; shopper++) await browseAPair(shopper, viewed, alsoViewed);
-		await eventually("the queue to deliver the co-views", async () => {
-			const { body } = await getJson<Recommendations>(`/api/v1/recommendations?product=${viewed.id}&limit=4`);
-			return body.items.find((i) => i.id === alsoViewed.id && i.reason === "also_viewed");
-		});
+		// Generous: with every test project running at once on a small machine, the local queue's
+		// batch and the consumer can take a while; a pass alone takes a few seconds.
+		await eventually(
+			"the queue to deliver the co-views",
+			async () => {
+				const { body } = await getJson<Recommendations>(
+					`/api/v1/recommendations?product=${viewed.id}&limit=4`,
+				);
+				return body.items.find((i) => i.id === alsoViewed.id && i.reason === "also_viewed");
+			},
+			90_000,
+		);
 
 		const page = await (await newContext({ userAgent: SHOPPER_USER_AGENT })).newPage();
 		const problems = await watchForProblems(page);
@@ -107,7 +115,7 @@ describeInBrowser("analytics in a browser", (newContext) => {
 		expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(alsoViewed.name);
 		await page.waitForLoadState("networkidle");
 		expect(problems).toEqual([]);
-	});
+	}, 150_000);
 
 	test("with Sec-GPC: 1 the server counts nothing from the browser, not even its cart", async () => {
 		const context = await newContext({ userAgent: SHOPPER_USER_AGENT, extraHTTPHeaders: { "Sec-GPC": "1" } });

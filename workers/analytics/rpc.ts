@@ -13,7 +13,13 @@ import {
 } from "../../analytics/rpc-schema";
 import { type Recommendation, scoreRecommendations } from "../../analytics/score";
 import { dailySaltedNoise } from "../../analytics/threshold";
-import { type DayWindow, daysOf, firstOpenDay, windowEndingToday } from "../../analytics/windows";
+import {
+	type DayWindow,
+	daysOf,
+	firstOpenDay,
+	windowEndingToday,
+	windowOfClosedDays,
+} from "../../analytics/windows";
 import { readRecommendationData, readSummaryData } from "./db/reads";
 import { applyRetention } from "./db/retention";
 
@@ -59,7 +65,7 @@ export class AnalyticsRpc extends WorkerEntrypoint<AnalyticsEnv> {
 		const input = SummaryRequestSchema.parse(request);
 		const config = readPipelineConfig(this.env);
 		const nowMs = Date.now();
-		const window = windowEndingToday(nowMs, input.days);
+		const window = windowOfClosedDays(nowMs, input.days);
 		const data = await readSummaryData(this.env.ANALYTICS_DB, { window, freshSalts: freshSalts(window) });
 		return publishSummary(data, {
 			window,

@@ -12,6 +12,7 @@ import {
 	firstOpenDay,
 	SUMMARY_WINDOW_DAYS,
 	windowEndingToday,
+	windowOfClosedDays,
 } from "../../../analytics/windows";
 
 describe("discrete Laplace noise", () => {
@@ -178,6 +179,15 @@ describe("day windows", () => {
 		expect(windowEndingToday(now, 30)).toStrictEqual({ sinceDay: today - 29, untilDay: today });
 		// The same all day long: the window moves once a day, not with every hour.
 		expect(windowEndingToday(now + 9 * 3_600_000, 30)).toStrictEqual(windowEndingToday(now, 30));
+	});
+
+	it("the staff summary's windows hold closed days only", () => {
+		expect(windowOfClosedDays(now, 1)).toStrictEqual({ sinceDay: today - 1, untilDay: today - 1 });
+		expect(windowOfClosedDays(now, 7)).toStrictEqual({ sinceDay: today - 7, untilDay: today - 1 });
+		// Yesterday is still open until 01:00 UTC: before then the window ends the day before.
+		const justAfterMidnight = Date.UTC(2026, 10, 30, 0, 30);
+		expect(windowOfClosedDays(justAfterMidnight, 1).untilDay).toBe(today - 1);
+		expect(windowOfClosedDays(Date.UTC(2026, 10, 30, 1, 0), 1).untilDay).toBe(today);
 	});
 
 	it("a day closes an hour after midnight; later events count in the open day", () => {
