@@ -94,6 +94,9 @@ export default defineConfig(async () => {
 					// driven by Debian's chromium through playwright-core.
 					test: {
 						name: "e2e",
+						// After every other project: the shop in wrangler dev and chromium get the machine
+						// to themselves (alongside the workerd test pools, its local queue stalled at times).
+						sequence: { groupOrder: 1 },
 						include: ["test/e2e/**/*.test.ts"],
 						environment: "node",
 						globalSetup: ["test/e2e/global-setup.ts"],
