@@ -77,6 +77,11 @@ async function audited(deps: VaultDeps, event: AuditEvent): Promise<boolean> {
 
 const AUDIT_UNAVAILABLE = failure("unavailable", "The audit log is unavailable; nothing was revealed");
 
+/** Writes a refusal's audit entry, then gives its answer; without the entry, only `unavailable`. */
+async function refuse(deps: VaultDeps, event: AuditEvent, answer: VaultFailure): Promise<VaultFailure> {
+	return (await audited(deps, event)) ? answer : AUDIT_UNAVAILABLE;
+}
+
 const OPEN_FAILURES = new Set(["subject_not_found", "subject_dormant"]);
 
 /** A refused sign-in is a 401, except when the vault could not check it at all (Access keys unreachable). */
@@ -92,6 +97,24 @@ function subjectPseudonyms(deps: VaultDeps, subjectIds: readonly string[]): Prom
 	);
 }
 
+/** The verified actor, or the audited refusal of its credential (`event` says what was asked). */
+async function authenticateAudited(
+	deps: VaultDeps,
+	credential: ActorCredential,
+	event: Omit<AuditEvent, "actorKind" | "actorId" | "outcome">,
+): Promise<{ ok: true; actor: Actor } | VaultFailure> {
+	const auth = await authenticate(deps, credential);
+	if (auth.ok) return auth;
+	const refusal = {
+		...event,
+		actorKind: auth.kind,
+		actorId: auth.actorId,
+		outcome: "denied",
+		reason: auth.refusal,
+	} as const;
+	return refuse(deps, refusal, refusedSignIn(auth.refusal));
+}
+
 /** Authenticates a staff actor for an operation; refusals are audited before they are returned. */
 async function requireOperation(
 	deps: VaultDeps,
@@ -99,32 +122,19 @@ async function requireOperation(
 	operation: Operation,
 	requestId?: string,
 ): Promise<{ ok: true; actor: Actor } | VaultFailure> {
-	const auth = await authenticate(deps, credential);
-	if (!auth.ok) {
-		const logged = await audited(deps, {
-			actorKind: auth.kind,
-			actorId: auth.actorId,
-			action: operation,
-			outcome: "denied",
-			reason: auth.refusal,
-			requestId,
-		});
-		return logged ? refusedSignIn(auth.refusal) : AUDIT_UNAVAILABLE;
-	}
+	const auth = await authenticateAudited(deps, credential, { action: operation, requestId });
+	if (!auth.ok) return auth;
 	const decision = decideOperation(auth.actor.role, operation);
 	if (!decision.allowed) {
-		const logged = await audited(deps, {
-			actorKind: "staff",
-			actorId: auth.actor.id,
-			actorRole: auth.actor.role,
+		const event = {
+			...staffEvent(auth.actor, requestId),
 			action: operation,
 			outcome: "denied",
 			reason: decision.reason,
-			requestId,
-		});
-		return logged ? failure("forbidden", "Not allowed for this staff role") : AUDIT_UNAVAILABLE;
+		} as const;
+		return refuse(deps, event, failure("forbidden", "Not allowed for this staff role"));
 	}
-	return { ok: true, actor: auth.actor };
+	return auth;
 }
 
 function staffEvent(actor: Actor, requestId: string | undefined) {
@@ -220,10 +230,11 @@ export async function shred(
 		if (row && row.createdAt < deps.now - CHECKOUT_ABORT_WINDOW_MS) refusal = refusal ?? "too_old";
 	}
 	if (refusal) {
-		const logged = await audited(deps, { ...event, outcome: "denied", reason: `${req.reason}:${refusal}` });
-		return logged
-			? failure("forbidden", "Only a subject created for the aborted checkout may be shredded")
-			: AUDIT_UNAVAILABLE;
+		return refuse(
+			deps,
+			{ ...event, outcome: "denied", reason: `${req.reason}:${refusal}` },
+			failure("forbidden", "Only a subject created for the aborted checkout may be shredded"),
+		);
 	}
 	// Logged before the keys are destroyed: a shred with no entry cannot happen.
 	if (!(await audited(deps, { ...event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
@@ -249,30 +260,25 @@ export async function open(
 		itemCount: req.items.length,
 		requestId: req.requestId,
 	};
-	const auth = await authenticate(deps, req.actor);
-	if (!auth.ok) {
-		const logged = await audited(deps, {
-			...base,
-			actorKind: auth.kind,
-			actorId: auth.actorId,
-			outcome: "denied",
-			reason: auth.refusal,
-		});
-		return logged ? refusedSignIn(auth.refusal) : AUDIT_UNAVAILABLE;
-	}
+	const auth = await authenticateAudited(deps, req.actor, base);
+	if (!auth.ok) return auth;
 	const actor = auth.actor;
 	const who = staffEvent(actor, req.requestId);
 	// A role's per-request condition bounds one request; this bounds a staff member's pace.
 	if (!(await deps.env.STAFF_OPEN_LIMITER.limit({ key: actor.id })).success) {
-		const logged = await audited(deps, { ...base, ...who, outcome: "denied", reason: "rate_limited" });
-		return logged
-			? failure("unavailable", "Too many openings in a short time; slow down")
-			: AUDIT_UNAVAILABLE;
+		return refuse(
+			deps,
+			{ ...base, ...who, outcome: "denied", reason: "rate_limited" },
+			failure("unavailable", "Too many openings in a short time; slow down"),
+		);
 	}
 	const decision = decideOpen(actor.role, req.purpose, req.items);
 	if (!decision.allowed) {
-		const logged = await audited(deps, { ...base, ...who, outcome: "denied", reason: decision.reason });
-		return logged ? failure("forbidden", "Not allowed for this role and purpose") : AUDIT_UNAVAILABLE;
+		return refuse(
+			deps,
+			{ ...base, ...who, outcome: "denied", reason: decision.reason },
+			failure("forbidden", "Not allowed for this role and purpose"),
+		);
 	}
 
 	const keys = await getSubjectKeys(
@@ -300,12 +306,13 @@ export async function open(
 	} catch (err) {
 		// A shredded or dormant subject, or a ciphertext relabelled as another row, field or subject.
 		const reason = err instanceof Error && OPEN_FAILURES.has(err.message) ? err.message : "does_not_open";
-		const logged = await audited(deps, { ...base, ...who, outcome: "failed", reason });
-		if (!logged) return AUDIT_UNAVAILABLE;
-		if (reason === "subject_not_found") return failure("not_found", "That personal data no longer exists");
-		if (reason === "subject_dormant")
-			return failure("conflict", "That personal data is dormant; it opens once re-activated");
-		return failure("bad_request", "An item does not open in the context given");
+		const answer =
+			reason === "subject_not_found"
+				? failure("not_found", "That personal data no longer exists")
+				: reason === "subject_dormant"
+					? failure("conflict", "That personal data is dormant; it opens once re-activated")
+					: failure("bad_request", "An item does not open in the context given");
+		return refuse(deps, { ...base, ...who, outcome: "failed", reason }, answer);
 	}
 	// Log before reveal: the plaintext leaves only once its entry is stored.
 	if (!(await audited(deps, { ...base, ...who, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
@@ -399,10 +406,11 @@ export async function changeStaffMember(
 	};
 	// A record changed around the API is not re-signed by a change through it.
 	if (!(await staffRecordIntact(deps.db, deps.env.BLIND_INDEX_KEY, current))) {
-		const logged = await audited(deps, { ...event, outcome: "denied", reason: "staff_record_tampered" });
-		return logged
-			? failure("conflict", "This staff record was changed outside the vault; re-add the person")
-			: AUDIT_UNAVAILABLE;
+		return refuse(
+			deps,
+			{ ...event, outcome: "denied", reason: "staff_record_tampered" },
+			failure("conflict", "This staff record was changed outside the vault; re-add the person"),
+		);
 	}
 	const changes = {
 		...(req.role ? { role: req.role } : {}),
