@@ -193,6 +193,21 @@ describe("VaultRpc.open and the role matrix", () => {
 		}
 	});
 
+	it("bounds a staff member's pace of opening: 429, audited, nothing revealed", async () => {
+		const contact = await sealedContact();
+		const support = await staffAs("support");
+		const exhausted = { limit: async () => ({ success: false }) } as unknown as RateLimit;
+		const before = await auditHeadSeq();
+		const result = await rpc({ STAFF_OPEN_LIMITER: exhausted }).open({
+			actor: support.actor,
+			purpose: "support",
+			items: [contact.item("email")],
+		});
+		expect(result).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+		expect(JSON.stringify(result)).not.toContain(CONTACT.email);
+		expect(await auditRows(before)).toMatchObject([{ outcome: "denied", reason: "rate_limited" }]);
+	});
+
 	it("refuses malformed requests as bad_request without touching anything", async () => {
 		const support = await staffAs("support");
 		const contact = await sealedContact();

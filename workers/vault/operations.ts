@@ -269,7 +269,7 @@ export async function open(
 		return refuse(
 			deps,
 			{ ...base, ...who, outcome: "denied", reason: "rate_limited" },
-			failure("unavailable", "Too many openings in a short time; slow down"),
+			failure("rate_limited", "Too many openings in a short time; slow down"),
 		);
 	}
 	const decision = decideOpen(actor.role, req.purpose, req.items);
