@@ -15,13 +15,40 @@ import { pseudonym } from "../pseudonym";
 
 const DAY_MS = 86_400_000;
 
+/** A pseudonym of `value` under a key derived from the secret, the purpose and the UTC day. */
+export function dailyPseudonym(
+	secret: string,
+	purpose: string,
+	value: string,
+	nowMs: number,
+): Promise<string> {
+	return pseudonym(secret, `${purpose}/${Math.floor(nowMs / DAY_MS)}`, value);
+}
+
 export function rateLimitKey(clientIp: string, secret: string, nowMs: number): Promise<string> {
-	return pseudonym(secret, `rate-limit/${Math.floor(nowMs / DAY_MS)}`, clientIp);
+	return dailyPseudonym(secret, "rate-limit", clientIp, nowMs);
+}
+
+/** What the client helpers need of a request context (staff routes have a wider Env). */
+type ClientContext = Pick<Context<AppEnv>, "req" | "env">;
+
+/** The client's address as Cloudflare sets it; without one (local tools), one shared bucket. */
+export function clientAddress(c: ClientContext): string {
+	return c.req.header("CF-Connecting-IP") ?? "unknown-client";
+}
+
+/** Whether one more request of this client fits the limiter, keyed by the client's pseudonym. */
+export async function withinClientLimit(
+	limiter: RateLimit,
+	c: ClientContext,
+	address = clientAddress(c),
+): Promise<boolean> {
+	const key = await rateLimitKey(address, c.env.SESSION_KEY, Date.now());
+	return (await limiter.limit({ key })).success;
 }
 
 export async function limitEventRate(c: Context<AppEnv>): Promise<void> {
-	const ip = c.req.header("CF-Connecting-IP") ?? "unknown-client";
-	const key = await rateLimitKey(ip, c.env.SESSION_KEY, Date.now());
-	const { success } = await c.env.EVENTS_RATE_LIMITER.limit({ key });
-	if (!success) throw new AppError("rate_limited", "Too many events; slow down");
+	if (!(await withinClientLimit(c.env.EVENTS_RATE_LIMITER, c))) {
+		throw new AppError("rate_limited", "Too many events; slow down");
+	}
 }

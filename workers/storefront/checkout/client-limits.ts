@@ -6,41 +6,25 @@
 import { and, count, eq, notInArray } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Statement } from "../../shared/d1-batch";
-import { rateLimitKey } from "../analytics/rate-limit";
+import { clientAddress, dailyPseudonym, withinClientLimit } from "../analytics/rate-limit";
 import { checkoutHolds, orders } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { AppError } from "../errors";
-import { pseudonym } from "../pseudonym";
 
 export const MAX_UNPAID_ORDERS = 3;
-const DAY_MS = 86_400_000;
-
-function clientAddress(c: Context<AppEnv>): string {
-	return c.req.header("CF-Connecting-IP") ?? "unknown-client";
-}
-
-async function within(limiter: RateLimit, c: Context<AppEnv>): Promise<boolean> {
-	const key = await rateLimitKey(clientAddress(c), c.env.SESSION_KEY, Date.now());
-	return (await limiter.limit({ key })).success;
-}
 
 export async function limitCartCreation(c: Context<AppEnv>): Promise<void> {
-	if (!(await within(c.env.CART_CREATE_LIMITER, c))) {
+	if (!(await withinClientLimit(c.env.CART_CREATE_LIMITER, c))) {
 		throw new AppError("rate_limited", "Too many new carts; try again in a minute");
 	}
 }
 
 /** The client's pseudonym for its holds: rate limited, and refused at MAX_UNPAID_ORDERS. */
 export async function admitCheckout(c: Context<AppEnv>): Promise<string> {
-	if (!(await within(c.env.CHECKOUT_LIMITER, c))) {
+	if (!(await withinClientLimit(c.env.CHECKOUT_LIMITER, c))) {
 		throw new AppError("rate_limited", "Too many checkouts; try again in a minute");
 	}
-	const now = Date.now();
-	const clientKey = await pseudonym(
-		c.env.SESSION_KEY,
-		`checkout-holds/${Math.floor(now / DAY_MS)}`,
-		clientAddress(c),
-	);
+	const clientKey = await dailyPseudonym(c.env.SESSION_KEY, "checkout-holds", clientAddress(c), Date.now());
 	if ((await countUnpaidHolds(c.var.db, clientKey)) >= MAX_UNPAID_ORDERS) {
 		throw new AppError(
 			"rate_limited",

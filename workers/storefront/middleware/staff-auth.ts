@@ -6,7 +6,7 @@
 // data forward the token again, and the vault checks it again.
 import { createMiddleware } from "hono/factory";
 import type { Operation, StaffIdentity } from "../../shared/vault-contract";
-import { rateLimitKey } from "../analytics/rate-limit";
+import { withinClientLimit } from "../analytics/rate-limit";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { fromVault } from "../vault-client";
@@ -49,9 +49,7 @@ export const staffAuth = (routes: readonly StaffRoute[]) => {
 		const operation = compiled.find((r) => r.method === method && r.regex.test(c.req.path))?.operation;
 		if (!operation) throw new AppError("not_found", "No such route");
 		const token = staffTokenOf(c.req.header(ACCESS_HEADER));
-		const client = c.req.header("CF-Connecting-IP") ?? "unknown-client";
-		const key = await rateLimitKey(client, c.env.SESSION_KEY, Date.now());
-		if (!(await c.env.STAFF_API_LIMITER.limit({ key })).success) {
+		if (!(await withinClientLimit(c.env.STAFF_API_LIMITER, c))) {
 			throw new AppError("rate_limited", "Too many staff requests; try again in a minute");
 		}
 		const { staff } = await fromVault(

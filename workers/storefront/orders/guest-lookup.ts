@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { constantTimeEqual } from "../../shared/constant-time";
-import { rateLimitKey } from "../analytics/rate-limit";
+import { withinClientLimit } from "../analytics/rate-limit";
 import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
 import { getOrderByNumber, getOrderContact, listOrderLines } from "../db/orders";
 import type { AppEnv, Db } from "../env";
@@ -35,8 +35,7 @@ export async function limitLookupsOfOrder(c: Context<AppEnv>, orderNumber: strin
 	// tell apart, and one shared bucket would only turn this into a global limit.
 	const ip = c.req.header("CF-Connecting-IP");
 	if (!ip) return;
-	const client = await rateLimitKey(ip, c.env.SESSION_KEY, Date.now());
-	if (!(await c.env.ORDER_LOOKUP_CLIENT_LIMITER.limit({ key: client })).success) {
+	if (!(await withinClientLimit(c.env.ORDER_LOOKUP_CLIENT_LIMITER, c, ip))) {
 		throw new AppError("rate_limited", "Too many lookups; try again in a minute");
 	}
 }
