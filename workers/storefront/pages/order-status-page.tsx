@@ -14,7 +14,10 @@ const STATUS_TEXT: Record<OrderRow["status"], string> = {
 
 const TITLES = { thanks: "Thank you", cancelled: "Payment not completed", status: "Your order" } as const;
 
-export function OrderStatusPage({ order, returned }: { order: OrderRow; returned: keyof typeof TITLES }) {
+/** What the page shows of an order: a row, or the summary guest lookup answers. */
+type ShownOrder = Pick<OrderRow, "number" | "status" | "totalMinor" | "currency">;
+
+export function OrderStatusPage({ order, returned }: { order: ShownOrder; returned: keyof typeof TITLES }) {
 	const title = TITLES[returned];
 	return (
 		<CommerceLayout title={title}>

@@ -157,9 +157,7 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				c.header("Cache-Control", "no-store");
 				await limitLookupsOfOrder(c, orderNumber);
 				try {
-					const summary = await lookupGuestOrder(c.var.db, c.env.VAULT, orderNumber, email);
-					const order = await getOrderByNumber(c.var.db, summary.number);
-					if (!order) throw new AppError("not_found", "No order matches that number and email");
+					const order = await lookupGuestOrder(c.var.db, c.env.VAULT, orderNumber, email);
 					await rememberOrderInBrowser(c, order.number);
 					return c.html(<OrderStatusPage order={order} returned="status" />, 200);
 				} catch (err) {
