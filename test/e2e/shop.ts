@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, inject, test } from "vitest";
+import { encodingsOf } from "../pii-scan.ts";
 import { launchChromium, MISSING_CHROMIUM } from "./chromium.ts";
 
 export const BASE_URL = inject("e2eBaseUrl");
@@ -106,21 +107,6 @@ export function productCounts(productId: number): { views: number; cartAdds: num
 		}
 	}
 	throw new Error(`no analytics database under ${dir}`);
-}
-
-/** Every form a marker could be written in: plain, lower case, base64, base64url, hex, URL-encoded. */
-export function encodingsOf(marker: string): string[] {
-	const bytes = Buffer.from(marker, "utf8");
-	const base64 = bytes.toString("base64").replace(/=+$/, "");
-	return [
-		marker,
-		marker.toLowerCase(),
-		base64,
-		bytes.toString("base64url"),
-		bytes.toString("hex"),
-		bytes.toString("hex").toUpperCase(),
-		encodeURIComponent(marker),
-	];
 }
 
 /** Which markers (in any of their forms) occur in any raw byte of the local state or the log. */

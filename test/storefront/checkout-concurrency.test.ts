@@ -1,17 +1,18 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { checkoutBody, createVariant, type ErrorBody, Shopper, stockOf } from "./fixtures/commerce";
-
-async function vaultKeyCount(): Promise<number> {
-	return (
-		(await env.VAULT_DB.prepare("select count(*) as n from subject_keys").first<{ n: number }>())?.n ?? 0
-	);
-}
+import {
+	checkoutBody,
+	createVariant,
+	type ErrorBody,
+	Shopper,
+	stockOf,
+	vaultSubjectKeyCount,
+} from "./fixtures/commerce";
 
 describe("concurrent checkouts", () => {
 	it("sells exactly the stock when 20 carts race for 5 rugs", async () => {
 		const variant = await createVariant({ stock: 5 });
-		const keysBefore = await vaultKeyCount();
+		const keysBefore = await vaultSubjectKeyCount();
 		const shoppers = Array.from({ length: 20 }, () => new Shopper());
 		for (const shopper of shoppers) {
 			await shopper.createCart();
@@ -37,6 +38,6 @@ describe("concurrent checkouts", () => {
 		expect(sold).toEqual({ orders: 5, units: 5 });
 		// Losers kept nothing: the vault holds a subject key for each of the five orders and no more
 		// (a checkout that lost the race shredded the subject it had just created).
-		expect((await vaultKeyCount()) - keysBefore).toBe(5);
+		expect((await vaultSubjectKeyCount()) - keysBefore).toBe(5);
 	});
 });

@@ -6,6 +6,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { fromBase64 } from "../../workers/shared/base64url";
 import { getOrderContact } from "../../workers/storefront/db/orders";
+import { dumpAllTables, encodingsOf } from "../pii-scan";
 import { staffToken } from "./analytics/helpers";
 import { placeOrder, submitPaymentDecision } from "./fixtures/checkout-flow";
 import { orderByNumber, testDb } from "./fixtures/commerce";
@@ -19,34 +20,6 @@ const MARKERS = {
 	city: "Wolverhampton-Zyx",
 	postalCode: "WV1 1AA",
 };
-
-function encodings(marker: string): string[] {
-	const bytes = new TextEncoder().encode(marker);
-	const base64 = btoa(String.fromCharCode(...bytes));
-	const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-	return [
-		marker,
-		marker.toLowerCase(),
-		base64.replace(/=+$/, ""),
-		base64.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"),
-		hex,
-		hex.toUpperCase(),
-		encodeURIComponent(marker),
-	];
-}
-
-async function dumpAllTables(db: D1Database): Promise<string> {
-	const tables = await db
-		.prepare("select name from sqlite_master where type = 'table'")
-		.all<{ name: string }>();
-	const dumps: string[] = [];
-	for (const { name } of tables.results) {
-		if (name.startsWith("_cf_")) continue; // platform-internal, not readable through D1
-		const rows = await db.prepare(`select * from "${name}"`).all();
-		dumps.push(`${name}: ${JSON.stringify(rows.results)}`);
-	}
-	return dumps.join("\n");
-}
 
 const ADDRESS = {
 	line1: MARKERS.line1,
@@ -100,7 +73,7 @@ describe("personal data at rest", () => {
 		expect(dump).toContain("order_contacts:");
 		expect(dump).toContain("audit_log:");
 		for (const [field, marker] of Object.entries(MARKERS)) {
-			for (const encoded of encodings(marker)) {
+			for (const encoded of encodingsOf(marker)) {
 				expect(dump.includes(encoded), `${field} as ${encoded}`).toBe(false);
 			}
 		}

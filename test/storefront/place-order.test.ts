@@ -11,7 +11,14 @@ import { getOrderByNumber, transitionOrderStatus } from "../../workers/storefron
 import { AppError } from "../../workers/storefront/errors";
 import { createLocalProvider } from "../../workers/storefront/payments/local";
 import type { PaymentProvider } from "../../workers/storefront/payments/provider";
-import { BASE, checkoutBody, createVariant, stockOf, testDb } from "./fixtures/commerce";
+import {
+	BASE,
+	checkoutBody,
+	createVariant,
+	stockOf,
+	testDb,
+	vaultSubjectKeyCount,
+} from "./fixtures/commerce";
 
 const input = checkoutBody() as CheckoutInput;
 
@@ -32,12 +39,6 @@ async function cartWith(variantId: number, quantity: number) {
 	await createCart(testDb(), cartId, Date.now());
 	await addCartItem(testDb(), cartId, variantId, quantity, Date.now());
 	return cartId;
-}
-
-async function subjectKeyCount(): Promise<number> {
-	return (
-		(await env.VAULT_DB.prepare("select count(*) as n from subject_keys").first<{ n: number }>())?.n ?? 0
-	);
 }
 
 const localProvider = () => createLocalProvider({ db: testDb(), webhookSecret: "s", origin: BASE });
@@ -75,7 +76,7 @@ describe("checkoutCart", () => {
 	it("turns one cart into one order even when checked out twice at once", async () => {
 		const variant = await createVariant({ stock: 10 });
 		const cartId = await cartWith(variant.variantId, 2);
-		const keysBefore = await subjectKeyCount();
+		const keysBefore = await vaultSubjectKeyCount();
 		const results = await Promise.allSettled([
 			checkoutCart(deps(localProvider()), cartId, input),
 			checkoutCart(deps(localProvider()), cartId, input),
@@ -90,7 +91,7 @@ describe("checkoutCart", () => {
 			.first<{ n: number }>();
 		expect(orders?.n).toBe(1);
 		// The losing checkout's fresh subject key was shredded in the vault: no orphaned key remains.
-		expect(await subjectKeyCount()).toBe(keysBefore + 1);
+		expect(await vaultSubjectKeyCount()).toBe(keysBefore + 1);
 	});
 });
 
