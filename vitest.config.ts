@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 import { analyticsAuxiliaryWorker, TEST_ANALYTICS_VARS } from "./test/config/analytics-worker.ts";
 import { testStaffKeys } from "./test/config/staff-keys.ts";
 import { AUDIT_BUCKET, VAULT_DB_ID, vaultAuxiliaryWorker } from "./test/config/vault-worker.ts";
-import { storefrontTestSecrets, vaultTestSecrets } from "./test/secrets.ts";
+import { sessionPublicKey, storefrontTestSecrets, vaultTestSecrets } from "./test/secrets.ts";
 
 export default defineConfig(async () => {
 	const commerceMigrations = await readD1Migrations("migrations/loomwash");
@@ -11,6 +11,8 @@ export default defineConfig(async () => {
 	const vaultMigrations = await readD1Migrations("migrations/loomwash_vault");
 	const staffKeys = await testStaffKeys();
 	const vaultSecrets = await vaultTestSecrets(staffKeys.publicJwks);
+	// The storefront verifies session signatures with the public half of the vault's key.
+	const sessionKey = await sessionPublicKey(vaultSecrets.SESSION_SIGNING_KEY);
 	return {
 		test: {
 			// Request logs only where a test failed: they are the first thing to read then.
@@ -24,6 +26,7 @@ export default defineConfig(async () => {
 								// The storefront's own secrets only: the vault's keys stay in the vault worker.
 								bindings: {
 									...storefrontTestSecrets(),
+									SESSION_PUBLIC_KEY: sessionKey,
 									TEST_MIGRATIONS: commerceMigrations,
 									TEST_ANALYTICS_MIGRATIONS: analyticsMigrations,
 									TEST_VAULT_MIGRATIONS: vaultMigrations,

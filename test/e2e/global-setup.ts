@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { testStaffKeys } from "../config/staff-keys.ts";
-import { storefrontTestSecrets, vaultTestSecrets } from "../secrets.ts";
+import { sessionPublicKey, storefrontTestSecrets, vaultTestSecrets } from "../secrets.ts";
 import { chromiumInstalled, MISSING_CHROMIUM } from "./chromium.ts";
 import { runGroup, spawnGroup, stopAllGroupsSync, stopGroup } from "./process-group.ts";
 
@@ -50,19 +50,28 @@ function freePort(): Promise<number> {
  * Each worker's secrets, apart: the storefront's in an env file (`--env-file` reaches the first
  * worker only), the vault's in a .dev.vars beside a copy of its development config in this run's
  * folder (wrangler reads a secondary worker's .dev.vars from its config's folder), so neither a
- * developer's .dev.vars nor the storefront sees the vault's keys.
+ * developer's .dev.vars nor the storefront sees the vault's keys. The storefront gets the public
+ * half of the vault's session key, and the vault's account mails link to this run's shop.
  */
-async function writeSecrets(dir: string): Promise<{ storefrontEnv: string; vaultConfig: string }> {
+async function writeSecrets(
+	dir: string,
+	shopOrigin: string,
+): Promise<{ storefrontEnv: string; vaultConfig: string }> {
 	const staffKeys = await testStaffKeys();
 	const asLines = (vars: Record<string, string>) =>
 		`${Object.entries(vars)
 			.map(([k, v]) => `${k}=${v}`)
 			.join("\n")}\n`;
+	const vaultSecrets = await vaultTestSecrets(staffKeys.publicJwks);
 	const storefrontEnv = join(dir, "storefront.env");
-	writeFileSync(storefrontEnv, asLines(storefrontTestSecrets()), { mode: 0o600 });
+	const storefront = {
+		...storefrontTestSecrets(),
+		SESSION_PUBLIC_KEY: await sessionPublicKey(vaultSecrets.SESSION_SIGNING_KEY),
+	};
+	writeFileSync(storefrontEnv, asLines(storefront), { mode: 0o600 });
 	const vaultDir = join(dir, "vault");
 	mkdirSync(vaultDir, { recursive: true });
-	writeFileSync(join(vaultDir, ".dev.vars"), asLines(await vaultTestSecrets(staffKeys.publicJwks)), {
+	writeFileSync(join(vaultDir, ".dev.vars"), asLines({ ...vaultSecrets, SHOP_ORIGIN: shopOrigin }), {
 		mode: 0o600,
 	});
 	const config = readFileSync(join(ROOT, "workers/vault/wrangler.dev.toml"), "utf8")
@@ -113,7 +122,9 @@ export default async function startShop(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), "loomwash-e2e-"));
 	const state = join(dir, "state");
 	const logFile = join(dir, "wrangler.log");
-	const { storefrontEnv, vaultConfig } = await writeSecrets(dir);
+	const [port, inspectorPort] = [await freePort(), await freePort()];
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const { storefrontEnv, vaultConfig } = await writeSecrets(dir, baseUrl);
 	const env = {
 		...process.env,
 		WRANGLER_SEND_METRICS: "false",
@@ -170,7 +181,6 @@ export default async function startShop(project: TestProject) {
 		]);
 		await step([join(ROOT, "scripts/seed-local.ts"), "--persist-to", state]);
 
-		const [port, inspectorPort] = [await freePort(), await freePort()];
 		server = spawnGroup(
 			process.execPath,
 			[
@@ -199,7 +209,6 @@ export default async function startShop(project: TestProject) {
 			],
 			{ cwd: ROOT, env, logFile },
 		);
-		const baseUrl = `http://127.0.0.1:${port}`;
 		await waitUntilServing(baseUrl, server, logFile);
 
 		project.provide("e2eBaseUrl", baseUrl);

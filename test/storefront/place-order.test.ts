@@ -54,7 +54,10 @@ describe("checkoutCart", () => {
 			},
 			parseWebhook: async () => null,
 		};
-		const error = await checkoutCart(deps(failing), cartId, input).catch((e: unknown) => e);
+		const error = await checkoutCart(deps(failing), cartId, input, {
+			kind: "guest",
+			email: input.email,
+		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(AppError);
 		expect((error as AppError).code).toBe("payment_unavailable");
 		expect((error as AppError).status).toBe(502);
@@ -68,7 +71,10 @@ describe("checkoutCart", () => {
 		expect(await getOpenCart(testDb(), cartId)).not.toBeNull();
 
 		// The shopper can try again with the same cart.
-		const retry = await checkoutCart(deps(localProvider()), cartId, input);
+		const retry = await checkoutCart(deps(localProvider()), cartId, input, {
+			kind: "guest",
+			email: input.email,
+		});
 		expect(retry.order.status).toBe("placed");
 		expect(await stockOf(variant.variantId)).toBe(1);
 	});
@@ -78,8 +84,8 @@ describe("checkoutCart", () => {
 		const cartId = await cartWith(variant.variantId, 2);
 		const keysBefore = await vaultSubjectKeyCount();
 		const results = await Promise.allSettled([
-			checkoutCart(deps(localProvider()), cartId, input),
-			checkoutCart(deps(localProvider()), cartId, input),
+			checkoutCart(deps(localProvider()), cartId, input, { kind: "guest", email: input.email }),
+			checkoutCart(deps(localProvider()), cartId, input, { kind: "guest", email: input.email }),
 		]);
 		const placed = results.filter((r) => r.status === "fulfilled");
 		expect(placed).toHaveLength(1);
@@ -114,7 +120,9 @@ describe("checkoutCart's logs", () => {
 		);
 		let number = "";
 		try {
-			await checkoutCart(deps(leaky), cartId, input).catch((e: unknown) => e);
+			await checkoutCart(deps(leaky), cartId, input, { kind: "guest", email: input.email }).catch(
+				(e: unknown) => e,
+			);
 			const row = await env.DB.prepare(
 				"select o.id, o.number from orders o join order_lines l on l.order_id = o.id where l.variant_id = ?",
 			)
@@ -138,7 +146,10 @@ describe("transitionOrderStatus", () => {
 	it("moves an order only along the status machine and only from its current status", async () => {
 		const variant = await createVariant({ stock: 3 });
 		const cartId = await cartWith(variant.variantId, 1);
-		const { order } = await checkoutCart(deps(localProvider()), cartId, input);
+		const { order } = await checkoutCart(deps(localProvider()), cartId, input, {
+			kind: "guest",
+			email: input.email,
+		});
 		const row = await getOrderByNumber(testDb(), order.number);
 		if (!row) throw new Error("order missing");
 		const db = testDb();

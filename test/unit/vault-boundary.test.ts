@@ -11,16 +11,21 @@ import { renderRoleMatrix } from "../../workers/vault/policy/render-matrix";
 import { ROLE_MATRIX } from "../../workers/vault/policy/role-matrix";
 
 const read = (path: string) => readFileSync(join(process.cwd(), path), "utf8");
-const PII_KEYS = /PII_KEYRING|PII_DORMANT_KEY|BLIND_INDEX_KEY|AUDIT_SIGNING_KEY|ACCESS_LOCAL_JWKS/;
+const PII_KEYS =
+	/PII_KEYRING|PII_DORMANT_KEY|BLIND_INDEX_KEY|AUDIT_SIGNING_KEY|SESSION_SIGNING_KEY|PASSWORD_PEPPER|ACCESS_LOCAL_JWKS/;
 const VAULT_STORAGE = /loomwash_vault|VAULT_DB|AUDIT_CHECKPOINTS|loomwash-audit-checkpoints/;
 
 describe("the storefront holds no personal-data key", () => {
 	const storefrontEnv =
 		read("worker-configuration.d.ts").match(/interface __BaseEnv_Env \{[^}]*\}/)?.[0] ?? "";
 
+	// Comments may name the vault's keys (the storefront's SESSION_PUBLIC_KEY is the public half of
+	// one); settings, bindings and types may not.
+	const withoutComments = (text: string) => text.replace(/^\s*#.*$/gm, "");
+
 	it.each([
-		["wrangler.toml", read("wrangler.toml")],
-		[".dev.vars.example", read(".dev.vars.example")],
+		["wrangler.toml", withoutComments(read("wrangler.toml"))],
+		[".dev.vars.example", withoutComments(read(".dev.vars.example"))],
 		["the generated Env type", storefrontEnv],
 	])("%s names no PII key and no vault storage", (_name, text) => {
 		expect(text.length).toBeGreaterThan(0);
@@ -41,7 +46,14 @@ describe("the storefront holds no personal-data key", () => {
 		expect(vault).toMatch(/preview_urls = false/);
 		expect(vault).not.toMatch(/^routes|^\[\[routes\]\]|^route =/m);
 		const vaultEnv = read("workers/vault/worker-configuration.d.ts");
-		for (const key of ["PII_KEYRING", "PII_DORMANT_KEY", "BLIND_INDEX_KEY", "AUDIT_SIGNING_KEY"]) {
+		for (const key of [
+			"PII_KEYRING",
+			"PII_DORMANT_KEY",
+			"BLIND_INDEX_KEY",
+			"AUDIT_SIGNING_KEY",
+			"SESSION_SIGNING_KEY",
+			"PASSWORD_PEPPER",
+		]) {
 			expect(vaultEnv).toContain(`${key}: string`);
 		}
 		expect(read("workers/vault/wrangler.toml")).toMatch(
@@ -73,14 +85,25 @@ describe("local staff sign-in is compiled out of the production vault", () => {
 		expect(bundleOf("workers/vault/wrangler.dev.toml")).toContain("access.loomwash.localhost");
 	}, 60_000);
 
-	it("keeps the dev config equal to production but for that one flag, and deploys production", () => {
+	it("keeps the dev config equal to production but for that flag and the shop's origin, and deploys production", () => {
 		const production = unstable_readConfig({ config: "workers/vault/wrangler.toml" });
 		const dev = unstable_readConfig({ config: "workers/vault/wrangler.dev.toml" });
-		const strip = ({ define: _define, configPath: _path, userConfigPath: _user, ...rest }: typeof dev) =>
-			rest;
+		// The links in account mails point at the shop the config serves: production's, or localhost.
+		const strip = ({
+			define: _define,
+			configPath: _path,
+			userConfigPath: _user,
+			vars,
+			...rest
+		}: typeof dev) => {
+			const { SHOP_ORIGIN: _origin, ...otherVars } = vars;
+			return { ...rest, vars: otherVars };
+		};
 		expect(strip(dev)).toEqual(strip(production));
 		expect(production.define).toEqual({ LOCAL_STAFF_KEYS: "false" });
 		expect(dev.define).toEqual({ LOCAL_STAFF_KEYS: "true" });
+		expect(production.vars.SHOP_ORIGIN).toBe("https://shop.loomwash.example");
+		expect(dev.vars.SHOP_ORIGIN).toBe("http://localhost:8787");
 		const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
 		expect(scripts.deploy).toContain("wrangler deploy -c workers/vault/wrangler.toml");
 		expect(scripts.deploy).not.toContain("wrangler.dev.toml");

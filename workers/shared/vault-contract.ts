@@ -6,7 +6,9 @@ import { z } from "zod";
 
 /** Why staff open personal data: a closed list; the role matrix says who may use which. */
 export const PURPOSES = ["support", "fulfilment", "compliance_review"] as const;
-export type Purpose = (typeof PURPOSES)[number];
+/** A shopper opening their own data with their own session: not a staff purpose. */
+export const SELF_SERVICE = "self_service";
+export type Purpose = (typeof PURPOSES)[number] | typeof SELF_SERVICE;
 
 export const STAFF_ROLES = ["support", "fulfilment", "compliance", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -40,25 +42,40 @@ export const ActorSchema = z.discriminatedUnion("kind", [
 ]);
 export type ActorCredential = z.infer<typeof ActorSchema>;
 
+/** Tables a shopper's own session may seal into, under the account's subject. */
+export const ACCOUNT_TABLES = ["customers", "customer_addresses", "order_contacts"] as const;
+
+const SealFieldsSchema = z
+	.record(NameSchema, z.string().max(4096))
+	.refine((fields) => Object.keys(fields).length <= 16, { message: "at most 16 fields" });
+
 export const SealRequestSchema = z
 	.object({
 		/**
-		 * `{ new: true }` creates a subject (its data key). Sealing under an existing subject arrives
-		 * with accounts (#7), where the shopper's own session proves whose subject it is.
+		 * `{ new: true }` creates a subject (its data key): a guest order's consignee. `{ session }`
+		 * seals under the subject of the account whose session it is: the session proves whose
+		 * subject it is, so a caller cannot seal into (or read back from) anyone else's.
 		 */
-		subject: z.object({ new: z.literal(true) }).strict(),
+		subject: z.union([
+			z.object({ new: z.literal(true) }).strict(),
+			z.object({ session: z.string().min(1).max(4096) }).strict(),
+		]),
 		table: NameSchema,
 		rowId: RowIdSchema,
-		fields: z
-			.record(NameSchema, z.string().max(4096))
-			.refine((fields) => Object.keys(fields).length >= 1 && Object.keys(fields).length <= 16, {
-				message: "between 1 and 16 fields",
-			}),
+		fields: SealFieldsSchema,
+		/** Account fields the vault copies into this seal (session subjects only): the shopper's email. */
+		fromAccount: z.array(z.literal("email")).max(1).optional(),
 		/** Fields to return a blind index of as well (only `email` today). */
 		blindIndex: z.array(z.literal("email")).max(1).optional(),
 		requestId: RequestIdSchema,
 	})
-	.strict();
+	.strict()
+	.refine((r) => Object.keys(r.fields).length + (r.fromAccount?.length ?? 0) >= 1, {
+		message: "at least one field",
+	})
+	.refine((r) => !("new" in r.subject) || r.fromAccount === undefined, {
+		message: "fromAccount needs a session subject",
+	});
 export type SealRequest = z.input<typeof SealRequestSchema>;
 
 export const OpenItemSchema = z
@@ -75,7 +92,7 @@ export type OpenItem = z.infer<typeof OpenItemSchema>;
 export const OpenRequestSchema = z
 	.object({
 		actor: ActorSchema,
-		purpose: z.enum(PURPOSES),
+		purpose: z.enum([...PURPOSES, SELF_SERVICE]),
 		items: z.array(OpenItemSchema).min(1).max(500),
 		requestId: RequestIdSchema,
 	})
@@ -160,6 +177,73 @@ export const RotateKeysRequestSchema = z
 	})
 	.strict();
 export type RotateKeysRequest = z.input<typeof RotateKeysRequestSchema>;
+
+// ---- Shopper accounts (issue #7) ----
+
+export const EmailSchema = z.email().max(254);
+/** Lengths only here: the vault also refuses common passwords (accounts/password-policy.ts). */
+export const PasswordSchema = z.string().min(10).max(128);
+/** A vault-issued session token (a compact JWS). */
+export const SessionTokenSchema = z.string().min(1).max(4096);
+/** An emailed, single-use token: 32 random bytes, base64url. */
+export const EmailTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const RegisterRequestSchema = z
+	.object({
+		email: EmailSchema,
+		password: PasswordSchema,
+		/** Profile fields sealed under the new account's subject (table `customers`, row = account id). */
+		profile: z.object({ nickname: z.string().min(1).max(60) }).strict(),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
+
+export const ConfirmRequestSchema = z
+	.object({ token: EmailTokenSchema, requestId: RequestIdSchema })
+	.strict();
+export type ConfirmRequest = z.input<typeof ConfirmRequestSchema>;
+
+export const LoginRequestSchema = z
+	.object({
+		email: EmailSchema,
+		password: z.string().min(1).max(128),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type LoginRequest = z.input<typeof LoginRequestSchema>;
+
+export const SessionRequestSchema = z
+	.object({ session: SessionTokenSchema, requestId: RequestIdSchema })
+	.strict();
+export type SessionRequest = z.input<typeof SessionRequestSchema>;
+
+export const ChangePasswordRequestSchema = z
+	.object({
+		session: SessionTokenSchema,
+		currentPassword: z.string().min(1).max(128),
+		newPassword: PasswordSchema,
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>;
+
+export const ResetRequestSchema = z.object({ email: EmailSchema, requestId: RequestIdSchema }).strict();
+export type ResetRequest = z.input<typeof ResetRequestSchema>;
+
+export const CompleteResetRequestSchema = z
+	.object({ token: EmailTokenSchema, password: PasswordSchema, requestId: RequestIdSchema })
+	.strict();
+export type CompleteResetRequest = z.input<typeof CompleteResetRequestSchema>;
+
+/** Who issues shopper sessions and for whom: the storefront verifies both with the public key. */
+export const SESSION_ISSUER = "loomwash-vault";
+export const SESSION_AUDIENCE = "loomwash-storefront";
+
+/** A shopper account as the storefront may know it: ids only, never the email. */
+export type AccountRef = { id: string; subjectId: string };
+/** A session the vault issued: the token for the cookie and when it expires at the latest. */
+export type IssuedSession = { token: string; expiresAt: number };
 
 // ---- Results ----
 

@@ -3,15 +3,20 @@ import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { requireAccount } from "./accounts/current-account";
+import { sameOriginMutations } from "./accounts/same-origin";
 import { registerAnalyticsRoutes } from "./analytics/routes";
 import type { AppEnv } from "./env";
 import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
 import { createRouter } from "./openapi";
+import { accountLinkPages } from "./routes/account-link-pages";
+import { authRoutes } from "./routes/auth";
 import { cartRoutes } from "./routes/cart";
 import { catalogRoutes } from "./routes/catalog";
 import { checkoutRoutes } from "./routes/checkout";
+import { meRoutes } from "./routes/me";
 import { orderRoutes } from "./routes/orders";
 import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
@@ -81,6 +86,19 @@ export function createApp() {
 		createPaymentPageRoutes(async (request, c) => app.fetch(request, c.env, executionContextOf(c))),
 	);
 	registerAnalyticsRoutes(app);
+
+	// Accounts: a session cookie authenticates these, so no other site may make them change anything.
+	app.openAPIRegistry.registerComponent("securitySchemes", "ShopperSession", {
+		type: "apiKey",
+		in: "cookie",
+		name: "__Host-lw_session",
+	});
+	app.use("/api/v1/auth/*", sameOriginMutations);
+	app.use("/api/v1/me", sameOriginMutations, requireAccount);
+	app.use("/api/v1/me/*", sameOriginMutations, requireAccount);
+	app.route("/", authRoutes);
+	app.route("/", meRoutes);
+	app.route("/", accountLinkPages);
 
 	// The staff API, behind Access: staff auth applied once, every operation decided by the vault.
 	registerStaffRoutes(app);

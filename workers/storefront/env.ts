@@ -1,5 +1,6 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { Logger } from "../shared/logger";
+import type { AccountRef } from "../shared/vault-contract";
 import type * as schema from "./db/schema";
 
 export type Db = DrizzleD1Database<typeof schema>;
@@ -10,5 +11,8 @@ export type AppEnv = {
 		requestId: string;
 		logger: Logger;
 		db: Db;
+		/** Set by requireAccount on the account routes: the live session's account and token. */
+		account?: AccountRef;
+		sessionToken?: string;
 	};
 };

@@ -3,6 +3,8 @@
 // source of truth for cart and purchase events: they are emitted where the change happened.
 
 import type { Context } from "hono";
+import { currentAccount } from "./accounts/current-account";
+import { readSessionToken } from "./accounts/session-cookie";
 import { emitEvent } from "./analytics/emit";
 import { cartChangeEvent } from "./analytics/envelope";
 import { clearCartCookie, issueCartCookie, readCartId } from "./cart/cart-cookie";
@@ -15,18 +17,22 @@ import {
 	setCartItemQuantity,
 } from "./cart/cart-service";
 import type { CartView } from "./cart/cart-view";
-import type { CheckoutInput } from "./checkout/checkout-schemas";
 import { admitCheckout, limitCartCreation } from "./checkout/client-limits";
-import { type CheckoutResult, checkoutCart } from "./checkout/place-order";
+import {
+	type CheckoutResult,
+	checkoutCart,
+	type OrderContactInput,
+	type Placement,
+} from "./checkout/place-order";
 import { getOpenCart } from "./db/carts";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 import { rememberOrderInBrowser } from "./orders/order-pages-cookie";
 import { checkoutDepsFor } from "./request-deps";
 
-function emitCartChange(c: Context<AppEnv>, change: CartChange): CartChange {
+async function emitCartChange(c: Context<AppEnv>, change: CartChange): Promise<CartChange> {
 	const event = cartChangeEvent(change.productId, change.delta);
-	if (event) emitEvent(c, event);
+	if (event) await emitEvent(c, event);
 	return change;
 }
 
@@ -60,16 +66,17 @@ export async function removeItemForShopper(
 export async function checkoutForShopper(
 	c: Context<AppEnv>,
 	cartId: string,
-	input: CheckoutInput,
+	input: OrderContactInput,
+	placement: Placement,
 ): Promise<CheckoutResult> {
 	const clientKey = await admitCheckout(c);
-	const result = await checkoutCart({ ...checkoutDepsFor(c), clientKey }, cartId, input);
+	const result = await checkoutCart({ ...checkoutDepsFor(c), clientKey }, cartId, input, placement);
 	clearCartCookie(c);
 	// The browser that placed the order may see its status pages by number.
 	await rememberOrderInBrowser(c, result.order.number);
 	// A placed order is the purchase signal: emitted here, where the shopper's consent is known
 	// (the payment webhook comes from the provider, not from the shopper).
-	emitEvent(c, { type: "purchase", productIds: result.productIds });
+	await emitEvent(c, { type: "purchase", productIds: result.productIds });
 	return result;
 }
 
@@ -89,14 +96,28 @@ export async function findOpenCartId(c: Context<AppEnv>): Promise<string | undef
 	return (await getOpenCart(c.var.db, cartId)) ? cartId : undefined;
 }
 
-/** The shopper's open cart, created (and its cookie set) when there is none yet. */
-export async function openCartIdForAdding(c: Context<AppEnv>): Promise<string> {
-	const existing = await findOpenCartId(c);
-	if (existing) return existing;
+/** The logged-in customer a new cart belongs to (so it follows them to their next login), or null. */
+async function cartOwner(c: Context<AppEnv>): Promise<string | null> {
+	if (!readSessionToken(c)) return null;
+	try {
+		return (await currentAccount(c)).account.id;
+	} catch (err) {
+		if (err instanceof AppError && err.code === "unauthorized") return null;
+		throw err;
+	}
+}
+
+/** A new cart for this shopper: rate limited, its cookie set, owned by the customer if logged in. */
+export async function startCart(c: Context<AppEnv>): Promise<{ cartId: string; cart: CartView }> {
 	await limitCartCreation(c);
 	const cartId = await issueCartCookie(c);
-	await createCart(c.var.db, cartId, Date.now());
-	return cartId;
+	const cart = await createCart(c.var.db, cartId, Date.now(), await cartOwner(c));
+	return { cartId, cart };
+}
+
+/** The shopper's open cart, created (and its cookie set) when there is none yet. */
+export async function openCartIdForAdding(c: Context<AppEnv>): Promise<string> {
+	return (await findOpenCartId(c)) ?? (await startCart(c)).cartId;
 }
 
 /** The cart to show on a page: null when the shopper has no open cart. */

@@ -1,30 +1,40 @@
 // What the vault does, as functions of (deps, validated request). VaultRpc is a thin shell that
-// parses its arguments and calls these. Every refusal and every reveal is audited first: if the
-// audit append fails, the caller gets `unavailable` and nothing else.
+// parses its arguments and calls these (and the account operations in accounts/). Every refusal
+// and every reveal is audited first: if the audit append fails, the caller gets `unavailable` and
+// nothing else.
+import type { z } from "zod";
 import { constantTimeEqual } from "../shared/constant-time";
-import type { Logger } from "../shared/logger";
-import type {
-	ActorCredential,
-	AuditVerifyReport,
-	OpenItem,
-	Operation,
-	Purpose,
-	RotationProgress,
-	StaffIdentity,
-	StaffMember,
-	StaffRole,
-	VaultFailure,
-	VaultFailureCode,
-	VaultResult,
+import {
+	type ActorCredential,
+	type AuditVerifyReport,
+	type OpenItem,
+	type Operation,
+	type Purpose,
+	type RotationProgress,
+	SELF_SERVICE,
+	type SealRequestSchema,
+	type StaffIdentity,
+	type StaffMember,
+	type StaffRole,
+	type VaultFailure,
+	type VaultResult,
 } from "../shared/vault-contract";
-import { type Actor, authenticate } from "./actors";
+import { type Gate, type SealResult, sealForAccount, shopperMayOpen } from "./accounts/self-service";
+import { type Actor, authenticateAudited, type StaffActor } from "./actors";
+import {
+	AUDIT_UNAVAILABLE,
+	audited,
+	auditedEntry,
+	refuse,
+	shopperEvent,
+	subjectPseudonyms,
+} from "./audit/audited";
 import { verifyChain } from "./audit/chain";
 import { readCheckpoints, writeCheckpoint } from "./audit/checkpoints";
-import { type AuditEvent, appendAudit, auditHead, readAuditPage, reviewAccesses } from "./audit/log";
+import { auditHead, readAuditPage, reviewAccesses } from "./audit/log";
 import { blindIndex } from "./crypto/blind-index";
 import { isDormant, type SubjectCipher } from "./crypto/subject-cipher";
-import type { VaultDb } from "./db/client";
-import type { AuditRow } from "./db/schema";
+import { failure, type VaultDeps } from "./deps";
 import {
 	countKeysByKek,
 	deleteSubjectKeys,
@@ -45,75 +55,15 @@ import {
 	updateStaff,
 } from "./staff/directory";
 
-export type VaultDeps = {
-	db: VaultDb;
-	env: VaultEnv;
-	cipher: SubjectCipher;
-	logger: Logger;
-	now: number;
-};
+export { failure, type VaultDeps };
 
 /** A checkout may shred only the subject it has just created, not an older one. */
 const CHECKOUT_ABORT_WINDOW_MS = 60 * 60_000;
 const DEFAULT_ROTATION_BATCH = 100;
 
-export function failure(code: VaultFailureCode, message: string): VaultFailure {
-	return { ok: false, error: { code, message } };
-}
-
-/** Appends the entry; null (and a logged error) when it could not be stored. */
-async function auditedEntry(deps: VaultDeps, event: AuditEvent): Promise<AuditRow | null> {
-	try {
-		return await appendAudit(deps.db, event, deps.now);
-	} catch (err) {
-		deps.logger.error("audit append failed", { err, action: event.action });
-		return null;
-	}
-}
-
-async function audited(deps: VaultDeps, event: AuditEvent): Promise<boolean> {
-	return (await auditedEntry(deps, event)) !== null;
-}
-
-const AUDIT_UNAVAILABLE = failure("unavailable", "The audit log is unavailable; nothing was revealed");
-
-/** Writes a refusal's audit entry, then gives its answer; without the entry, only `unavailable`. */
-async function refuse(deps: VaultDeps, event: AuditEvent, answer: VaultFailure): Promise<VaultFailure> {
-	return (await audited(deps, event)) ? answer : AUDIT_UNAVAILABLE;
-}
-
 const OPEN_FAILURES = new Set(["subject_not_found", "subject_dormant"]);
 
-/** A refused sign-in is a 401, except when the vault could not check it at all (Access keys unreachable). */
-function refusedSignIn(refusal: string): VaultFailure {
-	return refusal === "keys_unavailable"
-		? failure("unavailable", "Staff sign-in cannot be checked right now")
-		: failure("unauthorized", "Staff sign-in required");
-}
-
-function subjectPseudonyms(deps: VaultDeps, subjectIds: readonly string[]): Promise<string[]> {
-	return Promise.all(
-		[...new Set(subjectIds)].map((id) => blindIndex(deps.env.BLIND_INDEX_KEY, "audit_subject", id)),
-	);
-}
-
-/** The verified actor, or the audited refusal of its credential (`event` says what was asked). */
-async function authenticateAudited(
-	deps: VaultDeps,
-	credential: ActorCredential,
-	event: Omit<AuditEvent, "actorKind" | "actorId" | "outcome">,
-): Promise<{ ok: true; actor: Actor } | VaultFailure> {
-	const auth = await authenticate(deps, credential);
-	if (auth.ok) return auth;
-	const refusal = {
-		...event,
-		actorKind: auth.kind,
-		actorId: auth.actorId,
-		outcome: "denied",
-		reason: auth.refusal,
-	} as const;
-	return refuse(deps, refusal, refusedSignIn(auth.refusal));
-}
+const STAFF_SIGN_IN_REQUIRED = failure("unauthorized", "Staff sign-in required");
 
 /** Authenticates a staff actor for an operation; refusals are audited before they are returned. */
 async function requireOperation(
@@ -121,46 +71,52 @@ async function requireOperation(
 	credential: ActorCredential,
 	operation: Operation,
 	requestId?: string,
-): Promise<{ ok: true; actor: Actor } | VaultFailure> {
+): Promise<{ ok: true; actor: StaffActor } | VaultFailure> {
+	const notStaff = {
+		actorKind: "shopper",
+		actorId: "unverified",
+		action: operation,
+		outcome: "denied",
+		reason: "not_staff",
+		requestId,
+	} as const;
+	// A shopper's session is never a staff credential: refused without even being checked.
+	if (credential.kind !== "staff") return refuse(deps, notStaff, STAFF_SIGN_IN_REQUIRED);
 	const auth = await authenticateAudited(deps, credential, { action: operation, requestId });
 	if (!auth.ok) return auth;
-	const decision = decideOperation(auth.actor.role, operation);
+	if (auth.actor.kind !== "staff") return refuse(deps, notStaff, STAFF_SIGN_IN_REQUIRED);
+	const actor = auth.actor;
+	const decision = decideOperation(actor.role, operation);
 	if (!decision.allowed) {
 		const event = {
-			...staffEvent(auth.actor, requestId),
+			...staffEvent(actor, requestId),
 			action: operation,
 			outcome: "denied",
 			reason: decision.reason,
 		} as const;
 		return refuse(deps, event, failure("forbidden", "Not allowed for this staff role"));
 	}
-	return auth;
+	return { ok: true, actor };
 }
 
-function staffEvent(actor: Actor, requestId: string | undefined) {
+function staffEvent(actor: StaffActor, requestId: string | undefined) {
 	return { actorKind: "staff", actorId: actor.id, actorRole: actor.role, requestId } as const;
+}
+
+/** Who an entry names: a staff member by id and role, a shopper by their account's pseudonym. */
+async function actorEvent(deps: VaultDeps, actor: Actor, requestId: string | undefined) {
+	if (actor.kind === "staff") return staffEvent(actor, requestId);
+	return { ...(await shopperEvent(deps, actor.id, requestId)), actorRole: null };
 }
 
 // ---- Sealing, blind indexes, shredding ----
 
-export async function seal(
-	deps: VaultDeps,
-	req: {
-		subject: { new: true };
-		table: string;
-		rowId: string;
-		fields: Record<string, string>;
-		blindIndex?: "email"[];
-	},
-): Promise<
-	VaultResult<{
-		subjectId: string;
-		sealed: Record<string, string>;
-		blindIndexes: Record<string, string>;
-		/** Proof of having created this subject: the one thing that lets the caller shred it again. */
-		receipt: string;
-	}>
-> {
+/**
+ * `{ new: true }`: a new subject (a guest order's consignee), with a receipt, the one thing that
+ * lets the caller shred it again. `{ session }`: the account's own subject (accounts/self-service).
+ */
+export async function seal(deps: VaultDeps, req: z.output<typeof SealRequestSchema>): Promise<SealResult> {
+	if ("session" in req.subject) return sealForAccount(deps, { ...req, session: req.subject.session });
 	const indexed = req.blindIndex ?? [];
 	for (const field of indexed) {
 		if (req.fields[field] === undefined) return failure("bad_request", `No ${field} field to index`);
@@ -263,23 +219,12 @@ export async function open(
 	const auth = await authenticateAudited(deps, req.actor, base);
 	if (!auth.ok) return auth;
 	const actor = auth.actor;
-	const who = staffEvent(actor, req.requestId);
-	// A role's per-request condition bounds one request; this bounds a staff member's pace.
-	if (!(await deps.env.STAFF_OPEN_LIMITER.limit({ key: actor.id })).success) {
-		return refuse(
-			deps,
-			{ ...base, ...who, outcome: "denied", reason: "rate_limited" },
-			failure("rate_limited", "Too many openings in a short time; slow down"),
-		);
-	}
-	const decision = decideOpen(actor.role, req.purpose, req.items);
-	if (!decision.allowed) {
-		return refuse(
-			deps,
-			{ ...base, ...who, outcome: "denied", reason: decision.reason },
-			failure("forbidden", "Not allowed for this role and purpose"),
-		);
-	}
+	const who = await actorEvent(deps, actor, req.requestId);
+	const gate =
+		actor.kind === "staff"
+			? await staffMayOpen(deps, actor, req.purpose, req.items)
+			: await shopperMayOpen(deps, actor, req.purpose, req.items);
+	if (gate) return refuse(deps, { ...base, ...who, outcome: "denied", reason: gate.reason }, gate.answer);
 
 	const keys = await getSubjectKeys(
 		deps.db,
@@ -317,6 +262,28 @@ export async function open(
 	// Log before reveal: the plaintext leaves only once its entry is stored.
 	if (!(await audited(deps, { ...base, ...who, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
 	return { ok: true, values };
+}
+
+const NOT_FOR_ROLE = failure("forbidden", "Not allowed for this role and purpose");
+
+/** What a staff member may open: never for self-service, within their pace, as the role matrix grants. */
+async function staffMayOpen(
+	deps: VaultDeps,
+	actor: StaffActor,
+	purpose: Purpose,
+	items: readonly OpenItem[],
+): Promise<Gate> {
+	// A shopper's own door: no staff role opens through it, whatever the matrix says.
+	if (purpose === SELF_SERVICE) return { reason: "self_service_is_shoppers", answer: NOT_FOR_ROLE };
+	// A role's per-request condition bounds one request; this bounds a staff member's pace.
+	if (!(await deps.env.STAFF_OPEN_LIMITER.limit({ key: actor.id })).success) {
+		return {
+			reason: "rate_limited",
+			answer: failure("rate_limited", "Too many openings in a short time; slow down"),
+		};
+	}
+	const decision = decideOpen(actor.role, purpose, items);
+	return decision.allowed ? null : { reason: decision.reason, answer: NOT_FOR_ROLE };
 }
 
 // ---- Staff ----

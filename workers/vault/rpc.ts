@@ -10,14 +10,24 @@ import {
 	AuditReviewRequestSchema,
 	AuthorizeRequestSchema,
 	BlindIndexRequestSchema,
+	ChangePasswordRequestSchema,
+	CompleteResetRequestSchema,
+	ConfirmRequestSchema,
+	LoginRequestSchema,
 	OpenRequestSchema,
+	RegisterRequestSchema,
+	ResetRequestSchema,
 	RewrapRequestSchema,
 	RotateKeysRequestSchema,
 	SealRequestSchema,
+	SessionRequestSchema,
 	ShredRequestSchema,
 	UpdateStaffRequestSchema,
 	type VaultFailure,
 } from "../shared/vault-contract";
+import * as registration from "./accounts/registration";
+import * as selfService from "./accounts/self-service";
+import * as signIn from "./accounts/sign-in";
 import { createSubjectCipher } from "./crypto/subject-cipher";
 import { vaultDb } from "./db/client";
 import * as ops from "./operations";
@@ -40,6 +50,8 @@ export class VaultRpc extends WorkerEntrypoint<VaultEnv> {
 			cipher: createSubjectCipher(this.env),
 			logger: createLogger({ worker: "vault" }),
 			now: Date.now(),
+			// Mail and other work the answer must not wait on: kept alive past the answer, never awaited.
+			defer: (task) => this.ctx.waitUntil(task),
 		};
 	}
 
@@ -105,5 +117,43 @@ export class VaultRpc extends WorkerEntrypoint<VaultEnv> {
 
 	rotateKeys(request: unknown) {
 		return this.run(RotateKeysRequestSchema, request, ops.rotateKeys);
+	}
+
+	// ---- Shopper accounts (issue #7) ----
+
+	register(request: unknown) {
+		return this.run(RegisterRequestSchema, request, registration.register);
+	}
+
+	confirm(request: unknown) {
+		return this.run(ConfirmRequestSchema, request, registration.confirm);
+	}
+
+	login(request: unknown) {
+		return this.run(LoginRequestSchema, request, signIn.login);
+	}
+
+	session(request: unknown) {
+		return this.run(SessionRequestSchema, request, signIn.session);
+	}
+
+	logout(request: unknown) {
+		return this.run(SessionRequestSchema, request, signIn.logout);
+	}
+
+	changePassword(request: unknown) {
+		return this.run(ChangePasswordRequestSchema, request, signIn.changePassword);
+	}
+
+	requestReset(request: unknown) {
+		return this.run(ResetRequestSchema, request, registration.requestReset);
+	}
+
+	completeReset(request: unknown) {
+		return this.run(CompleteResetRequestSchema, request, registration.completeReset);
+	}
+
+	accountEmail(request: unknown) {
+		return this.run(SessionRequestSchema, request, selfService.accountEmail);
 	}
 }

@@ -23,7 +23,7 @@ function beacon(queue: Queue, headers: Record<string, string>) {
 async function serverEmit(queue: Queue, headers: Record<string, string>) {
 	const app = createRouter();
 	app.use(requestLogger());
-	app.post("/cart", (c) => c.json({ sent: emitEvent(c, { type: "cart_add", productId: 42 }) }));
+	app.post("/cart", async (c) => c.json({ sent: await emitEvent(c, { type: "cart_add", productId: 42 }) }));
 	const ctx = createExecutionContext();
 	const res = await app.request(
 		`${BASE}/cart`,

@@ -74,10 +74,10 @@ function beaconBodies(productId: number, other: number): unknown[] {
 function serverEmitter() {
 	const app = createRouter();
 	app.use(requestLogger());
-	app.post("/cart/:productId", (c) => {
+	app.post("/cart/:productId", async (c) => {
 		const productId = Number(c.req.param("productId"));
-		emitEvent(c, { type: "cart_add", productId });
-		emitEvent(c, { type: "purchase", productIds: [productId, productId + 1] });
+		await emitEvent(c, { type: "cart_add", productId });
+		await emitEvent(c, { type: "purchase", productIds: [productId, productId + 1] });
 		return c.json({ ok: true });
 	});
 	return app;

@@ -1,10 +1,12 @@
 // Consent first (DESIGN P6). Browser signals win over everything: `Sec-GPC: 1` or `DNT: 1` means
 // no analytics, whatever a cookie says. Otherwise the shopper's `lw_consent` cookie decides;
-// anonymous aggregate analytics are on until withdrawn. Accounts (a later issue) add their own
-// setting in front of the cookie.
+// anonymous aggregate analytics are on until withdrawn. A logged-in customer's account setting
+// applies on top: a withdrawal in the account wins over a cookie that still says granted.
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { signedAccountId } from "../accounts/current-account";
+import { getCustomer } from "../db/customers";
 import type { AppEnv } from "../env";
 import { clearRecentViews } from "./recent-views";
 
@@ -31,12 +33,26 @@ export function analyticsConsentOf(headers: {
 	return { allowed: true, reason: "granted" };
 }
 
-export function analyticsConsent(c: Context<AppEnv>): AnalyticsConsent {
+/** What this browser says: its signals and its consent cookie. */
+export function browserAnalyticsConsent(c: Context<AppEnv>): AnalyticsConsent {
 	return analyticsConsentOf({
 		gpc: c.req.header("Sec-GPC"),
 		dnt: c.req.header("DNT"),
 		cookie: getCookie(c, CONSENT_COOKIE, "host"),
 	});
+}
+
+/**
+ * The browser's answer, narrowed by the account's setting when a signed session cookie names one:
+ * a withdrawal made in the account (on any device) holds from the next request on.
+ */
+export async function analyticsConsent(c: Context<AppEnv>): Promise<AnalyticsConsent> {
+	const browser = browserAnalyticsConsent(c);
+	if (!browser.allowed) return browser;
+	const accountId = await signedAccountId(c);
+	if (!accountId) return browser;
+	const customer = await getCustomer(c.var.db, accountId);
+	return customer && !customer.analyticsConsent ? { allowed: false, reason: "withdrawn" } : browser;
 }
 
 export function setAnalyticsConsent(c: Context<AppEnv>, allowed: boolean): void {

@@ -9,8 +9,8 @@ import { analyticsConsent } from "./consent";
 import { buildEnvelope, requestDimensions, type StorefrontEvent } from "./envelope";
 
 /** Whether this request may produce analytics at all. */
-export function mayCollect(c: Context<AppEnv>): boolean {
-	return analyticsConsent(c).allowed && !isAutomatedClient(c.req.header("User-Agent"));
+export async function mayCollect(c: Context<AppEnv>): Promise<boolean> {
+	return !isAutomatedClient(c.req.header("User-Agent")) && (await analyticsConsent(c)).allowed;
 }
 
 export function envelopesFor(c: Context<AppEnv>, events: readonly StorefrontEvent[]): EventEnvelope[] {
@@ -35,17 +35,17 @@ function sendLater(c: Context<AppEnv>, envelopes: EventEnvelope[]): void {
  * Server-side emission from the route that caused the event (the server is the source of truth
  * for cart and purchase events). Returns whether the event was sent.
  *
- *   emitEvent(c, { type: "cart_add", productId });
- *   emitEvent(c, { type: "purchase", productIds: lines.map((l) => l.productId) });
+ *   await emitEvent(c, { type: "cart_add", productId });
+ *   await emitEvent(c, { type: "purchase", productIds: lines.map((l) => l.productId) });
  */
-export function emitEvent(c: Context<AppEnv>, event: StorefrontEvent): boolean {
-	if (!mayCollect(c)) return false;
+export async function emitEvent(c: Context<AppEnv>, event: StorefrontEvent): Promise<boolean> {
+	if (!(await mayCollect(c))) return false;
 	sendLater(c, envelopesFor(c, [event]));
 	return true;
 }
 
-export function emitEvents(c: Context<AppEnv>, events: readonly StorefrontEvent[]): number {
-	if (!mayCollect(c) || events.length === 0) return 0;
+export async function emitEvents(c: Context<AppEnv>, events: readonly StorefrontEvent[]): Promise<number> {
+	if (events.length === 0 || !(await mayCollect(c))) return 0;
 	sendLater(c, envelopesFor(c, events));
 	return events.length;
 }

@@ -22,8 +22,13 @@ async function requireOpenCart(db: Db, cartId: string) {
 	return cart;
 }
 
-export async function createCart(db: Db, cartId: string, now: number): Promise<CartView> {
-	await insertCart(db, cartId, now);
+export async function createCart(
+	db: Db,
+	cartId: string,
+	now: number,
+	customerId: string | null = null,
+): Promise<CartView> {
+	await insertCart(db, cartId, now, customerId);
 	return buildCartView([]);
 }
 

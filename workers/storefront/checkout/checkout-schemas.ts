@@ -28,7 +28,7 @@ export const EmailSchema = z
 	.max(254)
 	.openapi({ description: "Email address for the order confirmation" });
 
-const PhoneSchema = z
+export const PhoneSchema = z
 	.string()
 	.trim()
 	.min(6)

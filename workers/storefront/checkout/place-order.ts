@@ -43,19 +43,73 @@ export type CheckoutDeps = {
 /** The answer to the shopper, and the products bought, for the route's purchase event. */
 export type CheckoutResult = { order: OrderSummary; paymentUrl: string; productIds: number[] };
 
+/** Who places the order: a guest (a new subject for the contact) or an account (its own subject). */
+export type Placement =
+	| { kind: "guest"; email: string }
+	| { kind: "account"; customerId: string; session: string };
+
+/** The consignee of an order: sealed for order_contacts under the placement's subject. */
+export type OrderContactInput = Pick<CheckoutInput, "name" | "phone" | "address" | "shippingMethod">;
+
 export async function checkoutCart(
 	deps: CheckoutDeps,
 	cartId: string,
-	input: CheckoutInput,
+	input: OrderContactInput,
+	placement: Placement,
 ): Promise<CheckoutResult> {
-	const order = await placeOrder(deps, cartId, input);
+	const order = await placeOrder(deps, cartId, input, placement);
 	const paymentUrl = await startPayment(deps, cartId, order.row);
 	return { order: buildOrderSummary(order.row, order.lines), paymentUrl, productIds: order.productIds };
 }
 
-async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInput) {
+/**
+ * Seals the consignee for the order's row. A guest's contact gets a new subject (and a receipt to
+ * shred it by if the order is not written); an account's is sealed under the account's subject,
+ * with the email the vault copies from the account, and is never shredded here.
+ */
+async function sealContact(
+	deps: CheckoutDeps,
+	orderId: string,
+	input: OrderContactInput,
+	placement: Placement,
+) {
+	const fields = {
+		name: input.name,
+		phone: input.phone,
+		address: JSON.stringify(normalizeAddress(input.address)),
+	};
+	const common = {
+		table: "order_contacts",
+		rowId: orderId,
+		blindIndex: ["email"] as "email"[],
+		requestId: deps.requestId,
+	};
+	return fromVault(
+		placement.kind === "guest"
+			? deps.vault.seal({ ...common, subject: { new: true }, fields: { email: placement.email, ...fields } })
+			: deps.vault.seal({
+					...common,
+					subject: { session: placement.session },
+					fields,
+					fromAccount: ["email"],
+				}),
+		deps.logger,
+	);
+}
+
+async function placeOrder(
+	deps: CheckoutDeps,
+	cartId: string,
+	input: OrderContactInput,
+	placement: Placement,
+) {
 	const { db, vault, now } = deps;
-	if (!(await getOpenCart(db, cartId))) throw new AppError("not_found", "Cart not found");
+	const cart = await getOpenCart(db, cartId);
+	// Another account's cart is not this shopper's to check out (IDOR: not found, like no cart).
+	const customerId = placement.kind === "account" ? placement.customerId : null;
+	if (!cart || (cart.customerId !== null && customerId !== null && cart.customerId !== customerId)) {
+		throw new AppError("not_found", "Cart not found");
+	}
 	const cartLines = await listCartLines(db, cartId);
 	const pricing = priceOrder(cartLines, input.address.country, input.shippingMethod);
 	// An early, friendlier answer; the CHECK constraint in the batch is what actually guards stock.
@@ -69,27 +123,13 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 	}
 
 	const orderId = crypto.randomUUID();
-	const { subjectId, sealed, blindIndexes, receipt } = await fromVault(
-		vault.seal({
-			subject: { new: true },
-			table: "order_contacts",
-			rowId: orderId,
-			fields: {
-				email: input.email,
-				name: input.name,
-				phone: input.phone,
-				address: JSON.stringify(normalizeAddress(input.address)),
-			},
-			blindIndex: ["email"],
-			requestId: deps.requestId,
-		}),
-		deps.logger,
-	);
+	const { subjectId, sealed, blindIndexes, receipt } = await sealContact(deps, orderId, input, placement);
 	const row: OrderRow = {
 		id: orderId,
 		number: newOrderNumber(),
 		status: "placed",
 		subjectId,
+		customerId,
 		...pricing,
 		shippingMethod: input.shippingMethod,
 		paymentProvider: deps.provider.name,
@@ -129,13 +169,16 @@ async function placeOrder(deps: CheckoutDeps, cartId: string, input: CheckoutInp
 			...lines.map((line) => decrementStockStatement(db, line.variantId, line.quantity)),
 		]);
 	} catch (err) {
-		// No order holds the new subject: its key goes, so no orphaned key outlives the attempt.
-		await fromVault(
-			vault.shred({ subjects: [{ id: subjectId, receipt }], reason: "checkout_aborted" }),
-			deps.logger,
-		).catch((shredErr: unknown) =>
-			deps.logger.warn("shredding an aborted checkout's subject failed", { err: shredErr }),
-		);
+		// No order holds a guest's new subject: its key goes, so no orphaned key outlives the attempt.
+		// (An account's subject has no receipt: it holds the account's other data.)
+		if (receipt) {
+			await fromVault(
+				vault.shred({ subjects: [{ id: subjectId, receipt }], reason: "checkout_aborted" }),
+				deps.logger,
+			).catch((shredErr: unknown) =>
+				deps.logger.warn("shredding an aborted checkout's subject failed", { err: shredErr }),
+			);
+		}
 		const constraint = violatedConstraint(err);
 		if (constraint === "check")
 			throw new AppError("out_of_stock", "Some items sold out while you checked out");

@@ -1,11 +1,16 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../env";
 import { cartLines, carts, products, variants } from "./schema";
 
 export type CartRow = typeof carts.$inferSelect;
 
-export async function insertCart(db: Db, id: string, now: number): Promise<CartRow> {
-	const row: CartRow = { id, status: "open", createdAt: now, updatedAt: now };
+export async function insertCart(
+	db: Db,
+	id: string,
+	now: number,
+	customerId: string | null = null,
+): Promise<CartRow> {
+	const row: CartRow = { id, status: "open", customerId, createdAt: now, updatedAt: now };
 	await db.insert(carts).values(row);
 	return row;
 }
@@ -108,4 +113,53 @@ export function closeCartStatement(db: Db, cartId: string, now: number) {
 
 export function reopenCartStatement(db: Db, cartId: string, now: number) {
 	return db.update(carts).set({ status: "open", updatedAt: now }).where(eq(carts.id, cartId));
+}
+
+/** The account's newest open cart other than `exceptId`: the one a login merges from. */
+export async function findCustomerOpenCart(
+	db: Db,
+	customerId: string,
+	exceptId?: string,
+): Promise<CartRow | null> {
+	const rows = await db
+		.select()
+		.from(carts)
+		.where(and(eq(carts.customerId, customerId), eq(carts.status, "open")))
+		.orderBy(desc(carts.updatedAt))
+		.limit(2);
+	return rows.find((row) => row.id !== exceptId) ?? null;
+}
+
+/**
+ * Moves lines into `targetId` and closes `fromId` as merged, in one batch; the target becomes the
+ * customer's cart. Each line's upsert sets the merged quantity the plan computed.
+ */
+export async function mergeIntoCart(
+	db: Db,
+	targetId: string,
+	fromId: string | null,
+	customerId: string,
+	lines: readonly { variantId: number; quantity: number; addedAt: number }[],
+	now: number,
+) {
+	await db.batch([
+		db.update(carts).set({ customerId, updatedAt: now }).where(eq(carts.id, targetId)),
+		...lines.map((line) =>
+			db
+				.insert(cartLines)
+				.values({ cartId: targetId, ...line })
+				.onConflictDoUpdate({
+					target: [cartLines.cartId, cartLines.variantId],
+					set: { quantity: line.quantity },
+				}),
+		),
+		...(fromId
+			? [
+					db
+						.update(carts)
+						.set({ status: "merged", updatedAt: now })
+						.where(and(eq(carts.id, fromId), eq(carts.status, "open"))),
+				]
+			: []),
+	]);
 }

@@ -169,3 +169,22 @@ export async function listOrdersForStaff(
 		.orderBy(desc(orders.createdAt), desc(orders.id))
 		.limit(options.limit);
 }
+
+/** A customer's orders, newest first: only ever by the customer's own id. */
+export function listCustomerOrders(db: Db, customerId: string, limit: number): Promise<OrderRow[]> {
+	return db
+		.select()
+		.from(orders)
+		.where(eq(orders.customerId, customerId))
+		.orderBy(desc(orders.createdAt), desc(orders.id))
+		.limit(limit);
+}
+
+export async function listLinesOfOrders(db: Db, orderIds: readonly string[]): Promise<OrderLineRow[]> {
+	if (orderIds.length === 0) return [];
+	return db
+		.select()
+		.from(orderLines)
+		.where(inArray(orderLines.orderId, [...orderIds]))
+		.orderBy(asc(orderLines.orderId), asc(orderLines.variantId));
+}

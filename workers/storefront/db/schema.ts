@@ -66,12 +66,19 @@ export const variants = sqliteTable(
 	],
 );
 
-export const carts = sqliteTable("carts", {
-	id: text("id").primaryKey(),
-	status: text("status", { enum: ["open", "checked_out"] }).notNull(),
-	createdAt: integer("created_at").notNull(),
-	updatedAt: integer("updated_at").notNull(),
-});
+export const carts = sqliteTable(
+	"carts",
+	{
+		id: text("id").primaryKey(),
+		/** `merged`: its lines moved into another cart of the same customer at login. */
+		status: text("status", { enum: ["open", "checked_out", "merged"] }).notNull(),
+		/** The account whose cart this is once its shopper logged in; null for a guest's. */
+		customerId: text("customer_id"),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+	},
+	(t) => [index("carts_customer_idx").on(t.customerId, t.status)],
+);
 
 export const cartLines = sqliteTable(
 	"cart_lines",
@@ -100,6 +107,8 @@ export const orders = sqliteTable(
 			enum: ["placed", "paid", "packed", "shipped", "delivered", "cancelled"],
 		}).notNull(),
 		subjectId: text("subject_id").notNull(),
+		/** The account that placed it; null for a guest order. */
+		customerId: text("customer_id"),
 		currency: text("currency").notNull(),
 		subtotalMinor: integer("subtotal_minor").notNull(),
 		shippingMinor: integer("shipping_minor").notNull(),
@@ -117,6 +126,7 @@ export const orders = sqliteTable(
 		uniqueIndex("orders_number_idx").on(t.number),
 		uniqueIndex("orders_payment_session_idx").on(t.paymentSessionId),
 		index("orders_status_reserved_idx").on(t.status, t.reservedUntil),
+		index("orders_customer_idx").on(t.customerId, t.createdAt),
 	],
 );
 
@@ -173,6 +183,43 @@ export const checkoutHolds = sqliteTable(
 	(t) => [index("checkout_holds_client_idx").on(t.clientKey)],
 );
 
+/**
+ * A registered shopper's profile (issue #7). The account itself (email, password, sessions)
+ * lives in the vault; this row has the same id. The nickname is sealed under the account's
+ * subject like any other personal field; the consents are not personal data, each with the
+ * policy version and time it was given or withdrawn under (P13).
+ */
+export const customers = sqliteTable("customers", {
+	id: text("id").primaryKey(),
+	subjectId: text("subject_id").notNull(),
+	nicknameCt: text("nickname_ct").notNull(),
+	analyticsConsent: integer("analytics_consent", { mode: "boolean" }).notNull(),
+	analyticsPolicyVersion: text("analytics_policy_version").notNull(),
+	analyticsAt: integer("analytics_at").notNull(),
+	marketingConsent: integer("marketing_consent", { mode: "boolean" }).notNull(),
+	marketingPolicyVersion: text("marketing_policy_version").notNull(),
+	marketingAt: integer("marketing_at").notNull(),
+	createdAt: integer("created_at").notNull(),
+	updatedAt: integer("updated_at").notNull(),
+});
+
+/** A customer's saved delivery addresses: sealed under the account's subject, bound to their row. */
+export const customerAddresses = sqliteTable(
+	"customer_addresses",
+	{
+		id: text("id").primaryKey(),
+		customerId: text("customer_id")
+			.notNull()
+			.references(() => customers.id, { onDelete: "cascade" }),
+		nameCt: text("name_ct").notNull(),
+		phoneCt: text("phone_ct").notNull(),
+		addressCt: text("address_ct").notNull(),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+	},
+	(t) => [index("customer_addresses_customer_idx").on(t.customerId, t.createdAt)],
+);
+
 /** Provider webhook events already applied, so a replay changes nothing. */
 export const paymentEvents = sqliteTable(
 	"payment_events",
@@ -203,3 +250,5 @@ export type Variant = typeof variants.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderStatus = Order["status"];
+export type Customer = typeof customers.$inferSelect;
+export type CustomerAddress = typeof customerAddresses.$inferSelect;

@@ -1,15 +1,19 @@
 import { createRoute } from "@hono/zod-openapi";
-import { issueCartCookie, requireCartId } from "../cart/cart-cookie";
+import { requireCartId } from "../cart/cart-cookie";
 import {
 	AddCartItemSchema,
 	CartResponseSchema,
 	SetCartItemQuantitySchema,
 	VariantIdParamSchema,
 } from "../cart/cart-schemas";
-import { createCart, getCartView } from "../cart/cart-service";
-import { limitCartCreation } from "../checkout/client-limits";
+import { getCartView } from "../cart/cart-service";
 import { createRouter, errorResponses } from "../openapi";
-import { addItemForShopper, removeItemForShopper, setItemQuantityForShopper } from "../shopper-actions";
+import {
+	addItemForShopper,
+	removeItemForShopper,
+	setItemQuantityForShopper,
+	startCart,
+} from "../shopper-actions";
 
 const cartJson = (description: string) => ({
 	description,
@@ -27,8 +31,7 @@ export const cartRoutes = createRouter()
 			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403, 413, 429) },
 		}),
 		async (c) => {
-			await limitCartCreation(c);
-			const cart = await createCart(c.var.db, await issueCartCookie(c), Date.now());
+			const { cart } = await startCart(c);
 			return c.json({ cart }, 201);
 		},
 	)

@@ -21,7 +21,11 @@ export const checkoutRoutes = createRouter().openapi(
 	}),
 	async (c) => {
 		const cartId = await requireCartId(c);
-		const { order, paymentUrl } = await checkoutForShopper(c, cartId, c.req.valid("json"));
+		const input = c.req.valid("json");
+		const { order, paymentUrl } = await checkoutForShopper(c, cartId, input, {
+			kind: "guest",
+			email: input.email,
+		});
 		return c.json({ order, paymentUrl }, 201);
 	},
 );

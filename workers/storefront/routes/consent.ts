@@ -1,6 +1,6 @@
 // GET/POST /api/v1/consent: the shopper's analytics consent, kept in their own cookie (P6).
 import { createRoute, z } from "@hono/zod-openapi";
-import { analyticsConsent, setAnalyticsConsent } from "../analytics/consent";
+import { analyticsConsent, browserAnalyticsConsent, setAnalyticsConsent } from "../analytics/consent";
 import { createRouter, errorResponses } from "../openapi";
 
 const ConsentSchema = z
@@ -37,8 +37,8 @@ const postConsent = createRoute({
 
 export const consentRoutes = createRouter();
 
-consentRoutes.openapi(getConsent, (c) => {
-	const consent = analyticsConsent(c);
+consentRoutes.openapi(getConsent, async (c) => {
+	const consent = await analyticsConsent(c);
 	return c.json({ analytics: consent.allowed, reason: consent.reason }, 200);
 });
 
@@ -46,7 +46,7 @@ consentRoutes.openapi(postConsent, (c) => {
 	const { analytics } = c.req.valid("json");
 	setAnalyticsConsent(c, analytics);
 	// Browser signals still win over a freshly granted cookie.
-	const signal = analyticsConsent(c);
+	const signal = browserAnalyticsConsent(c);
 	const blocked = signal.reason === "global_privacy_control" || signal.reason === "do_not_track";
 	return c.json(
 		blocked

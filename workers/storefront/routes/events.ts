@@ -48,13 +48,13 @@ const postEvents = createRoute({
 });
 
 async function acceptBeacon(c: Context<AppEnv>, events: readonly BeaconEvent[]) {
-	if (!mayCollect(c)) {
+	if (!(await mayCollect(c))) {
 		return { accepted: 0, ignored: events.length, collecting: false };
 	}
 	await limitEventRate(c);
 	const today = Math.floor(Date.now() / 86_400_000);
 	const plan = planBeacon(events, readRecentViews(c), readPairedToday(c, today));
-	const accepted = emitEvents(c, plan.events);
+	const accepted = await emitEvents(c, plan.events);
 	if (plan.events.some((e) => e.type === "view")) {
 		writeRecentViews(c, plan.recent);
 		if (plan.paired.length > 0) writePairedToday(c, today, plan.paired);

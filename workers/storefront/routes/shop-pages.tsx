@@ -209,7 +209,10 @@ export const shopPageRoutes = shopRouter
 			if (!cartId) return c.redirect("/cart", 303);
 			const input = c.req.valid("form");
 			try {
-				return c.redirect((await checkoutForShopper(c, cartId, input)).paymentUrl, 303);
+				return c.redirect(
+					(await checkoutForShopper(c, cartId, input, { kind: "guest", email: input.email })).paymentUrl,
+					303,
+				);
 			} catch (err) {
 				const refusal = shopperError(err);
 				if (!refusal) throw err;

@@ -4,7 +4,13 @@
 // Self-contained (no imports) so the staff scripts can run the same code in Node.
 
 /** What is being indexed; each kind is a separate domain, so indexes of two kinds never match. */
-export type BlindIndexKind = "email" | "staff_email" | "audit_subject" | "seal_receipt" | "staff_record";
+export type BlindIndexKind =
+	| "email"
+	| "staff_email"
+	| "audit_subject"
+	| "audit_account"
+	| "seal_receipt"
+	| "staff_record";
 
 export function normalizeEmail(email: string): string {
 	return email.normalize("NFC").trim().toLowerCase();

@@ -1,6 +1,8 @@
-// The vault's database `loomwash_vault` (DESIGN §3): wrapped data keys, staff, the audit log.
-// Nothing here is personal data in the clear: subject ids are random, staff are known by a blind
-// index of their Access email, and audit entries hold pseudonyms and field names, never values.
+// The vault's database `loomwash_vault` (DESIGN §3): wrapped data keys, staff, shopper
+// credentials and sessions, the audit log. Nothing here is personal data in the clear: subject ids
+// are random, staff and shoppers are known by a blind index of their email (a shopper's email
+// itself only as ciphertext under their own data key), emailed tokens only as hashes, and audit
+// entries hold pseudonyms and field names, never values.
 // The audit log's append-only and chaining triggers are in a hand-written migration
 // (migrations/loomwash_vault/0001_audit_triggers.sql): drizzle-kit does not generate triggers.
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -68,6 +70,71 @@ export const auditLog = sqliteTable(
 	(t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subjects_idx").on(t.subjects, t.seq)],
 );
 
+/**
+ * A shopper account's sign-in (issue #7). `subject_id` names the account's data key in
+ * subject_keys: everything personal about the account is sealed under it, the email here included
+ * (AAD table `credentials`, row = account id, field `email`). Lookups go by the email's blind index
+ * (kind "email", the same as guest order lookup), never by the email.
+ */
+export const credentials = sqliteTable("credentials", {
+	/** `acc_` + 16 random bytes, base64url. */
+	accountId: text("account_id").primaryKey(),
+	subjectId: text("subject_id").notNull().unique(),
+	emailBidx: text("email_bidx").notNull().unique(),
+	emailCt: text("email_ct").notNull(),
+	/** PHC string: `$pbkdf2-sha256$v=1$i=<iterations>$<salt>$<hash>` (accounts/password-hash.ts). */
+	passwordHash: text("password_hash").notNull(),
+	/** Pending until the emailed link proves the address (or a completed reset does). */
+	status: text("status", { enum: ["pending", "active"] }).notNull(),
+	createdAt: integer("created_at").notNull(),
+	updatedAt: integer("updated_at").notNull(),
+	passwordChangedAt: integer("password_changed_at").notNull(),
+});
+
+/**
+ * Shopper sessions: the row behind each signed session token (its `sid`), so logout and a password
+ * change revoke a token at once, and idle and absolute lifetimes are the vault's to enforce.
+ */
+export const sessions = sqliteTable(
+	"sessions",
+	{
+		/** 16 random bytes, base64url: the token's `sid`. */
+		id: text("id").primaryKey(),
+		accountId: text("account_id")
+			.notNull()
+			.references(() => credentials.accountId, { onDelete: "cascade" }),
+		createdAt: integer("created_at").notNull(),
+		lastSeenAt: integer("last_seen_at").notNull(),
+		/** Absolute expiry: no activity extends a session past it. */
+		expiresAt: integer("expires_at").notNull(),
+		revokedAt: integer("revoked_at"),
+	},
+	(t) => [index("sessions_account_idx").on(t.accountId)],
+);
+
+/**
+ * Single-use emailed tokens (confirm registration, reset password). Only a hash is stored: a copy
+ * of the database holds no usable link.
+ */
+export const emailTokens = sqliteTable(
+	"email_tokens",
+	{
+		/** SHA-256 of the 32-byte token, base64url. */
+		tokenHash: text("token_hash").primaryKey(),
+		accountId: text("account_id")
+			.notNull()
+			.references(() => credentials.accountId, { onDelete: "cascade" }),
+		purpose: text("purpose", { enum: ["confirm", "reset"] }).notNull(),
+		createdAt: integer("created_at").notNull(),
+		expiresAt: integer("expires_at").notNull(),
+		usedAt: integer("used_at"),
+	},
+	(t) => [index("email_tokens_account_idx").on(t.accountId, t.purpose)],
+);
+
 export type SubjectKeyRow = typeof subjectKeys.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type CredentialsRow = typeof credentials.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type EmailTokenRow = typeof emailTokens.$inferSelect;

@@ -8,8 +8,9 @@ import { type SubjectKeyRow, subjectKeys } from "../db/schema";
 // Subject ids are bound one per parameter: stay well under D1's 100 bound parameters.
 const IDS_PER_QUERY = 90;
 
-export async function insertSubjectKey(db: VaultDb, record: SubjectKeyRecord): Promise<void> {
-	await db.insert(subjectKeys).values(record);
+/** Awaitable on its own, or a statement in a batch (an account's key goes in with its credentials). */
+export function insertSubjectKey(db: VaultDb, record: SubjectKeyRecord) {
+	return db.insert(subjectKeys).values(record);
 }
 
 export async function getSubjectKeys(

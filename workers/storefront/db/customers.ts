@@ -1,0 +1,76 @@
+// Queries over customer profiles and address books. Every query names the customer: a row of
+// another customer is simply not found (IDOR answers 404, never 403).
+import { and, asc, count, eq } from "drizzle-orm";
+import type { Db } from "../env";
+import { type Customer, type CustomerAddress, customerAddresses, customers } from "./schema";
+
+export async function getCustomer(db: Db, id: string): Promise<Customer | null> {
+	return (await db.query.customers.findFirst({ where: eq(customers.id, id) })) ?? null;
+}
+
+/** Registration (or a re-registration of a still unconfirmed account) writes the whole profile. */
+export async function upsertCustomer(db: Db, row: Customer): Promise<void> {
+	const { id: _id, createdAt: _created, ...changes } = row;
+	await db.insert(customers).values(row).onConflictDoUpdate({ target: customers.id, set: changes });
+}
+
+export async function updateCustomer(
+	db: Db,
+	id: string,
+	changes: Partial<Omit<Customer, "id" | "subjectId" | "createdAt">>,
+): Promise<Customer | null> {
+	const [row] = await db.update(customers).set(changes).where(eq(customers.id, id)).returning();
+	return row ?? null;
+}
+
+export function listAddresses(db: Db, customerId: string): Promise<CustomerAddress[]> {
+	return db
+		.select()
+		.from(customerAddresses)
+		.where(eq(customerAddresses.customerId, customerId))
+		.orderBy(asc(customerAddresses.createdAt), asc(customerAddresses.id));
+}
+
+export async function getAddress(db: Db, customerId: string, id: string): Promise<CustomerAddress | null> {
+	const [row] = await db
+		.select()
+		.from(customerAddresses)
+		.where(and(eq(customerAddresses.id, id), eq(customerAddresses.customerId, customerId)))
+		.limit(1);
+	return row ?? null;
+}
+
+export async function countAddresses(db: Db, customerId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(customerAddresses)
+		.where(eq(customerAddresses.customerId, customerId));
+	return row?.n ?? 0;
+}
+
+export async function insertAddress(db: Db, row: CustomerAddress): Promise<void> {
+	await db.insert(customerAddresses).values(row);
+}
+
+export async function replaceAddress(
+	db: Db,
+	customerId: string,
+	id: string,
+	sealed: Pick<CustomerAddress, "nameCt" | "phoneCt" | "addressCt">,
+	now: number,
+): Promise<boolean> {
+	const rows = await db
+		.update(customerAddresses)
+		.set({ ...sealed, updatedAt: now })
+		.where(and(eq(customerAddresses.id, id), eq(customerAddresses.customerId, customerId)))
+		.returning({ id: customerAddresses.id });
+	return rows.length > 0;
+}
+
+export async function deleteAddress(db: Db, customerId: string, id: string): Promise<boolean> {
+	const rows = await db
+		.delete(customerAddresses)
+		.where(and(eq(customerAddresses.id, id), eq(customerAddresses.customerId, customerId)))
+		.returning({ id: customerAddresses.id });
+	return rows.length > 0;
+}

@@ -1,0 +1,179 @@
+// A shopper's own data, through their own session (issue #7): sealing under their account's
+// subject, opening what was sealed there, reading their own email. The session decides whose
+// subject it is; the caller's labels never do. Every answer is audited first, as for staff, and
+// each session has a pace (SHOPPER_OPEN_LIMITER) so a stolen session cannot bulk-decrypt or grow
+// the audit log without bound.
+import {
+	ACCOUNT_TABLES,
+	type OpenItem,
+	type Purpose,
+	SELF_SERVICE,
+	type VaultFailure,
+	type VaultResult,
+} from "../../shared/vault-contract";
+import { type Actor, authenticateAudited, type ShopperActor } from "../actors";
+import { AUDIT_UNAVAILABLE, audited, refuse, shopperEvent, subjectPseudonyms } from "../audit/audited";
+import { blindIndex } from "../crypto/blind-index";
+import { failure, type VaultDeps } from "../deps";
+import { isFailure, openAccountEmail, openAccountSubject } from "./account-data";
+import { LOGIN_REQUIRED, NOT_YOURS, SHOPPER_BUSY } from "./answers";
+import { findCredentialsById } from "./credentials";
+
+export type SealResult = VaultResult<{
+	subjectId: string;
+	sealed: Record<string, string>;
+	blindIndexes: Record<string, string>;
+	/** Proof of having created the subject, for shredding an aborted checkout's; null for an account's. */
+	receipt: string | null;
+}>;
+
+export type AccountSealRequest = {
+	session: string;
+	table: string;
+	rowId: string;
+	fields: Record<string, string>;
+	fromAccount?: "email"[];
+	blindIndex?: "email"[];
+	requestId?: string;
+};
+
+const ACCOUNT_TABLE_SET: ReadonlySet<string> = new Set(ACCOUNT_TABLES);
+
+/** Why a shopper may not open these items (a refusal to audit), or null when they may. */
+export type Gate = { reason: string; answer: VaultFailure } | null;
+
+function isShopper(actor: Actor): actor is ShopperActor {
+	return actor.kind === "shopper";
+}
+
+/** A session's budget of self-service openings and sealings. */
+async function withinShopperPace(deps: VaultDeps, actor: ShopperActor): Promise<boolean> {
+	return (await deps.env.SHOPPER_OPEN_LIMITER.limit({ key: actor.sessionId })).success;
+}
+
+/**
+ * What a shopper may open: for `self_service` only, within the session's pace, and only items of
+ * their own subject in the account tables. Anything else is "not found", never "forbidden": the
+ * answer must not confirm that another subject exists.
+ */
+export async function shopperMayOpen(
+	deps: VaultDeps,
+	actor: ShopperActor,
+	purpose: Purpose,
+	items: readonly OpenItem[],
+): Promise<Gate> {
+	if (purpose !== SELF_SERVICE) {
+		return {
+			reason: "purpose_not_granted",
+			answer: failure("forbidden", "Shoppers open their own data only"),
+		};
+	}
+	if (!(await withinShopperPace(deps, actor))) return { reason: "rate_limited", answer: SHOPPER_BUSY };
+	const own = items.every((item) => item.subjectId === actor.subjectId && ACCOUNT_TABLE_SET.has(item.table));
+	return own ? null : { reason: "not_own_subject", answer: NOT_YOURS };
+}
+
+type SelfServiceEvent = Parameters<typeof authenticateAudited>[2];
+
+/** The shopper's session as an audited actor, or the audited refusal. */
+async function shopperFor(
+	deps: VaultDeps,
+	session: string,
+	event: SelfServiceEvent,
+): Promise<ShopperActor | VaultFailure> {
+	const auth = await authenticateAudited(deps, { kind: "shopper", token: session }, event);
+	if (!auth.ok) return auth;
+	return isShopper(auth.actor) ? auth.actor : LOGIN_REQUIRED;
+}
+
+/**
+ * The steps every self-service call starts with: the session's actor, the audit event naming it
+ * and its subject, and the session's pace (refused and audited beyond it).
+ */
+async function selfServiceCall(
+	deps: VaultDeps,
+	session: string,
+	base: SelfServiceEvent & { requestId?: string },
+) {
+	const actor = await shopperFor(deps, session, base);
+	if (isFailure(actor)) return actor;
+	const event = {
+		...base,
+		...(await shopperEvent(deps, actor.id, base.requestId)),
+		subjects: await subjectPseudonyms(deps, [actor.subjectId]),
+	};
+	if (!(await withinShopperPace(deps, actor))) {
+		return refuse(deps, { ...event, outcome: "denied", reason: "rate_limited" }, SHOPPER_BUSY);
+	}
+	return { ok: true as const, actor, event };
+}
+
+/** Seals fields under the session's account subject; `fromAccount` copies the account's email in. */
+export async function sealForAccount(deps: VaultDeps, req: AccountSealRequest): Promise<SealResult> {
+	const fromAccount = req.fromAccount ?? [];
+	const names = [...Object.keys(req.fields), ...fromAccount];
+	if (fromAccount.some((field) => req.fields[field] !== undefined)) {
+		return failure("bad_request", "The email comes from the account; do not send it as well");
+	}
+	for (const field of req.blindIndex ?? []) {
+		if (!names.includes(field)) return failure("bad_request", `No ${field} field to index`);
+	}
+	const base = {
+		action: "seal",
+		purpose: SELF_SERVICE,
+		fields: names.map((field) => `${req.table}.${field}`),
+		itemCount: names.length,
+		requestId: req.requestId,
+	};
+	const call = await selfServiceCall(deps, req.session, base);
+	if (!call.ok) return call;
+	const { actor, event } = call;
+	if (!ACCOUNT_TABLE_SET.has(req.table)) {
+		return refuse(
+			deps,
+			{ ...event, outcome: "denied", reason: "table_not_allowed" },
+			failure("forbidden", "A shopper seals into their account's tables only"),
+		);
+	}
+	const account = await findCredentialsById(deps.db, actor.id);
+	if (!account) return LOGIN_REQUIRED;
+	const subject = await openAccountSubject(deps, actor.subjectId);
+	if (isFailure(subject))
+		return refuse(deps, { ...event, outcome: "failed", reason: "subject_unavailable" }, subject);
+	const fields = { ...req.fields };
+	if (fromAccount.includes("email")) fields.email = await openAccountEmail(deps, account, subject);
+	const sealed = await deps.cipher.sealFields(subject, req.table, req.rowId, fields);
+	const blindIndexes: Record<string, string> = {};
+	for (const field of req.blindIndex ?? []) {
+		blindIndexes[field] = await blindIndex(deps.env.BLIND_INDEX_KEY, field, fields[field] as string);
+	}
+	if (!(await audited(deps, { ...event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
+	// No receipt: an account's subject must never be shreddable through the checkout-abort path.
+	return { ok: true, subjectId: actor.subjectId, sealed, blindIndexes, receipt: null };
+}
+
+/** The shopper's own email, for their account page: an audited self-service opening. */
+export async function accountEmail(
+	deps: VaultDeps,
+	req: { session: string; requestId?: string },
+): Promise<VaultResult<{ email: string }>> {
+	const base = {
+		action: "open",
+		purpose: SELF_SERVICE,
+		fields: ["credentials.email"],
+		itemCount: 1,
+		requestId: req.requestId,
+	};
+	const call = await selfServiceCall(deps, req.session, base);
+	if (!call.ok) return call;
+	const { actor, event } = call;
+	const account = await findCredentialsById(deps.db, actor.id);
+	if (!account) return LOGIN_REQUIRED;
+	const subject = await openAccountSubject(deps, actor.subjectId);
+	if (isFailure(subject))
+		return refuse(deps, { ...event, outcome: "failed", reason: "subject_unavailable" }, subject);
+	const email = await openAccountEmail(deps, account, subject);
+	// Log before reveal, as for staff.
+	if (!(await audited(deps, { ...event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
+	return { ok: true, email };
+}
