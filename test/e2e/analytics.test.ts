@@ -75,47 +75,53 @@ beforeAll(async () => {
 });
 
 describeInBrowser("analytics in a browser", (newContext) => {
-	test("the product page sends the beacon and shows what other shoppers also looked at", async () => {
-		// Shoppers who looked at `viewed` then at a rug of another category: only the pipeline
-		// (never the same-category fallback) can put that rug into the widget.
-		for (let shopper = 0; shopper < SHOPPERS; shopper++) await browseAPair(shopper, viewed, alsoViewed);
-		// Generous: with every test project running at once on a small machine, the local queue's
-		// batch and the consumer can take a while; a pass alone takes a few seconds.
-		await eventually(
-			"the queue to deliver the co-views",
-			async () => {
-				const { body } = await getJson<Recommendations>(
-					`/api/v1/recommendations?product=${viewed.id}&limit=4`,
-				);
-				return body.items.find((i) => i.id === alsoViewed.id && i.reason === "also_viewed");
-			},
-			90_000,
-		);
+	test(
+		"the product page sends the beacon and shows what other shoppers also looked at",
+		async () => {
+			// Shoppers who looked at `viewed` then at a rug of another category: only the pipeline
+			// (never the same-category fallback) can put that rug into the widget.
+			for (let shopper = 0; shopper < SHOPPERS; shopper++) await browseAPair(shopper, viewed, alsoViewed);
+			// Generous: with every test project running at once on a small machine, the local queue's
+			// batch and the consumer can take a while; a pass alone takes a few seconds.
+			await eventually(
+				"the queue to deliver the co-views",
+				async () => {
+					const { body } = await getJson<Recommendations>(
+						`/api/v1/recommendations?product=${viewed.id}&limit=4`,
+					);
+					return body.items.find((i) => i.id === alsoViewed.id && i.reason === "also_viewed");
+				},
+				90_000,
+			);
 
-		const page = await (await newContext({ userAgent: SHOPPER_USER_AGENT })).newPage();
-		const problems = await watchForProblems(page);
-		const beacon = page.waitForResponse(isBeacon);
-		await page.goto(`/p/${viewed.slug}`);
-		const sent = await beacon;
-		expect(sent.status()).toBe(202);
-		expect(((await sent.json()) as BeaconResult).accepted).toBe(2); // the page and the view
+			const page = await (await newContext({ userAgent: SHOPPER_USER_AGENT })).newPage();
+			const problems = await watchForProblems(page);
+			const beacon = page.waitForResponse(isBeacon);
+			await page.goto(`/p/${viewed.slug}`);
+			const sent = await beacon;
+			expect(sent.status()).toBe(202);
+			expect(((await sent.json()) as BeaconResult).accepted).toBe(2); // the page and the view
 
-		const widget = page.locator("section[data-lw-recs]");
-		await widget.waitFor({ state: "visible" });
-		expect(await widget.getByRole("heading").textContent()).toBe("Shoppers also looked at");
-		const links = widget.getByRole("listitem").getByRole("link");
-		await expect.poll(() => links.count()).toBeGreaterThan(0);
-		const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-		expect(hrefs).not.toContain(`/p/${viewed.slug}`);
-		expect(hrefs).toContain(`/p/${alsoViewed.slug}`);
+			const widget = page.locator("section[data-lw-recs]");
+			await widget.waitFor({ state: "visible" });
+			expect(await widget.getByRole("heading").textContent()).toBe("Shoppers also looked at");
+			const links = widget.getByRole("listitem").getByRole("link");
+			await expect.poll(() => links.count()).toBeGreaterThan(0);
+			const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+			expect(hrefs).not.toContain(`/p/${viewed.slug}`);
+			expect(hrefs).toContain(`/p/${alsoViewed.slug}`);
 
-		// The recommendation leads to a real product page.
-		await widget.getByRole("link", { name: alsoViewed.name }).click();
-		expect(new URL(page.url()).pathname).toBe(`/p/${alsoViewed.slug}`);
-		expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(alsoViewed.name);
-		await page.waitForLoadState("networkidle");
-		expect(problems).toEqual([]);
-	}, 150_000);
+			// The recommendation leads to a real product page.
+			await widget.getByRole("link", { name: alsoViewed.name }).click();
+			expect(new URL(page.url()).pathname).toBe(`/p/${alsoViewed.slug}`);
+			expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(alsoViewed.name);
+			await page.waitForLoadState("networkidle");
+			expect(problems).toEqual([]);
+			// Once more on a failure: under a full CI run, wrangler dev's local queue has (rarely) left a
+			// whole batch undelivered for minutes (issue #12 notes); the retry sends the pairs again.
+		},
+		{ timeout: 150_000, retry: 1 },
+	);
 
 	test("with Sec-GPC: 1 the server counts nothing from the browser, not even its cart", async () => {
 		const context = await newContext({ userAgent: SHOPPER_USER_AGENT, extraHTTPHeaders: { "Sec-GPC": "1" } });

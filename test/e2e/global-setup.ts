@@ -140,7 +140,11 @@ export default async function startShop(project: TestProject) {
 
 	let server: ChildProcess | undefined;
 	// However vitest ends (done, crashed, Ctrl-C), no wrangler or workerd outlives it.
-	const removeFiles = () => rmSync(dir, { recursive: true, force: true });
+	// E2E_KEEP=1 leaves the run's folder (state, wrangler.log) for a post-mortem.
+	const removeFiles = () =>
+		process.env.E2E_KEEP
+			? console.warn(`e2e files kept in ${dir}`)
+			: rmSync(dir, { recursive: true, force: true });
 	const killOnExit = () => {
 		stopAllGroupsSync();
 		removeFiles();
@@ -204,7 +208,8 @@ export default async function startShop(project: TestProject) {
 				"--env-file",
 				storefrontEnv,
 				"--log-level",
-				"error",
+				// E2E_LOG_LEVEL=info keeps every worker's log lines (the queue's batches among them).
+				process.env.E2E_LOG_LEVEL ?? "error",
 				"--show-interactive-dev-session=false",
 			],
 			{ cwd: ROOT, env, logFile },

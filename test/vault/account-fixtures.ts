@@ -23,6 +23,21 @@ export function newEmail(label = "shopper"): string {
 export const ALLOW: RateLimit = { limit: async () => ({ success: true }) };
 export const DENY: RateLimit = { limit: async () => ({ success: false }) };
 
+/**
+ * A limiter allowing `max` calls per key for the whole test: the local simulation's windows are
+ * aligned to the wall clock, so a burst that straddles a minute would be counted in two.
+ */
+export function countingLimiter(max: number): RateLimit {
+	const counts = new Map<string, number>();
+	return {
+		async limit({ key }) {
+			const next = (counts.get(key) ?? 0) + 1;
+			counts.set(key, next);
+			return { success: next <= max };
+		},
+	};
+}
+
 /** A vault whose mail lands in `sent`; `settle()` waits for what it deferred past its answers. */
 export function accounts(overrides: Partial<VaultEnv> = {}) {
 	const sent: SentMail[] = [];

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import {
 	accounts,
+	countingLimiter,
 	DENY,
 	isLive,
 	linkToken,
@@ -197,7 +198,7 @@ describe("answers that do not tell whether an address has an account", () => {
 	});
 
 	it("throttles each account's logins, the right password included once over the limit", async () => {
-		const shop = accounts();
+		const shop = accounts({ LOGIN_ACCOUNT_LIMITER: countingLimiter(30) });
 		const { email } = await signedUp(shop);
 		for (let i = 0; i < 30; i++) {
 			expect(await shop.vault.login({ email, password: `wrong guess ${i}` })).toMatchObject({
@@ -214,7 +215,7 @@ describe("answers that do not tell whether an address has an account", () => {
 	});
 
 	it("limits account mails to three a minute per address", async () => {
-		const shop = accounts();
+		const shop = accounts({ AUTH_MAIL_LIMITER: countingLimiter(3) });
 		const email = newEmail();
 		for (let i = 0; i < 3; i++) {
 			expect(
