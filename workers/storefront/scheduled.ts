@@ -1,6 +1,7 @@
 // The cron trigger (wrangler.toml [triggers]): housekeeping that no request would do.
 import { drizzle } from "drizzle-orm/d1";
 import { createLogger } from "../shared/logger";
+import { deleteOldBudgets } from "./analytics/event-budget";
 import { runAnalyticsMaintenance } from "./analytics/maintenance";
 import { deleteSettledHolds } from "./checkout/client-limits";
 import * as schema from "./db/schema";
@@ -20,7 +21,9 @@ export async function scheduled(
 			orders,
 			holds: await deleteSettledHolds(db),
 		})),
-		runAnalyticsMaintenance(env),
+		runAnalyticsMaintenance(env).then(async () => ({
+			budgets: await deleteOldBudgets(db, controller.scheduledTime),
+		})),
 	]);
 	if (released.status === "fulfilled") logger.info("released expired reservations", released.value);
 	else logger.error("releasing reservations failed", { err: released.reason });

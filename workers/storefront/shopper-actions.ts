@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import { currentAccount } from "./accounts/current-account";
 import { readSessionToken } from "./accounts/session-cookie";
-import { emitEvent } from "./analytics/emit";
+import { emitEvent, purchaseSignalFor } from "./analytics/emit";
 import { cartChangeEvent } from "./analytics/envelope";
 import { clearCartCookie, issueCartCookie, readCartId } from "./cart/cart-cookie";
 import {
@@ -70,13 +70,17 @@ export async function checkoutForShopper(
 	placement: Placement,
 ): Promise<CheckoutResult> {
 	const clientKey = await admitCheckout(c);
-	const result = await checkoutCart({ ...checkoutDepsFor(c), clientKey }, cartId, input, placement);
+	const purchaseSignal = await purchaseSignalFor(c);
+	const result = await checkoutCart(
+		{ ...checkoutDepsFor(c), clientKey, purchaseSignal },
+		cartId,
+		input,
+		placement,
+	);
 	clearCartCookie(c);
 	// The browser that placed the order may see its status pages by number.
 	await rememberOrderInBrowser(c, result.order.number);
-	// A placed order is the purchase signal: emitted here, where the shopper's consent is known
-	// (the payment webhook comes from the provider, not from the shopper).
-	await emitEvent(c, { type: "purchase", productIds: result.productIds });
+	// The purchase is counted when the order is paid (payment webhook), with what was kept here.
 	return result;
 }
 

@@ -3,6 +3,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { emitEvent } from "../../../workers/storefront/analytics/emit";
+import { d1Session } from "../../../workers/storefront/middleware/d1-session";
 import { requestLogger } from "../../../workers/storefront/middleware/request-logger";
 import { createRouter } from "../../../workers/storefront/openapi";
 import { BASE, BROWSER_UA, fetchWith, recordingQueue } from "./helpers";
@@ -23,6 +24,7 @@ function beacon(queue: Queue, headers: Record<string, string>) {
 async function serverEmit(queue: Queue, headers: Record<string, string>) {
 	const app = createRouter();
 	app.use(requestLogger());
+	app.use(d1Session());
 	app.post("/cart", async (c) => c.json({ sent: await emitEvent(c, { type: "cart_add", productId: 42 }) }));
 	const ctx = createExecutionContext();
 	const res = await app.request(

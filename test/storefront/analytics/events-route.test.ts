@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BROWSER_UA, fetchWith, recordingQueue } from "./helpers";
+import { BROWSER_UA, fetchWith, recordingQueue, signedCookie } from "./helpers";
 
 function post(queue: Queue, body: string, headers: Record<string, string> = {}) {
 	return fetchWith({ EVENTS: queue }, "/api/v1/events", {
@@ -20,7 +20,7 @@ describe("POST /api/v1/events", () => {
 					{ type: "view", productId: 8 },
 				],
 			}),
-			{ Cookie: "__Host-lw_recent=3.7.4" },
+			{ Cookie: await signedCookie("lw_recent", "3.7.4") },
 		);
 		expect(res.status).toBe(202);
 		const bodies = sent as { id: string; recent: number[]; device: string }[];
@@ -31,7 +31,7 @@ describe("POST /api/v1/events", () => {
 		]);
 		expect(bodies[0]?.device).toBe("desktop");
 		const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-lw_recent="));
-		expect(cookie).toMatch(/^__Host-lw_recent=8\.7\.3\.4;/);
+		expect(decodeURIComponent(cookie ?? "")).toMatch(/^__Host-lw_recent=8\.7\.3\.4\.[A-Za-z0-9+/=]+;/);
 		expect(cookie).toMatch(/HttpOnly/i);
 	});
 
@@ -39,15 +39,44 @@ describe("POST /api/v1/events", () => {
 		const { queue, sent } = recordingQueue();
 		const view = (productId: number) => JSON.stringify({ events: [{ type: "view", productId }] });
 		const today = Math.floor(Date.now() / 86_400_000);
-		const first = await post(queue, view(8), { Cookie: "__Host-lw_recent=3" });
-		const paired = first.headers.getSetCookie().find((c) => c.startsWith("__Host-lw_paired="));
-		expect(paired).toMatch(new RegExp(`^__Host-lw_paired=${today}\\.3-8;`));
+		const first = await post(queue, view(8), { Cookie: await signedCookie("lw_recent", "3") });
+		const paired = decodeURIComponent(
+			first.headers.getSetCookie().find((c) => c.startsWith("__Host-lw_paired=")) ?? "",
+		);
+		expect(paired).toMatch(new RegExp(`^__Host-lw_paired=${today}\\.3-8\\.[A-Za-z0-9+/=]+;`));
 		expect(paired).toMatch(/HttpOnly/i);
 		// Back to 3, then 8 again: the pair 3-8 was counted today already.
-		await post(queue, view(3), { Cookie: `__Host-lw_recent=8.3; __Host-lw_paired=${today}.3-8` });
+		await post(queue, view(3), {
+			Cookie: `${await signedCookie("lw_recent", "8.3")}; ${await signedCookie("lw_paired", `${today}.3-8`)}`,
+		});
 		// Another day's list is forgotten.
-		await post(queue, view(3), { Cookie: `__Host-lw_recent=8; __Host-lw_paired=${today - 1}.3-8` });
+		await post(queue, view(3), {
+			Cookie: `${await signedCookie("lw_recent", "8")}; ${await signedCookie("lw_paired", `${today - 1}.3-8`)}`,
+		});
 		expect((sent as { recent: number[] }[]).map((b) => b.recent)).toStrictEqual([[3], [], [8]]);
+	});
+
+	it("reads an unsigned or edited context cookie as none: no history to pair with, no reset budget", async () => {
+		const { queue, sent } = recordingQueue();
+		const view = (productId: number) => JSON.stringify({ events: [{ type: "view", productId }] });
+		const signed = await signedCookie("lw_recent", "3");
+		const edited = signed.replace("lw_recent=3.", "lw_recent=4.");
+		for (const cookie of ["__Host-lw_recent=3.7.4", edited]) {
+			expect((await post(queue, view(9), { Cookie: cookie })).status).toBe(202);
+		}
+		expect((sent as { recent: number[] }[]).map((b) => b.recent)).toStrictEqual([[], []]);
+	});
+
+	it("counts a product or page once per request, however often the request repeats it", async () => {
+		const { queue, sent } = recordingQueue();
+		const events = [
+			...Array.from({ length: 8 }, () => ({ type: "view", productId: 5 })),
+			{ type: "page", path: "/p/x" },
+			{ type: "page", path: "/p/x" },
+		];
+		const res = await post(queue, JSON.stringify({ events }));
+		expect(await res.json()).toMatchObject({ accepted: 2, ignored: 8 });
+		expect((sent as { type: string }[]).map((b) => b.type)).toStrictEqual(["view", "page"]);
 	});
 
 	it("ignores a garbled recent-views cookie instead of failing", async () => {

@@ -1,6 +1,7 @@
 // Fixtures and probes for the storefront's analytics tests.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import { serializeSigned } from "hono/utils/cookie";
 import type { StaffRole } from "../../../workers/shared/vault-contract";
 import { createApp } from "../../../workers/storefront/app";
 import { registerStaff, signAccessToken, type TokenClaims } from "../../staff-tokens";
@@ -150,4 +151,13 @@ export async function staffToken(
 export function staffMember(role: StaffRole, status: "active" | "disabled" = "active") {
 	const { BLIND_INDEX_KEY } = JSON.parse(env.TEST_VAULT_SECRETS) as { BLIND_INDEX_KEY: string };
 	return registerStaff(env.VAULT_DB, BLIND_INDEX_KEY, role, status);
+}
+
+/** `__Host-<name>=<value>` signed with the storefront's SESSION_KEY, as the app sets its context cookies. */
+export async function signedCookie(name: string, value: string): Promise<string> {
+	const serialized = await serializeSigned(`__Host-${name}`, value, env.SESSION_KEY, {
+		secure: true,
+		path: "/",
+	});
+	return serialized.split(";")[0] as string;
 }

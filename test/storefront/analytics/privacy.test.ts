@@ -4,6 +4,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { emitEvent } from "../../../workers/storefront/analytics/emit";
+import { d1Session } from "../../../workers/storefront/middleware/d1-session";
 import { requestLogger } from "../../../workers/storefront/middleware/request-logger";
 import { createRouter } from "../../../workers/storefront/openapi";
 import { analyticsCount, BASE, eventually, fetchWith, recordingQueue, seedCategory } from "./helpers";
@@ -74,6 +75,7 @@ function beaconBodies(productId: number, other: number): unknown[] {
 function serverEmitter() {
 	const app = createRouter();
 	app.use(requestLogger());
+	app.use(d1Session());
 	app.post("/cart/:productId", async (c) => {
 		const productId = Number(c.req.param("productId"));
 		await emitEvent(c, { type: "cart_add", productId });

@@ -1,8 +1,9 @@
 // The server is the source of truth for cart and purchase events: the routes that change a cart
-// or place an order emit them, under the same consent rules as the beacon.
+// emit them, and a purchase is counted when the order is paid (its webhook), with the consent the
+// shopper had when placing it; all under the same consent rules as the beacon.
 import { describe, expect, it } from "vitest";
 import { testClientIp } from "../fixtures/commerce";
-import { BROWSER_UA, fetchWith, recordingQueue, seedCategory } from "./helpers";
+import { BASE, BROWSER_UA, fetchWith, recordingQueue, seedCategory } from "./helpers";
 
 type Sent = { type: string; productId?: number; productIds?: number[] };
 
@@ -11,17 +12,19 @@ function session(headers: Record<string, string> = {}, initialCookies: Record<st
 	const { queue, sent } = recordingQueue();
 	const ip = testClientIp();
 	const cookies = new Map<string, string>(Object.entries(initialCookies));
-	const call = async (method: string, path: string, body?: unknown) => {
+	/** A JSON call, or with `form`, a form post from this site (the payment page). */
+	const call = async (method: string, path: string, body?: unknown, form?: string) => {
 		const res = await fetchWith({ EVENTS: queue }, path, {
 			method,
 			headers: {
 				"User-Agent": BROWSER_UA,
 				"CF-Connecting-IP": ip,
-				"Content-Type": "application/json",
+				"Content-Type": form === undefined ? "application/json" : "application/x-www-form-urlencoded",
+				Origin: BASE,
 				Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
 				...headers,
 			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+			body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
 		});
 		for (const line of res.headers.getSetCookie()) {
 			const [name, ...value] = (line.split(";")[0] ?? "").split("=");
@@ -58,17 +61,24 @@ describe("server-side analytics events", () => {
 		expect(
 			(await shopper.call("POST", "/api/v1/cart/items", { variantId: second, quantity: 1 })).status,
 		).toBe(200);
-		expect((await shopper.call("POST", "/api/v1/checkout", checkoutBody)).status).toBe(201);
-
-		expect(shopper.sent.map((e) => [e.type, e.productId ?? e.productIds])).toEqual([
+		const placed = await shopper.call("POST", "/api/v1/checkout", checkoutBody);
+		expect(placed.status).toBe(201);
+		const cartEvents = [
 			["cart_add", first],
 			["cart_add", second],
 			["cart_remove", first],
 			// An unchanged quantity is no event.
 			["cart_remove", second],
 			["cart_add", second],
+		];
+		// Placing an order is not a purchase yet: it is counted when paid, once.
+		expect(shopper.sent.map((e) => [e.type, e.productId ?? e.productIds])).toEqual(cartEvents);
+		await pay(shopper, ((await placed.json()) as { paymentUrl: string }).paymentUrl, "pay");
+		expect(shopper.sent.map((e) => [e.type, e.productId ?? e.productIds])).toEqual([
+			...cartEvents,
 			["purchase", [first, second]],
 		]);
+		expect(shopper.sent.at(-1)).toMatchObject({ device: "desktop" });
 		// Nothing personal rides along: the envelope holds only coarse dimensions. (The whole phone
 		// number: a bare "555" also turns up in random event ids, now and then.)
 		expect(JSON.stringify(shopper.sent)).not.toMatch(/events-test|Springfield|415 555 0100|Safari|Macintosh/);
@@ -85,7 +95,26 @@ describe("server-side analytics events", () => {
 		expect(
 			(await shopper.call("POST", "/api/v1/cart/items", { variantId: ids[0], quantity: 1 })).status,
 		).toBe(200);
-		expect((await shopper.call("POST", "/api/v1/checkout", checkoutBody)).status).toBe(201);
+		const placed = await shopper.call("POST", "/api/v1/checkout", checkoutBody);
+		expect(placed.status).toBe(201);
+		// Consent was refused when the order was placed: its payment is no purchase event either.
+		await pay(shopper, ((await placed.json()) as { paymentUrl: string }).paymentUrl, "pay");
 		expect(shopper.sent).toEqual([]);
 	});
+
+	it("counts no purchase for a declined payment", async () => {
+		const { ids } = await seedCategory(1);
+		const shopper = session();
+		await shopper.call("POST", "/api/v1/cart");
+		await shopper.call("POST", "/api/v1/cart/items", { variantId: ids[0], quantity: 1 });
+		const placed = await shopper.call("POST", "/api/v1/checkout", checkoutBody);
+		await pay(shopper, ((await placed.json()) as { paymentUrl: string }).paymentUrl, "decline");
+		expect(shopper.sent.map((e) => e.type)).toEqual(["cart_add"]);
+	});
 });
+
+/** Answers the local hosted payment page, whose webhook reaches the same app (and queue). */
+async function pay(shopper: ReturnType<typeof session>, paymentUrl: string, decision: "pay" | "decline") {
+	const res = await shopper.call("POST", new URL(paymentUrl).pathname, undefined, `decision=${decision}`);
+	expect(res.status).toBe(303);
+}

@@ -24,8 +24,9 @@ function contextOf(productId: number, recent: readonly number[], paired: Set<str
 }
 
 /**
- * Page and view events are sent; cart and purchase events are ignored here because the server
- * emits them itself from the routes that cause them, so a client cannot inflate them. Each view
+ * Page and view events are sent, each product view and each page once per request; cart and
+ * purchase events are ignored here because the server emits them itself from the routes that
+ * cause them, so a client cannot inflate them. Each view
  * carries the views before it as context, then joins them; a pair is in context at most once a
  * day per browser (and so at most once per request).
  */
@@ -37,11 +38,16 @@ export function planBeacon(
 	let current = [...recent];
 	const paired = new Set(pairedToday);
 	const out: StorefrontEvent[] = [];
+	// One request counts a product view, or a page, once however often it repeats it.
+	const seen = new Set<string>();
 	let ignored = 0;
 	for (const event of events) {
-		if (SERVER_ONLY_TYPES.has(event.type)) {
+		const key =
+			event.type === "view" ? `view:${event.productId}` : event.type === "page" ? `page:${event.path}` : "";
+		if (SERVER_ONLY_TYPES.has(event.type) || seen.has(key)) {
 			ignored += 1;
 		} else if (event.type === "view") {
+			seen.add(key);
 			out.push({
 				type: "view",
 				productId: event.productId,
@@ -49,6 +55,7 @@ export function planBeacon(
 			});
 			current = pushRecentView(current, event.productId);
 		} else if (event.type === "page") {
+			seen.add(key);
 			out.push({ type: "page", path: event.path });
 		}
 	}

@@ -6,7 +6,14 @@ import { isAutomatedClient } from "../../../analytics/dimensions";
 import type { EventEnvelope } from "../../../analytics/event-schema";
 import type { AppEnv } from "../env";
 import { analyticsConsent } from "./consent";
-import { buildEnvelope, requestDimensions, type StorefrontEvent } from "./envelope";
+import {
+	buildEnvelope,
+	dimensionsOfSignal,
+	purchaseSignalOf,
+	requestDimensions,
+	type StorefrontEvent,
+} from "./envelope";
+import { withinEventBudget } from "./event-budget";
 
 /** Whether this request may produce analytics at all. */
 export async function mayCollect(c: Context<AppEnv>): Promise<boolean> {
@@ -39,13 +46,28 @@ function sendLater(c: Context<AppEnv>, envelopes: EventEnvelope[]): void {
  *   await emitEvent(c, { type: "purchase", productIds: lines.map((l) => l.productId) });
  */
 export async function emitEvent(c: Context<AppEnv>, event: StorefrontEvent): Promise<boolean> {
-	if (!(await mayCollect(c))) return false;
+	if (!(await mayCollect(c)) || !(await withinEventBudget(c, 1))) return false;
 	sendLater(c, envelopesFor(c, [event]));
 	return true;
 }
 
 export async function emitEvents(c: Context<AppEnv>, events: readonly StorefrontEvent[]): Promise<number> {
-	if (events.length === 0 || !(await mayCollect(c))) return 0;
+	if (events.length === 0 || !(await mayCollect(c)) || !(await withinEventBudget(c, events.length))) return 0;
 	sendLater(c, envelopesFor(c, events));
 	return events.length;
+}
+
+/**
+ * A purchase paid for: sent from the payment webhook with the dimensions kept on the order when
+ * the shopper, consenting, placed it (the webhook's own request is the provider's, not theirs).
+ */
+export function emitPaidPurchase(c: Context<AppEnv>, productIds: readonly number[], signal: string): void {
+	if (productIds.length === 0) return;
+	const dims = dimensionsOfSignal(signal, Date.now());
+	sendLater(c, [buildEnvelope({ type: "purchase", productIds }, dims, crypto.randomUUID())]);
+}
+
+/** What the order keeps for its purchase event: null when this request may not produce analytics. */
+export async function purchaseSignalFor(c: Context<AppEnv>): Promise<string | null> {
+	return (await mayCollect(c)) ? purchaseSignalOf(requestDimensions(c.req.raw, Date.now())) : null;
 }

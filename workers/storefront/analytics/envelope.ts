@@ -1,7 +1,12 @@
 // Turns an event into the queue envelope. The request's identifiers stop here: the user agent
 // becomes a device class, request.cf's country a two-letter code, and nothing else of the
 // request (IP, cookies, headers, account, session) is copied into the message.
-import { coarseCountry, type DeviceClass, deviceClassOf } from "../../../analytics/dimensions";
+import {
+	coarseCountry,
+	DEVICE_CLASSES,
+	type DeviceClass,
+	deviceClassOf,
+} from "../../../analytics/dimensions";
 import type { EventEnvelope } from "../../../analytics/event-schema";
 import { templatePath } from "../../../analytics/path-template";
 
@@ -47,4 +52,21 @@ export function buildEnvelope(event: StorefrontEvent, dims: RequestDimensions, i
 		case "purchase":
 			return { ...base, type: "purchase", productIds: [...new Set(event.productIds)] };
 	}
+}
+
+/**
+ * A purchase is counted when the order is paid (the webhook), not when it is placed; the webhook
+ * comes from the provider, so the shopper's coarse dimensions are kept on the order meanwhile.
+ */
+export function purchaseSignalOf(dims: RequestDimensions): string {
+	return `${dims.device}|${dims.country}`;
+}
+
+export function dimensionsOfSignal(signal: string, at: number): RequestDimensions {
+	const [device, country] = signal.split("|");
+	return {
+		at,
+		device: DEVICE_CLASSES.find((d) => d === device) ?? "other",
+		country: coarseCountry(country),
+	};
 }

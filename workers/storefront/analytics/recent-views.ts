@@ -1,7 +1,9 @@
 // The shopper's recent product views live in the shopper's own cookie (DESIGN §4.1), so co-view
-// pairs need no server-side session: the cookie rides along as context and is never stored.
+// pairs need no server-side session: the cookie rides along as context and is never stored. Both
+// context cookies are signed (SESSION_KEY): a client cannot write itself a history to pair with,
+// nor a pair budget; an unsigned or edited value reads as none.
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { z } from "zod";
 import { ProductIdSchema } from "../../../analytics/event-schema";
 import { MAX_PAIRS_PER_SHOPPER_DAY, MAX_RECENT } from "../../../analytics/limits";
@@ -28,12 +30,22 @@ export function pushRecentView(recent: readonly number[], productId: number): nu
 	return [productId, ...recent.filter((id) => id !== productId)].slice(0, MAX_RECENT);
 }
 
-export function readRecentViews(c: Context<AppEnv>): number[] {
-	return parseRecentViews(getCookie(c, RECENT_COOKIE, "host"));
+/** A signed context cookie's value; undefined when absent, unsigned or edited. */
+async function readSigned(c: Context<AppEnv>, name: string): Promise<string | undefined> {
+	try {
+		const value = await getSignedCookie(c, c.env.SESSION_KEY, name, "host");
+		return typeof value === "string" ? value : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
-export function writeRecentViews(c: Context<AppEnv>, recent: readonly number[]): void {
-	setCookie(c, RECENT_COOKIE, recent.join("."), {
+export async function readRecentViews(c: Context<AppEnv>): Promise<number[]> {
+	return parseRecentViews(await readSigned(c, RECENT_COOKIE));
+}
+
+export async function writeRecentViews(c: Context<AppEnv>, recent: readonly number[]): Promise<void> {
+	await setSignedCookie(c, RECENT_COOKIE, recent.join("."), c.env.SESSION_KEY, {
 		prefix: "host",
 		httpOnly: true,
 		secure: true,
@@ -50,8 +62,8 @@ export function clearRecentViews(c: Context<AppEnv>): void {
 
 // The co-view pairs this browser has already contributed today, in its own cookie too: a shopper
 // going back and forth between two rugs counts once a day, not once per visit, so "k shoppers"
-// means k browser-days. A client that drops its cookies escapes this bound (there is no server
-// side id to bound by, by design); the per-request bound and the rate limit still hold then.
+// means k browser-days. A client that drops its cookies escapes this bound; the server-side daily
+// budget per client (event-budget.ts) still holds then.
 export const PAIRED_COOKIE = "lw_paired";
 const PAIRED_MAX_AGE_SECONDS = 24 * 3600;
 
@@ -85,12 +97,16 @@ export function parsePairedToday(value: string | undefined, today: number): stri
 	});
 }
 
-export function readPairedToday(c: Context<AppEnv>, today: number): string[] {
-	return parsePairedToday(getCookie(c, PAIRED_COOKIE, "host"), today);
+export async function readPairedToday(c: Context<AppEnv>, today: number): Promise<string[]> {
+	return parsePairedToday(await readSigned(c, PAIRED_COOKIE), today);
 }
 
-export function writePairedToday(c: Context<AppEnv>, today: number, pairs: readonly string[]): void {
-	setCookie(c, PAIRED_COOKIE, [today, ...pairs].join("."), {
+export async function writePairedToday(
+	c: Context<AppEnv>,
+	today: number,
+	pairs: readonly string[],
+): Promise<void> {
+	await setSignedCookie(c, PAIRED_COOKIE, [today, ...pairs].join("."), c.env.SESSION_KEY, {
 		prefix: "host",
 		httpOnly: true,
 		secure: true,

@@ -41,7 +41,7 @@ export async function recommendFor(
 	if (categoryId === null) throw new AppError("not_found", "No such product");
 	const fallback = await listCategoryProductIds(db, categoryId, productId, MAX_FALLBACK_CANDIDATES);
 	// The recent-views cookie is only read for personalisation while analytics consent stands.
-	const recent = (await analyticsConsent(c)).allowed ? readRecentViews(c) : [];
+	const recent = (await analyticsConsent(c)).allowed ? await readRecentViews(c) : [];
 	// Ask for more than needed: some candidates may be out of stock.
 	const ranked = await rankedIds(c, { productId, recent, limit: Math.min(limit * 2, 24), fallback });
 	const reasons = new Map<number, RecommendedCard["reason"]>(ranked.map((r) => [r.productId, r.reason]));

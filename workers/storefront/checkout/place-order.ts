@@ -34,6 +34,8 @@ export type CheckoutDeps = {
 	clientKey?: string;
 	provider: PaymentProvider;
 	logger: Logger;
+	/** What the order keeps for its purchase event once paid (consent allowing); null: none. */
+	purchaseSignal?: string | null;
 	/** Where the provider sends the shopper back: this site's origin. */
 	origin: string;
 	now: number;
@@ -139,6 +141,7 @@ async function placeOrder(
 		updatedAt: now,
 		reservedUntil: now + deps.reservationMinutes * 60_000,
 		paidAt: null,
+		purchaseSignal: deps.purchaseSignal ?? null,
 	};
 	const lines = cartLines.map((line) => ({
 		orderId,

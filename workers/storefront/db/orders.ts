@@ -188,3 +188,13 @@ export async function listLinesOfOrders(db: Db, orderIds: readonly string[]): Pr
 		.where(inArray(orderLines.orderId, [...orderIds]))
 		.orderBy(asc(orderLines.orderId), asc(orderLines.variantId));
 }
+
+/** The distinct products an order bought (for its purchase event). */
+export async function productIdsOfOrder(db: Db, orderId: string): Promise<number[]> {
+	const rows = await db
+		.selectDistinct({ productId: variants.productId })
+		.from(orderLines)
+		.innerJoin(variants, eq(variants.id, orderLines.variantId))
+		.where(eq(orderLines.orderId, orderId));
+	return rows.map((row) => row.productId);
+}

@@ -121,6 +121,11 @@ export const orders = sqliteTable(
 		updatedAt: integer("updated_at").notNull(),
 		reservedUntil: integer("reserved_until").notNull(),
 		paidAt: integer("paid_at"),
+		/**
+		 * The coarse dimensions (`device|country`) of the purchase event to send once the order is
+		 * paid, set only when the shopper's consent allowed analytics at checkout; null: send none.
+		 */
+		purchaseSignal: text("purchase_signal"),
 	},
 	(t) => [
 		uniqueIndex("orders_number_idx").on(t.number),
@@ -219,6 +224,17 @@ export const customerAddresses = sqliteTable(
 	},
 	(t) => [index("customer_addresses_customer_idx").on(t.customerId, t.createdAt)],
 );
+
+/**
+ * How many analytics events one client has sent today (issue #12): a bound that dropping cookies
+ * cannot reset. The client is a pseudonym of its address under a key derived from a Worker secret
+ * and the day; rows of past days are deleted by the cron.
+ */
+export const eventBudgets = sqliteTable("event_budgets", {
+	clientKey: text("client_key").primaryKey(),
+	day: integer("day").notNull(),
+	used: integer("used").notNull(),
+});
 
 /** Provider webhook events already applied, so a replay changes nothing. */
 export const paymentEvents = sqliteTable(

@@ -17,6 +17,8 @@ export type AppliedPayment = {
 	/** True when this event moved the order (placed → paid, or placed → cancelled). */
 	transitioned: boolean;
 	orderStatus: OrderStatus;
+	/** What the order kept for its purchase event (consent at checkout); null: send none. */
+	purchaseSignal: string | null;
 };
 
 /**
@@ -33,7 +35,13 @@ export async function applyPaymentEvent(
 	const order = await getOrderByNumber(db, event.orderNumber);
 	if (!order) throw new AppError("not_found", "No order for this payment event");
 	if (await hasPaymentEvent(db, provider, event.eventId)) {
-		return { orderId: order.id, applied: false, transitioned: false, orderStatus: order.status };
+		return {
+			orderId: order.id,
+			applied: false,
+			transitioned: false,
+			orderStatus: order.status,
+			purchaseSignal: null,
+		};
 	}
 	if (order.paymentProvider !== provider || order.paymentSessionId !== event.sessionId) {
 		throw new AppError("conflict", "Payment event does not match the order's payment session");
@@ -58,7 +66,13 @@ export async function applyPaymentEvent(
 		results = await runBatch(db, [record, ...statusChange]);
 	} catch (err) {
 		if (violatedConstraint(err) === "unique") {
-			return { orderId: order.id, applied: false, transitioned: false, orderStatus: order.status };
+			return {
+				orderId: order.id,
+				applied: false,
+				transitioned: false,
+				orderStatus: order.status,
+				purchaseSignal: null,
+			};
 		}
 		throw err;
 	}
@@ -76,5 +90,6 @@ export async function applyPaymentEvent(
 		applied: true,
 		transitioned: moved,
 		orderStatus: moved ? target : order.status,
+		purchaseSignal: order.purchaseSignal,
 	};
 }

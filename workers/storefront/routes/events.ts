@@ -53,11 +53,11 @@ async function acceptBeacon(c: Context<AppEnv>, events: readonly BeaconEvent[]) 
 	}
 	await limitEventRate(c);
 	const today = Math.floor(Date.now() / 86_400_000);
-	const plan = planBeacon(events, readRecentViews(c), readPairedToday(c, today));
+	const plan = planBeacon(events, await readRecentViews(c), await readPairedToday(c, today));
 	const accepted = await emitEvents(c, plan.events);
 	if (plan.events.some((e) => e.type === "view")) {
-		writeRecentViews(c, plan.recent);
-		if (plan.paired.length > 0) writePairedToday(c, today, plan.paired);
+		await writeRecentViews(c, plan.recent);
+		if (plan.paired.length > 0) await writePairedToday(c, today, plan.paired);
 	}
 	return { accepted, ignored: plan.ignored, collecting: true };
 }

@@ -1,6 +1,8 @@
 // The webhook must see the raw body to check its signature, so it is a plain route (no JSON
 // validator, which would parse and re-serialize the body first), documented by hand below.
 import { z } from "@hono/zod-openapi";
+import { emitPaidPurchase } from "../analytics/emit";
+import { productIdsOfOrder } from "../db/orders";
 import { AppError } from "../errors";
 import { createRouter, errorResponses } from "../openapi";
 import { applyPaymentEvent } from "../payments/apply-payment-event";
@@ -36,5 +38,9 @@ paymentWebhookRoutes.post("/payments/webhook", async (c) => {
 	const event = await provider.parseWebhook(c.req.raw);
 	if (!event) return c.json({ received: true, applied: false }, 200);
 	const result = await applyPaymentEvent(c.var.db, provider.name, event, Date.now(), c.var.logger);
+	// Exactly once per order: the transition to paid happens once, whatever the replays.
+	if (result.transitioned && result.orderStatus === "paid" && result.purchaseSignal) {
+		emitPaidPurchase(c, await productIdsOfOrder(c.var.db, result.orderId), result.purchaseSignal);
+	}
 	return c.json({ received: true, applied: result.applied, orderStatus: result.orderStatus }, 200);
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `purchase_signal` text;
