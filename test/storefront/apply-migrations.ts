@@ -1,5 +1,7 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+// Every storefront test file also has its log lines scanned for personal data.
+import "./log-scan";
 
 // Setup files run outside per-file isolated storage and may run more than once;
 // applyD1Migrations skips what is already applied. The analytics and vault databases belong to

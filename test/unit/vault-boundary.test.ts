@@ -89,10 +89,12 @@ describe("local staff sign-in is compiled out of the production vault", () => {
 		const production = unstable_readConfig({ config: "workers/vault/wrangler.toml" });
 		const dev = unstable_readConfig({ config: "workers/vault/wrangler.dev.toml" });
 		// The links in account mails point at the shop the config serves: production's, or localhost.
+		// Named environments (staging) are deployed from wrangler.toml only; the dev config has none.
 		const strip = ({
 			define: _define,
 			configPath: _path,
 			userConfigPath: _user,
+			definedEnvironments: _environments,
 			vars,
 			...rest
 		}: typeof dev) => {
@@ -100,6 +102,7 @@ describe("local staff sign-in is compiled out of the production vault", () => {
 			return { ...rest, vars: otherVars };
 		};
 		expect(strip(dev)).toEqual(strip(production));
+		expect(dev.definedEnvironments).toEqual([]);
 		expect(production.define).toEqual({ LOCAL_STAFF_KEYS: "false" });
 		expect(dev.define).toEqual({ LOCAL_STAFF_KEYS: "true" });
 		expect(production.vars.SHOP_ORIGIN).toBe("https://shop.loomwash.example");

@@ -78,7 +78,10 @@ export async function signedUp(shop: Accounts, email = newEmail(), password = PA
 	const registered = await shop.vault.register({ email, password, profile: { nickname: NICKNAME } });
 	if (!registered.ok || !registered.account)
 		throw new Error(`register failed: ${JSON.stringify(registered)}`);
-	const confirmed = await shop.vault.confirm({ token: linkToken(shop.to(email).at(-1), "confirm") });
+	const confirmed = await shop.vault.confirm({
+		token: linkToken(shop.to(email).at(-1), "confirm"),
+		password,
+	});
 	if (!confirmed.ok) throw new Error(`confirm failed: ${confirmed.error.message}`);
 	expect(confirmed.account.id).toBe(registered.account.id);
 	return {
@@ -87,6 +90,7 @@ export async function signedUp(shop: Accounts, email = newEmail(), password = PA
 		registered: registered.account,
 		account: confirmed.account,
 		token: confirmed.session.token,
+		device: confirmed.device,
 	};
 }
 
@@ -94,6 +98,32 @@ export async function loggedIn(shop: Accounts, email: string, password = PASSWOR
 	const result = await shop.vault.login({ email, password });
 	if (!result.ok) throw new Error(`login failed: ${result.error.message}`);
 	return result.session.token;
+}
+
+/**
+ * The vault's database with every statement's SQL recorded (in `batch`es too): how many writes an
+ * operation makes, whatever it decides.
+ */
+export function recordingDb(): { db: D1Database; statements: string[]; writes: () => number } {
+	const statements: string[] = [];
+	const real = vaultEnv.VAULT_DB;
+	const db = new Proxy(real, {
+		get(target, prop) {
+			if (prop === "prepare") {
+				return (query: string) => {
+					statements.push(query);
+					return target.prepare(query);
+				};
+			}
+			const value = Reflect.get(target, prop, target);
+			return typeof value === "function" ? value.bind(target) : value;
+		},
+	});
+	return {
+		db,
+		statements,
+		writes: () => statements.filter((query) => /^\s*(insert|update|delete)\b/i.test(query)).length,
+	};
 }
 
 export async function isLive(shop: Accounts, token: string): Promise<boolean> {

@@ -1,6 +1,9 @@
 // Shopper accounts in the vault (issue #7): registering through an emailed link, signing in, the
 // reset link, and answers that never tell a known address from an unknown one.
 import { describe, expect, it, vi } from "vitest";
+import { DeviceTokenSchema } from "../../workers/shared/vault-contract";
+import { hashEmailToken } from "../../workers/vault/accounts/email-tokens";
+import { blindIndex } from "../../workers/vault/crypto/blind-index";
 import {
 	accounts,
 	countingLimiter,
@@ -11,12 +14,18 @@ import {
 	NICKNAME,
 	newEmail,
 	PASSWORD,
+	recordingDb,
 	sessionIdOf,
 	signedUp,
 	sql,
 } from "./account-fixtures";
+import { vaultEnv } from "./helpers";
 
 const NEW_PASSWORD = "a whole new password 42";
+
+function emailBidx(email: string): Promise<string> {
+	return blindIndex(vaultEnv.BLIND_INDEX_KEY, "email", email);
+}
 
 describe("registering and signing in", () => {
 	it("registers, confirms with the mailed link, and signs in with a new session each time", async () => {
@@ -49,9 +58,17 @@ describe("registering and signing in", () => {
 		});
 
 		const token = linkToken(mail, "confirm");
-		const confirmed = await shop.vault.confirm({ token });
+		// The link alone is not enough: a wrong password is a failed login, and the link stays usable.
+		const refused = await shop.vault.confirm({ token, password: "not the password at all" });
+		expect(refused).toEqual(await shop.vault.login({ email: newEmail("unknown"), password: PASSWORD }));
+		expect(refused).toEqual({
+			ok: false,
+			error: { code: "unauthorized", message: "The email address or password is not correct" },
+		});
+		const confirmed = await shop.vault.confirm({ token, password: PASSWORD });
 		if (!confirmed.ok || !registered.ok || !registered.account) throw new Error("confirm failed");
 		expect(confirmed.account).toEqual({ id: registered.account.id, subjectId: registered.account.subjectId });
+		expect(DeviceTokenSchema.parse(confirmed.device)).toBe(confirmed.device);
 		expect(confirmed.session.expiresAt).toBeGreaterThan(Date.now() + 11 * 60 * 60_000);
 		expect(await shop.vault.session({ session: confirmed.session.token })).toEqual({
 			ok: true,
@@ -59,9 +76,17 @@ describe("registering and signing in", () => {
 			expiresAt: confirmed.session.expiresAt,
 		});
 		// The link works once.
-		expect(await shop.vault.confirm({ token })).toMatchObject({ ok: false, error: { code: "not_found" } });
+		expect(await shop.vault.confirm({ token, password: PASSWORD })).toMatchObject({
+			ok: false,
+			error: { code: "not_found" },
+		});
 
-		const first = await loggedIn(shop, email);
+		const login = await shop.vault.login({ email, password: PASSWORD });
+		if (!login.ok) throw new Error(login.error.message);
+		expect(Object.keys(login).sort()).toEqual(["account", "device", "ok", "session"]);
+		expect(login.device).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+		expect(login.device).not.toBe(confirmed.device);
+		const first = login.session.token;
 		const second = await loggedIn(shop, email.toUpperCase());
 		const ids = new Set([confirmed.session.token, first, second].map(sessionIdOf));
 		expect(ids.size).toBe(3);
@@ -85,7 +110,7 @@ describe("registering and signing in", () => {
 		expect(opened).toEqual({ ok: true, values: [NICKNAME] });
 	});
 
-	it("lets a re-registration of a pending address replace the squatter's password, with a new link", async () => {
+	it("changes nothing when a pending address is registered again: the squatter's password stays theirs, the owner resets", async () => {
 		const shop = accounts();
 		const email = newEmail("victim");
 		const squatter = await shop.vault.register({
@@ -93,21 +118,104 @@ describe("registering and signing in", () => {
 			password: "squatters password 1",
 			profile: { nickname: "Squatter" },
 		});
+		if (!squatter.ok || !squatter.account) throw new Error("register failed");
+		const before = await sql(
+			"select password_hash, email_ct, status, updated_at from credentials where account_id = ?",
+			squatter.account.id,
+		);
+		// The owner registers their own address: answered as for an active account, nothing changes.
 		const owner = await shop.vault.register({ email, password: PASSWORD, profile: { nickname: "Owner" } });
-		if (!squatter.ok || !owner.ok || !squatter.account || !owner.account) throw new Error("register failed");
-		expect(owner.account.id).toBe(squatter.account.id);
-		expect(owner.account.sealed.nickname).not.toBe(squatter.account.sealed.nickname);
-		const [squattersLink, ownersLink] = shop.to(email).map((mail) => linkToken(mail, "confirm"));
-		expect(await shop.vault.confirm({ token: squattersLink as string })).toMatchObject({
-			ok: false,
-			error: { code: "not_found" },
-		});
-		expect((await shop.vault.confirm({ token: ownersLink as string })).ok).toBe(true);
-		expect(await shop.vault.login({ email, password: "squatters password 1" })).toMatchObject({
+		expect(owner).toEqual({ ok: true, account: null });
+		const after = await sql(
+			"select password_hash, email_ct, status, updated_at from credentials where account_id = ?",
+			squatter.account.id,
+		);
+		expect(after.results).toEqual(before.results);
+		await shop.settle();
+		// The link in the owner's inbox (the squatter's, still working) does not take the owner's
+		// password, so the squatter's password never becomes theirs, nor theirs the squatter's.
+		const link = linkToken(shop.to(email).at(-1), "confirm");
+		expect(await shop.vault.confirm({ token: link, password: PASSWORD })).toMatchObject({
 			ok: false,
 			error: { code: "unauthorized" },
 		});
-		expect((await shop.vault.login({ email, password: PASSWORD })).ok).toBe(true);
+		expect((await shop.vault.login({ email, password: PASSWORD })).ok).toBe(false);
+		// The owner takes the address back with a reset, which proves it and activates the account.
+		expect(await shop.vault.requestReset({ email })).toEqual({ ok: true });
+		await shop.settle();
+		const reset = linkToken(shop.to(email).at(-1), "reset");
+		expect(await shop.vault.completeReset({ token: reset, password: NEW_PASSWORD })).toEqual({ ok: true });
+		expect((await shop.vault.login({ email, password: NEW_PASSWORD })).ok).toBe(true);
+		expect((await shop.vault.login({ email, password: "squatters password 1" })).ok).toBe(false);
+		// The squatter's confirm link is spent with the reset.
+		expect(await shop.vault.confirm({ token: link, password: "squatters password 1" })).toMatchObject({
+			error: { code: "not_found" },
+		});
+	});
+
+	it("signs nobody in with a confirm link alone: an attacker's own link mailed to a victim is worthless", async () => {
+		const shop = accounts();
+		const attacker = newEmail("attacker");
+		await shop.vault.register({
+			email: attacker,
+			password: "the attackers password",
+			profile: { nickname: "Mallory" },
+		});
+		const link = linkToken(shop.to(attacker)[0], "confirm");
+		// The victim clicks it and types their own password: refused, no session.
+		expect(await shop.vault.confirm({ token: link, password: PASSWORD })).toEqual({
+			ok: false,
+			error: { code: "unauthorized", message: "The email address or password is not correct" },
+		});
+		const row = await sql(
+			"select count(*) as n from email_tokens where token_hash = ? and used_at is null",
+			await hashEmailToken(link),
+		);
+		expect(row.results).toEqual([{ n: 1 }]);
+		// A made-up link costs the same PBKDF2 work and says not_found whatever the password.
+		expect(await shop.vault.confirm({ token: "B".repeat(43), password: PASSWORD })).toMatchObject({
+			error: { code: "not_found" },
+		});
+	});
+
+	it("re-mails a pending address's confirm link (older links keep working), at most once in ten minutes", async () => {
+		const shop = accounts();
+		const email = newEmail("pending");
+		const registered = await shop.vault.register({
+			email,
+			password: PASSWORD,
+			profile: { nickname: NICKNAME },
+		});
+		if (!registered.ok || !registered.account) throw new Error("register failed");
+		for (let i = 0; i < 20; i++) {
+			expect(
+				await shop.vault.register({ email, password: `another password ${i}`, profile: { nickname: "X" } }),
+			).toEqual({ ok: true, account: null });
+		}
+		await shop.settle();
+		expect(shop.to(email)).toHaveLength(1);
+		const first = linkToken(shop.to(email)[0], "confirm");
+
+		// Ten minutes on, the next request mails a fresh link; the first one still works.
+		await sql(
+			"update email_tokens set created_at = created_at - ? where account_id = ?",
+			11 * 60_000,
+			registered.account.id,
+		);
+		for (let i = 0; i < 20; i++) {
+			expect((await shop.vault.register({ email, password: PASSWORD, profile: { nickname: "Y" } })).ok).toBe(
+				true,
+			);
+		}
+		await shop.settle();
+		expect(shop.to(email)).toHaveLength(2);
+		expect(shop.to(email)[1]?.subject).toBe("Confirm your Loomwash account");
+		expect(linkToken(shop.to(email)[1], "confirm")).not.toBe(first);
+		expect((await shop.vault.confirm({ token: first, password: PASSWORD })).ok).toBe(true);
+		// Confirmed: the other link has nothing left to do.
+		expect(
+			await shop.vault.confirm({ token: linkToken(shop.to(email)[1], "confirm"), password: PASSWORD }),
+		).toMatchObject({ error: { code: "not_found" } });
 	});
 
 	it("answers a registered address with an 'already registered' mail, no account and no change", async () => {
@@ -119,12 +227,95 @@ describe("registering and signing in", () => {
 			profile: { nickname: "Other" },
 		});
 		expect(again).toEqual({ ok: true, account: null });
+		await shop.settle();
 		const mail = shop.to(email).at(-1);
 		expect(mail?.subject).toMatch(/tried to create a Loomwash account/);
 		expect(mail?.text).not.toMatch(/token=/);
 		expect(mail?.text).toContain("http://localhost:8787/account/reset");
 		expect((await shop.vault.login({ email, password: PASSWORD })).ok).toBe(true);
 		expect((await shop.vault.login({ email, password: NEW_PASSWORD })).ok).toBe(false);
+	});
+
+	it("sends the 'already registered' notice at most once in ten minutes, every answer the same", async () => {
+		const shop = accounts();
+		const { email, account } = await signedUp(shop);
+		const before = shop.to(email).length;
+		for (let i = 0; i < 20; i++) {
+			expect(
+				await shop.vault.register({ email, password: NEW_PASSWORD, profile: { nickname: "Other" } }),
+			).toEqual({ ok: true, account: null });
+		}
+		await shop.settle();
+		expect(
+			shop
+				.to(email)
+				.slice(before)
+				.map((mail) => mail.subject),
+		).toEqual(["Someone tried to create a Loomwash account with your address"]);
+		await sql(
+			"update email_tokens set created_at = created_at - ?, expires_at = expires_at - ? where account_id = ?",
+			11 * 60_000,
+			11 * 60_000,
+			account.id,
+		);
+		await shop.vault.register({ email, password: NEW_PASSWORD, profile: { nickname: "Other" } });
+		await shop.settle();
+		expect(shop.to(email).slice(before)).toHaveLength(2);
+	});
+
+	it("makes the same writes for an active and a pending address, mail or no mail", async () => {
+		const active = await signedUp(accounts());
+		const pending = newEmail("pending");
+		await accounts().vault.register({ email: pending, password: PASSWORD, profile: { nickname: NICKNAME } });
+		// Its link ten minutes old: the next registration mails a new one.
+		await sql(
+			"update email_tokens set created_at = created_at - ? where account_id = (select account_id from credentials where email_bidx = ?)",
+			11 * 60_000,
+			await emailBidx(pending),
+		);
+		const writes: number[] = [];
+		const mailed: number[] = [];
+		for (const email of [active.email, pending, active.email, pending]) {
+			const recording = recordingDb();
+			const shop = accounts({ VAULT_DB: recording.db });
+			expect(
+				await shop.vault.register({ email, password: NEW_PASSWORD, profile: { nickname: "Other" } }),
+			).toEqual({ ok: true, account: null });
+			writes.push(recording.writes());
+			await shop.settle();
+			mailed.push(shop.sent.length);
+		}
+		// A notice, a confirm link, then nothing (each within ten minutes of the last): the same
+		// writes (the audit entry, the conditional insert) every time.
+		expect(mailed).toEqual([1, 1, 0, 0]);
+		expect(writes).toEqual([2, 2, 2, 2]);
+	});
+
+	it("mails a known account at its registered address, not at the case variant a requester typed", async () => {
+		const shop = accounts();
+		const stored = `Case.${newEmail("owner")}`;
+		const typed = stored.toLowerCase();
+		await shop.vault.register({ email: stored, password: PASSWORD, profile: { nickname: NICKNAME } });
+		// Pending: the re-registration's confirm link (once the first link is ten minutes old).
+		await sql(
+			"update email_tokens set created_at = created_at - ? where account_id = (select account_id from credentials where email_bidx = ?)",
+			11 * 60_000,
+			await emailBidx(stored),
+		);
+		await shop.vault.register({ email: typed, password: PASSWORD, profile: { nickname: NICKNAME } });
+		await shop.vault.requestReset({ email: typed.toUpperCase() });
+		await shop.settle();
+		expect(shop.to(stored).map((mail) => mail.subject)).toEqual([
+			"Confirm your Loomwash account",
+			"Confirm your Loomwash account",
+			"Reset your Loomwash password",
+		]);
+		// Active: the notice too.
+		await shop.vault.confirm({ token: linkToken(shop.to(stored)[0], "confirm"), password: PASSWORD });
+		await shop.vault.register({ email: typed, password: PASSWORD, profile: { nickname: NICKNAME } });
+		await shop.settle();
+		expect(shop.to(stored).at(-1)?.subject).toMatch(/tried to create a Loomwash account/);
+		expect(shop.sent.filter((mail) => mail.to !== stored)).toHaveLength(0);
 	});
 
 	it("refuses weak passwords with a clear message", async () => {
@@ -174,32 +365,18 @@ describe("answers that do not tell whether an address has an account", () => {
 		expect(shop.to(known).at(-1)?.subject).toBe("Reset your Loomwash password");
 		expect(shop.to(unknown)).toHaveLength(0);
 
-		const busy = accounts({ AUTH_MAIL_LIMITER: DENY, LOGIN_ACCOUNT_LIMITER: DENY });
-		const throttled = [
-			[busy.vault.register({ email: known, password: PASSWORD, profile: { nickname: NICKNAME } })],
-			[busy.vault.register({ email: unknown, password: PASSWORD, profile: { nickname: NICKNAME } })],
-			[busy.vault.requestReset({ email: known }), busy.vault.requestReset({ email: unknown })],
-			[
-				busy.vault.login({ email: known, password: PASSWORD }),
-				busy.vault.login({ email: unknown, password: PASSWORD }),
-			],
-		];
-		const [registerKnown, registerUnknown, resets, logins] = await Promise.all(
-			throttled.map((calls) => Promise.all(calls)),
-		);
-		expect(registerKnown?.[0]).toMatchObject({ ok: false, error: { code: "rate_limited" } });
-		expect(registerUnknown?.[0]).toEqual(registerKnown?.[0]);
-		expect(resets?.[0]).toEqual(registerKnown?.[0]);
-		expect(resets?.[1]).toEqual(resets?.[0]);
-		expect(logins?.[0]).toMatchObject({ ok: false, error: { code: "rate_limited" } });
-		expect(logins?.[1]).toEqual(logins?.[0]);
-		await busy.settle();
-		expect(busy.sent).toHaveLength(0);
+		const busy = accounts({ LOGIN_ACCOUNT_LIMITER: DENY });
+		const logins = await Promise.all([
+			busy.vault.login({ email: known, password: PASSWORD }),
+			busy.vault.login({ email: unknown, password: PASSWORD }),
+		]);
+		expect(logins[0]).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+		expect(logins[1]).toEqual(logins[0]);
 	});
 
 	it("throttles each account's logins, the right password included once over the limit", async () => {
+		const { email } = await signedUp(accounts());
 		const shop = accounts({ LOGIN_ACCOUNT_LIMITER: countingLimiter(30) });
-		const { email } = await signedUp(shop);
 		for (let i = 0; i < 30; i++) {
 			expect(await shop.vault.login({ email, password: `wrong guess ${i}` })).toMatchObject({
 				error: { code: "unauthorized" },
@@ -214,17 +391,89 @@ describe("answers that do not tell whether an address has an account", () => {
 		expect((await shop.vault.login({ email: other.email, password: PASSWORD })).ok).toBe(true);
 	});
 
-	it("limits account mails to three a minute per address", async () => {
-		const shop = accounts({ AUTH_MAIL_LIMITER: countingLimiter(3) });
-		const email = newEmail();
-		for (let i = 0; i < 3; i++) {
-			expect(
-				(await shop.vault.register({ email, password: PASSWORD, profile: { nickname: NICKNAME } })).ok,
-			).toBe(true);
+	it("lets the owner's device in while guessers have spent the account's budget; no other token does", async () => {
+		const shop = accounts({ LOGIN_ACCOUNT_LIMITER: countingLimiter(30) });
+		const { email, account, device: confirmedOn } = await signedUp(shop);
+		const earlier = await shop.vault.login({ email, password: PASSWORD });
+		if (!earlier.ok) throw new Error(earlier.error.message);
+		const other = await signedUp(shop);
+		// Three guessers, ten guesses each: the account's budget is spent.
+		const guessers = ["one", "two", "three"].map((who) => async () => {
+			for (let i = 0; i < 10; i++) await shop.vault.login({ email, password: `${who} guesses ${i}` });
+		});
+		await Promise.all(guessers.map((guess) => guess()));
+		const [nonce] = earlier.device.split(".");
+		const forged = [
+			`${nonce}.${"A".repeat(43)}`,
+			`${"C".repeat(22)}.${earlier.device.split(".")[1] as string}`,
+			// The MAC of this account's id and a nonce, under some other key.
+			`${nonce}.${await blindIndex(btoa("k".repeat(32)), "device_token", `${account.id}\u0000${nonce}`)}`,
+		];
+		const busy = { ok: false, error: { code: "rate_limited" } };
+		expect(await shop.vault.login({ email, password: PASSWORD })).toMatchObject(busy);
+		expect(await shop.vault.login({ email, password: PASSWORD, devices: [other.device] })).toMatchObject(
+			busy,
+		);
+		expect(await shop.vault.login({ email, password: PASSWORD, devices: forged })).toMatchObject(busy);
+		// Guessing with a forged or foreign token is still throttled like any guess.
+		expect(
+			await shop.vault.login({ email, password: "guess with a token", devices: [other.device, ...forged] }),
+		).toMatchObject(busy);
+
+		// The owner's browser, with the token from an earlier sign-in (among others), gets in.
+		const owner = await shop.vault.login({
+			email,
+			password: PASSWORD,
+			devices: [other.device, ...forged.slice(0, 2), earlier.device],
+		});
+		expect(owner).toMatchObject({ ok: true, account });
+		expect((await shop.vault.login({ email, password: PASSWORD, devices: [confirmedOn] })).ok).toBe(true);
+		// A wrong password from the owner's browser is a plain refusal, not the account's 429.
+		expect(
+			await shop.vault.login({ email, password: "owner typo", devices: [earlier.device] }),
+		).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+		// The account's throttle holds at confirm too, with the same exemption rule.
+		const pending = newEmail("pending");
+		await shop.vault.register({ email: pending, password: PASSWORD, profile: { nickname: NICKNAME } });
+		for (let i = 0; i < 30; i++) await shop.vault.login({ email: pending, password: `guess ${i}` });
+		const link = linkToken(shop.to(pending)[0], "confirm");
+		expect(
+			await shop.vault.confirm({ token: link, password: PASSWORD, devices: [earlier.device] }),
+		).toMatchObject(busy);
+	});
+
+	it("gives a device token its own budget: a stolen one guesses no faster than a client", async () => {
+		const shop = accounts({ LOGIN_ACCOUNT_LIMITER: countingLimiter(30) });
+		const { email, device } = await signedUp(shop);
+		for (let i = 0; i < 30; i++) {
+			expect(await shop.vault.login({ email, password: `guess ${i}`, devices: [device] })).toMatchObject({
+				error: { code: "unauthorized" },
+			});
 		}
-		expect(await shop.vault.requestReset({ email })).toMatchObject({ error: { code: "rate_limited" } });
+		expect(await shop.vault.login({ email, password: PASSWORD, devices: [device] })).toMatchObject({
+			error: { code: "rate_limited" },
+		});
+		// Those guesses were not the account's: a browser without the token still has its budget.
+		expect((await shop.vault.login({ email, password: PASSWORD })).ok).toBe(true);
+	});
+
+	it("never refuses a mail request: twenty resets in a row send one link and all answer ok", async () => {
+		// The mail limiter is not what spaces these mails: even refusing everything, the owner is answered.
+		const shop = accounts({ AUTH_MAIL_LIMITER: DENY });
+		const { email, account } = await signedUp(shop);
+		const before = shop.to(email).length;
+		for (let i = 0; i < 20; i++) expect(await shop.vault.requestReset({ email })).toEqual({ ok: true });
 		await shop.settle();
-		expect(shop.to(email)).toHaveLength(3);
+		const resets = shop.to(email).slice(before);
+		expect(resets.map((mail) => mail.subject)).toEqual(["Reset your Loomwash password"]);
+		// The owner's link works, after all those requests.
+		const token = linkToken(resets[0], "reset");
+		expect(await shop.vault.completeReset({ token, password: NEW_PASSWORD })).toEqual({ ok: true });
+		const rows = await sql(
+			"select count(*) as n from email_tokens where account_id = ? and purpose = 'reset'",
+			account.id,
+		);
+		expect(rows.results).toEqual([{ n: 1 }]);
 	});
 });
 
@@ -243,16 +492,19 @@ describe("emailed links", () => {
 			Date.now() - 1,
 			registered.account.id,
 		);
-		const expired = await shop.vault.confirm({ token: linkToken(shop.to(email)[0], "confirm") });
-		const madeUp = await shop.vault.confirm({ token: "A".repeat(43) });
+		const expired = await shop.vault.confirm({
+			token: linkToken(shop.to(email)[0], "confirm"),
+			password: PASSWORD,
+		});
+		const madeUp = await shop.vault.confirm({ token: "A".repeat(43), password: PASSWORD });
 		const { token: used } = await (async () => {
 			const other = newEmail();
 			await shop.vault.register({ email: other, password: PASSWORD, profile: { nickname: NICKNAME } });
 			const token = linkToken(shop.to(other)[0], "confirm");
-			await shop.vault.confirm({ token });
+			await shop.vault.confirm({ token, password: PASSWORD });
 			return { token };
 		})();
-		const reused = await shop.vault.confirm({ token: used });
+		const reused = await shop.vault.confirm({ token: used, password: PASSWORD });
 		expect(expired).toEqual({
 			ok: false,
 			error: { code: "not_found", message: "This link is not valid or has expired" },
@@ -262,7 +514,9 @@ describe("emailed links", () => {
 		// A reset link is not a confirm link.
 		await shop.vault.requestReset({ email });
 		await shop.settle();
-		expect(await shop.vault.confirm({ token: linkToken(shop.to(email).at(-1), "reset") })).toEqual(expired);
+		expect(
+			await shop.vault.confirm({ token: linkToken(shop.to(email).at(-1), "reset"), password: PASSWORD }),
+		).toEqual(expired);
 	});
 
 	it("resets a password once with a link, revoking every session", async () => {
@@ -297,6 +551,15 @@ describe("emailed links", () => {
 		const { email, account } = await signedUp(shop);
 		await shop.vault.requestReset({ email });
 		await shop.settle();
+		// Within ten minutes a request sends nothing (the first link stands); after, a new link.
+		await shop.vault.requestReset({ email });
+		await shop.settle();
+		expect(shop.to(email).filter((mail) => mail.subject.startsWith("Reset"))).toHaveLength(1);
+		await sql(
+			"update email_tokens set created_at = created_at - ? where account_id = ? and purpose = 'reset'",
+			11 * 60_000,
+			account.id,
+		);
 		await shop.vault.requestReset({ email });
 		await shop.settle();
 		const [older, newer] = shop
@@ -327,7 +590,9 @@ describe("emailed links", () => {
 		expect(await shop.vault.completeReset({ token, password: NEW_PASSWORD })).toEqual({ ok: true });
 		expect((await shop.vault.login({ email, password: NEW_PASSWORD })).ok).toBe(true);
 		// The confirm link it was sent before is spent with it.
-		expect(await shop.vault.confirm({ token: linkToken(shop.to(email)[0], "confirm") })).toMatchObject({
+		expect(
+			await shop.vault.confirm({ token: linkToken(shop.to(email)[0], "confirm"), password: NEW_PASSWORD }),
+		).toMatchObject({
 			error: { code: "not_found" },
 		});
 	});

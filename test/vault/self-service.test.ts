@@ -6,7 +6,16 @@ import type { OpenItem } from "../../workers/shared/vault-contract";
 import { vaultDb } from "../../workers/vault/db/client";
 import { verifyAuditChain } from "../../workers/vault/operations";
 import { dumpAllTables, encodingsOf } from "../pii-scan";
-import { accounts, DENY, linkToken, loggedIn, NICKNAME, PASSWORD, signedUp } from "./account-fixtures";
+import {
+	accounts,
+	countingLimiter,
+	DENY,
+	linkToken,
+	loggedIn,
+	NICKNAME,
+	PASSWORD,
+	signedUp,
+} from "./account-fixtures";
 import { auditHeadSeq, auditRows, rpc, sealedContact, staffAs, vaultEnv } from "./helpers";
 
 const ADDRESS = { line1: "12 Selvedge Lane", city: "Warpton-Qz" };
@@ -198,6 +207,23 @@ describe("sealing and opening with the shopper's own session", () => {
 	});
 });
 
+describe("the self-service pace", () => {
+	it("is the account's, shared by all its sessions: signing in again buys no more", async () => {
+		const shop = accounts({ SHOPPER_OPEN_LIMITER: countingLimiter(2) });
+		const { token, email } = await signedUp(shop);
+		const second = await loggedIn(shop, email);
+		expect((await shop.vault.accountEmail({ session: token })).ok).toBe(true);
+		expect((await shop.vault.accountEmail({ session: token })).ok).toBe(true);
+		expect(await shop.vault.accountEmail({ session: second })).toMatchObject({
+			ok: false,
+			error: { code: "rate_limited" },
+		});
+		// Another account has its own.
+		const other = await signedUp(shop);
+		expect((await shop.vault.accountEmail({ session: other.token })).ok).toBe(true);
+	});
+});
+
 describe("the audit trail of accounts", () => {
 	it("records registration, confirmation, password changes, resets and every self-service access, by pseudonym", async () => {
 		const shop = accounts();
@@ -264,7 +290,9 @@ describe("the audit trail of accounts", () => {
 		expect(report).toMatchObject({ valid: true, firstBad: null });
 	});
 
-	it("answers nothing when the audit log cannot take the entry", async () => {
+	// Each refused append is retried 40 times with a growing random pause (audit/log.ts): two of
+	// them take seconds, close to the default 5 s on a busy machine.
+	it("answers nothing when the audit log cannot take the entry", { timeout: 20_000 }, async () => {
 		const shop = accounts();
 		const { token } = await signedUp(shop);
 		await vaultEnv.VAULT_DB.prepare(
@@ -309,7 +337,10 @@ describe("the vault's raw state after account work", () => {
 		try {
 			const shop = accounts();
 			await shop.vault.register({ email, password: passwords[0] as string, profile: { nickname } });
-			const confirmed = await shop.vault.confirm({ token: linkToken(shop.to(email)[0], "confirm") });
+			const confirmed = await shop.vault.confirm({
+				token: linkToken(shop.to(email)[0], "confirm"),
+				password: passwords[0] as string,
+			});
 			if (!confirmed.ok) throw new Error(confirmed.error.message);
 			await shop.vault.login({ email, password: "a wrong password here" });
 			await shop.vault.login({ email: "nobody.qx@example.org", password: passwords[0] as string });

@@ -94,6 +94,27 @@ describe("shopper sessions", () => {
 		expect(await isLive(shop, second)).toBe(false);
 	});
 
+	it("keeps at most ten live sessions per account: signing in again drops the oldest", async () => {
+		const shop = accounts();
+		const { token: first, email, account } = await signedUp(shop);
+		const tokens = [first];
+		for (let i = 0; i < 11; i++) tokens.push(await loggedIn(shop, email));
+		const live = await Promise.all(tokens.map((token) => isLive(shop, token)));
+		expect(live).toEqual([false, false, ...Array(10).fill(true)]);
+		const rows = await sql("select id from sessions where account_id = ?", account.id);
+		expect(rows.results.map((row) => (row as { id: string }).id).sort()).toEqual(
+			tokens.slice(2).map(sessionIdOf).sort(),
+		);
+		// Sessions already dead do not count against the ten.
+		await shop.vault.logout({ session: tokens[11] as string });
+		tokens.push(await loggedIn(shop, email));
+		expect(await isLive(shop, tokens[2] as string)).toBe(true);
+		// Another account's sessions are not touched.
+		const other = await signedUp(shop);
+		for (let i = 0; i < 3; i++) await loggedIn(shop, email);
+		expect(await isLive(shop, other.token)).toBe(true);
+	});
+
 	it("refuses tokens the vault did not sign, or signed for something else", async () => {
 		const shop = accounts();
 		const { token, account } = await signedUp(shop);

@@ -199,8 +199,26 @@ export const RegisterRequestSchema = z
 	.strict();
 export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
 
+/**
+ * Device tokens (OWASP "device cookies"): the vault hands one out at every successful sign-in; a
+ * browser that shows one for the account is exempt from the account-wide login throttle, so a
+ * distributed guesser cannot lock the owner out of their own account.
+ */
+export const DeviceTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+const DeviceTokensSchema = z.array(DeviceTokenSchema).max(5).optional();
+
+/**
+ * Confirming a registration needs the password chosen at registration as well as the mailed link:
+ * the link proves the mailbox, the password proves it is the same person, so nobody who registers
+ * someone else's address (or mails them their own link) ends up holding their account.
+ */
 export const ConfirmRequestSchema = z
-	.object({ token: EmailTokenSchema, requestId: RequestIdSchema })
+	.object({
+		token: EmailTokenSchema,
+		password: z.string().min(1).max(128),
+		devices: DeviceTokensSchema,
+		requestId: RequestIdSchema,
+	})
 	.strict();
 export type ConfirmRequest = z.input<typeof ConfirmRequestSchema>;
 
@@ -208,6 +226,7 @@ export const LoginRequestSchema = z
 	.object({
 		email: EmailSchema,
 		password: z.string().min(1).max(128),
+		devices: DeviceTokensSchema,
 		requestId: RequestIdSchema,
 	})
 	.strict();
@@ -244,6 +263,8 @@ export const SESSION_AUDIENCE = "loomwash-storefront";
 export type AccountRef = { id: string; subjectId: string };
 /** A session the vault issued: the token for the cookie and when it expires at the latest. */
 export type IssuedSession = { token: string; expiresAt: number };
+/** What a successful sign-in (login, confirm) answers: the account, its session, a device token. */
+export type SignedIn = { account: AccountRef; session: IssuedSession; device: string };
 
 // ---- Results ----
 

@@ -2,7 +2,14 @@
 // there), telling known emails from unknown ones (register, login and reset answer alike), and
 // guessing passwords (429s for the guessing client; the owner still logs in from elsewhere).
 import { describe, expect, it } from "vitest";
-import { login, PASSWORD, registerBody, registeredCustomer, uniqueEmail } from "../fixtures/accounts";
+import {
+	login,
+	mailedToken,
+	PASSWORD,
+	registerBody,
+	registeredCustomer,
+	uniqueEmail,
+} from "../fixtures/accounts";
 import { createVariant, Shopper } from "../fixtures/commerce";
 
 const ADDRESS = {
@@ -73,6 +80,33 @@ describe("one customer and another's data", () => {
 	});
 });
 
+describe("someone else's address", () => {
+	it("re-registering a pending address changes nothing: the owner confirms with their own password", async () => {
+		const email = uniqueEmail("pending");
+		const owner = new Shopper();
+		expect((await owner.json("/api/v1/auth/register", "POST", registerBody(email))).status).toBe(202);
+		const attacker = "the attacker's own passphrase";
+		const squat = await new Shopper().json(
+			"/api/v1/auth/register",
+			"POST",
+			registerBody(email, { password: attacker, nickname: "Mallory" }),
+		);
+		expect(squat.status).toBe(202);
+		const token = await mailedToken(email, "confirm");
+		// The attacker's password does not confirm the owner's registration...
+		expect(
+			(await new Shopper().json("/api/v1/auth/confirm", "POST", { token, password: attacker })).status,
+		).toBe(401);
+		// ...the owner's does, and only the owner's password logs in afterwards.
+		expect((await owner.json("/api/v1/auth/confirm", "POST", { token, password: PASSWORD })).status).toBe(
+			200,
+		);
+		expect((await login(new Shopper(), email, attacker)).status).toBe(401);
+		const me = (await (await owner.fetch("/api/v1/me")).json()) as { nickname: string };
+		expect(me.nickname).not.toBe("Mallory");
+	});
+});
+
 describe("enumeration", () => {
 	it("register, login and reset answer alike for known and unknown emails", async () => {
 		const known = await registeredCustomer();
@@ -133,4 +167,19 @@ describe("brute force", () => {
 		// ...while the owner, elsewhere, gets in.
 		expect((await login(new Shopper(), email, PASSWORD)).status).toBe(200);
 	}, 60_000);
+});
+
+describe("the address book's bound", () => {
+	it("holds at most 10 addresses, even when saves race", async () => {
+		const { shopper } = await registeredCustomer();
+		const statuses = await Promise.all(
+			Array.from({ length: 14 }, () =>
+				shopper.json("/api/v1/me/addresses", "POST", ADDRESS).then((r) => r.status),
+			),
+		);
+		expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+		expect(statuses.filter((s) => s !== 201).every((s) => s === 409 || s === 429)).toBe(true);
+		const book = (await (await shopper.fetch("/api/v1/me/addresses")).json()) as { addresses: unknown[] };
+		expect(book.addresses).toHaveLength(10);
+	});
 });

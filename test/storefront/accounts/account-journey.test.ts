@@ -44,9 +44,14 @@ describe("a customer's journey", () => {
 		// Not usable before the address is confirmed.
 		expect((await login(browser, MARKERS.email)).status).toBe(401);
 
-		const confirmed = await browser.json("/api/v1/auth/confirm", "POST", {
-			token: await mailedToken(MARKERS.email, "confirm"),
+		const token = await mailedToken(MARKERS.email, "confirm");
+		// The link alone is not enough: it takes the password chosen at registration too.
+		const wrong = await browser.json("/api/v1/auth/confirm", "POST", {
+			token,
+			password: "not the one chosen",
 		});
+		expect(wrong.status).toBe(401);
+		const confirmed = await browser.json("/api/v1/auth/confirm", "POST", { token, password: PASSWORD });
 		expect(confirmed.status).toBe(200);
 		const cookie = confirmed.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? "";
 		expect(cookie).toMatch(/HttpOnly/i);
@@ -138,7 +143,10 @@ describe("a customer's journey", () => {
 		const email = uniqueEmail();
 		const browser = new Shopper();
 		await browser.json("/api/v1/auth/register", "POST", registerBody(email));
-		await browser.json("/api/v1/auth/confirm", "POST", { token: await mailedToken(email, "confirm") });
+		await browser.json("/api/v1/auth/confirm", "POST", {
+			token: await mailedToken(email, "confirm"),
+			password: PASSWORD,
+		});
 		for (const saveAddress of [false, true]) {
 			await browser.createCart();
 			await browser.addItem(variant.variantId, 1);

@@ -2,7 +2,7 @@
 // account's withdrawal of analytics consent holds from the next request on every device.
 import { describe, expect, it } from "vitest";
 import { BROWSER_UA } from "../analytics/helpers";
-import { login, registeredCustomer } from "../fixtures/accounts";
+import { login, registerBody, registeredCustomer, uniqueEmail } from "../fixtures/accounts";
 import { createVariant, Shopper } from "../fixtures/commerce";
 
 type CartBody = { cart: { lines: { variantId: number; quantity: number }[] } };
@@ -60,6 +60,17 @@ describe("cart at login", () => {
 });
 
 describe("consent in the account", () => {
+	it("a registration without analytics consent stops collection in that browser at once", async () => {
+		const browser = new Shopper();
+		const res = await browser.json(
+			"/api/v1/auth/register",
+			"POST",
+			registerBody(uniqueEmail(), { consents: { analytics: false, marketing: false } }),
+		);
+		expect(res.status).toBe(202);
+		expect(browser.cookies.get("__Host-lw_consent")).toBe("withdrawn");
+	});
+
 	it("a withdrawal holds from the next request, on every device, for beacon and server events", async () => {
 		const { shopper: laptop, email } = await registeredCustomer();
 		const phone = new Shopper();

@@ -47,7 +47,13 @@ export const LoginBodySchema = z
 	.strict()
 	.openapi("LoginRequest");
 
-export const TokenBodySchema = z.object({ token: EmailTokenSchema }).strict().openapi("EmailTokenRequest");
+export const ConfirmBodySchema = z
+	.object({
+		token: EmailTokenSchema,
+		password: AnyPasswordSchema.openapi({ description: "The password chosen at registration" }),
+	})
+	.strict()
+	.openapi("ConfirmRequest");
 
 export const ResetBodySchema = z.object({ email: EmailSchema }).strict().openapi("PasswordResetRequest");
 

@@ -7,7 +7,7 @@ import {
 	countAddresses,
 	deleteAddress,
 	getAddress,
-	insertAddress,
+	insertAddressWithinCap,
 	listAddresses,
 	replaceAddress,
 } from "../db/customers";
@@ -63,12 +63,13 @@ export async function findSavedAddress(deps: AccountDeps, id: string): Promise<S
 }
 
 export async function addSavedAddress(deps: AccountDeps, input: SavedAddressInput): Promise<SavedAddress> {
-	if ((await countAddresses(deps.db, deps.account.id)) >= MAX_SAVED_ADDRESSES) {
-		throw new AppError("conflict", `An address book holds at most ${MAX_SAVED_ADDRESSES} addresses`);
-	}
+	const full = () =>
+		new AppError("conflict", `An address book holds at most ${MAX_SAVED_ADDRESSES} addresses`);
+	// An early answer before the vault is asked; the insert itself is what holds the bound.
+	if ((await countAddresses(deps.db, deps.account.id)) >= MAX_SAVED_ADDRESSES) throw full();
 	const id = newAddressId();
 	const sealed = await sealAddress(deps, id, input);
-	await insertAddress(deps.db, {
+	const row = {
 		id,
 		customerId: deps.account.id,
 		nameCt: sealed.name,
@@ -76,7 +77,8 @@ export async function addSavedAddress(deps: AccountDeps, input: SavedAddressInpu
 		addressCt: sealed.address,
 		createdAt: deps.now,
 		updatedAt: deps.now,
-	});
+	};
+	if (!(await insertAddressWithinCap(deps.db, row, MAX_SAVED_ADDRESSES))) throw full();
 	return { id, name: input.name, phone: input.phone, address: normalizeAddress(input.address) };
 }
 

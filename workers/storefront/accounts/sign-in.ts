@@ -4,7 +4,7 @@
 // Register and reset answer the same whether or not the email is known (enumeration), login
 // refuses unknown and wrong alike, and each is charged to the client before the vault sees it.
 import type { Context } from "hono";
-import type { AccountRef, IssuedSession } from "../../shared/vault-contract";
+import type { SignedIn } from "../../shared/vault-contract";
 import { setAnalyticsConsent } from "../analytics/consent";
 import { withinClientLimit } from "../analytics/rate-limit";
 import { clearCartCookie, issueCartCookie } from "../cart/cart-cookie";
@@ -15,6 +15,7 @@ import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { findOpenCartId } from "../shopper-actions";
 import { fromVault } from "../vault-client";
+import { readDeviceTokens, rememberDevice } from "./device-cookie";
 import { type ConsentChoices, consentColumns } from "./profile";
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from "./session-cookie";
 
@@ -35,6 +36,8 @@ export async function register(
 	input: { email: string; password: string; nickname: string; consents: ConsentChoices },
 ): Promise<void> {
 	await limitSignIn(c);
+	// The choice holds in this browser from now on, whatever the vault answers (and says nothing).
+	if (!input.consents.analytics) setAnalyticsConsent(c, false);
 	const { account } = await fromVault(
 		c.env.VAULT.register({
 			email: input.email,
@@ -62,31 +65,54 @@ export async function register(
 	});
 }
 
-/** After a session is issued: the cookie, the account's privacy choice on this browser, the cart. */
-async function startSession(c: Context<AppEnv>, account: AccountRef, session: IssuedSession): Promise<void> {
+/**
+ * After a sign-in: the session cookie, the device token, the account's privacy choice on this
+ * browser, the cart.
+ */
+async function startSession(c: Context<AppEnv>, { account, session, device }: SignedIn): Promise<void> {
 	writeSessionCookie(c, session);
+	await rememberDevice(c, device);
 	const customer = await getCustomer(c.var.db, account.id);
 	// A withdrawal made on another device holds on this browser too, logged in or not.
 	if (customer && !customer.analyticsConsent) setAnalyticsConsent(c, false);
 	await adoptCartAtLogin(c, account.id);
 }
 
-export async function login(c: Context<AppEnv>, email: string, password: string): Promise<void> {
-	await limitSignIn(c);
-	const { account, session } = await fromVault(
-		c.env.VAULT.login({ email, password, requestId: c.var.requestId }),
-		c.var.logger,
+/** A session this browser held before signing in again is ended, not left alive beside the new one. */
+async function endPreviousSession(c: Context<AppEnv>): Promise<void> {
+	const previous = readSessionToken(c);
+	if (!previous) return;
+	await fromVault(c.env.VAULT.logout({ session: previous, requestId: c.var.requestId }), c.var.logger).catch(
+		(err: unknown) => {
+			if (!(err instanceof AppError && err.code === "unauthorized")) throw err;
+		},
 	);
-	await startSession(c, account, session);
 }
 
-export async function confirmRegistration(c: Context<AppEnv>, token: string): Promise<void> {
+export async function login(c: Context<AppEnv>, email: string, password: string): Promise<void> {
 	await limitSignIn(c);
-	const { account, session } = await fromVault(
-		c.env.VAULT.confirm({ token, requestId: c.var.requestId }),
+	const devices = await readDeviceTokens(c);
+	const signedIn = await fromVault(
+		c.env.VAULT.login({ email, password, devices, requestId: c.var.requestId }),
 		c.var.logger,
 	);
-	await startSession(c, account, session);
+	await endPreviousSession(c);
+	await startSession(c, signedIn);
+}
+
+export async function confirmRegistration(
+	c: Context<AppEnv>,
+	token: string,
+	password: string,
+): Promise<void> {
+	await limitSignIn(c);
+	const devices = await readDeviceTokens(c);
+	const signedIn = await fromVault(
+		c.env.VAULT.confirm({ token, password, devices, requestId: c.var.requestId }),
+		c.var.logger,
+	);
+	await endPreviousSession(c);
+	await startSession(c, signedIn);
 }
 
 export async function logout(c: Context<AppEnv>): Promise<void> {

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { eventBudgets } from "../db/schema";
 import type { AppEnv, Db } from "../env";
-import { dailyPseudonym } from "./rate-limit";
+import { clientAddress, dailyPseudonym } from "./rate-limit";
 
 export const DAILY_EVENT_BUDGET = 400;
 const DAY_MS = 86_400_000;
@@ -35,10 +35,9 @@ export async function chargeBudget(db: Db, clientKey: string, day: number, count
  * bucket would only turn the bound into a global one.
  */
 export async function withinEventBudget(c: Context<AppEnv>, count: number): Promise<boolean> {
-	const address = c.req.header("CF-Connecting-IP");
-	if (!address || count === 0) return true;
+	if (!c.req.header("CF-Connecting-IP") || count === 0) return true;
 	const now = Date.now();
-	const clientKey = await dailyPseudonym(c.env.SESSION_KEY, "event-budget", address, now);
+	const clientKey = await dailyPseudonym(c.env.SESSION_KEY, "event-budget", clientAddress(c), now);
 	return chargeBudget(c.var.db, clientKey, Math.floor(now / DAY_MS), count);
 }
 

@@ -32,9 +32,30 @@ export function rateLimitKey(clientIp: string, secret: string, nowMs: number): P
 /** What the client helpers need of a request context (staff routes have a wider Env). */
 type ClientContext = Pick<Context<AppEnv>, "req" | "env">;
 
-/** The client's address as Cloudflare sets it; without one (local tools), one shared bucket. */
+/**
+ * The network a client address stands for: an IPv4 address itself, an IPv6 address its /64 (one
+ * subscriber's allocation: a host with a /64 has 2^64 addresses, and limits keyed by the full
+ * address would not bind it at all). Anything unparsable is kept whole.
+ */
+export function clientNetwork(address: string): string {
+	if (!address.includes(":")) return address;
+	const [head = "", tail = ""] = address.toLowerCase().split("::");
+	const left = head ? head.split(":") : [];
+	const right = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+	const groups = address.includes("::")
+		? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+		: left;
+	if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.replace(/^0+(?=.)/, ""))
+		.join(":")}::/64`;
+}
+
+/** The client's network as Cloudflare reports its address; without one (local tools), one shared bucket. */
 export function clientAddress(c: ClientContext): string {
-	return c.req.header("CF-Connecting-IP") ?? "unknown-client";
+	const address = c.req.header("CF-Connecting-IP");
+	return address ? clientNetwork(address) : "unknown-client";
 }
 
 /** Whether one more request of this client fits the limiter, keyed by the client's pseudonym. */

@@ -56,8 +56,9 @@ export async function writeRecentViews(c: Context<AppEnv>, recent: readonly numb
 }
 
 export function clearRecentViews(c: Context<AppEnv>): void {
-	deleteCookie(c, RECENT_COOKIE, { prefix: "host", path: "/", secure: true });
-	deleteCookie(c, PAIRED_COOKIE, { prefix: "host", path: "/", secure: true });
+	const options = { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Lax" } as const;
+	deleteCookie(c, RECENT_COOKIE, options);
+	deleteCookie(c, PAIRED_COOKIE, options);
 }
 
 // The co-view pairs this browser has already contributed today, in its own cookie too: a shopper

@@ -1,6 +1,6 @@
 // Queries over customer profiles and address books. Every query names the customer: a row of
 // another customer is simply not found (IDOR answers 404, never 403).
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { type Customer, type CustomerAddress, customerAddresses, customers } from "./schema";
 
@@ -48,8 +48,25 @@ export async function countAddresses(db: Db, customerId: string): Promise<number
 	return row?.n ?? 0;
 }
 
-export async function insertAddress(db: Db, row: CustomerAddress): Promise<void> {
-	await db.insert(customerAddresses).values(row);
+/**
+ * Inserts the address only while the customer holds fewer than `cap`: one statement, so
+ * concurrent saves cannot all pass a count read before any of them wrote. False when full.
+ */
+export async function insertAddressWithinCap(db: Db, row: CustomerAddress, cap: number): Promise<boolean> {
+	const values = Object.keys(getTableColumns(customerAddresses)).map(
+		(key) => row[key as keyof CustomerAddress],
+	);
+	const held = sql`(select count(*) from ${customerAddresses} where ${customerAddresses.customerId} = ${row.customerId})`;
+	const inserted = await db
+		.insert(customerAddresses)
+		.select(
+			sql`select ${sql.join(
+				values.map((v) => sql`${v}`),
+				sql`, `,
+			)} where ${held} < ${cap}`,
+		)
+		.returning({ id: customerAddresses.id });
+	return inserted.length > 0;
 }
 
 export async function replaceAddress(

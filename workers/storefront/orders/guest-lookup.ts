@@ -33,9 +33,8 @@ export async function limitLookupsOfOrder(c: Context<AppEnv>, orderNumber: strin
 	// ...and a few a minute per client, so random order numbers cannot spend everyone's lookups.
 	// Cloudflare always sets the client's address; without it (local tools) there is no client to
 	// tell apart, and one shared bucket would only turn this into a global limit.
-	const ip = c.req.header("CF-Connecting-IP");
-	if (!ip) return;
-	if (!(await withinClientLimit(c.env.ORDER_LOOKUP_CLIENT_LIMITER, c, ip))) {
+	if (!c.req.header("CF-Connecting-IP")) return;
+	if (!(await withinClientLimit(c.env.ORDER_LOOKUP_CLIENT_LIMITER, c))) {
 		throw new AppError("rate_limited", "Too many lookups; try again in a minute");
 	}
 }

@@ -12,6 +12,10 @@ export function ConfirmAccountPage({ token, error }: Props) {
 			{error ? <p role="alert">{error}</p> : null}
 			<form method="post" action="/account/confirm">
 				<input type="hidden" name="token" value={token} />
+				<label>
+					The password you chose when registering
+					<input type="password" name="password" autocomplete="current-password" maxlength={128} required />
+				</label>
 				<button type="submit">Confirm and log in</button>
 			</form>
 		</Layout>

@@ -19,6 +19,8 @@ export type AppliedPayment = {
 	orderStatus: OrderStatus;
 	/** What the order kept for its purchase event (consent at checkout); null: send none. */
 	purchaseSignal: string | null;
+	/** The account that placed it, whose consent may have been withdrawn since; null for a guest. */
+	customerId: string | null;
 };
 
 /**
@@ -41,6 +43,7 @@ export async function applyPaymentEvent(
 			transitioned: false,
 			orderStatus: order.status,
 			purchaseSignal: null,
+			customerId: order.customerId,
 		};
 	}
 	if (order.paymentProvider !== provider || order.paymentSessionId !== event.sessionId) {
@@ -72,6 +75,7 @@ export async function applyPaymentEvent(
 				transitioned: false,
 				orderStatus: order.status,
 				purchaseSignal: null,
+				customerId: order.customerId,
 			};
 		}
 		throw err;
@@ -91,5 +95,6 @@ export async function applyPaymentEvent(
 		transitioned: moved,
 		orderStatus: moved ? target : order.status,
 		purchaseSignal: order.purchaseSignal,
+		customerId: order.customerId,
 	};
 }

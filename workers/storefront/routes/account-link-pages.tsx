@@ -23,7 +23,7 @@ const OptionalTokenQuerySchema = z.object({
 		.optional(),
 });
 const RequestResetFormSchema = z.object({ email: z.email().max(254) }).strict();
-const ConfirmFormSchema = z.object({ token: z.string().max(64) }).strict();
+const ConfirmFormSchema = z.object({ token: z.string().max(64), password: z.string().max(256) }).strict();
 const ResetFormSchema = z.object({ token: z.string().max(64), password: z.string().max(256) }).strict();
 const formBody = <T,>(schema: T) => ({
 	required: true,
@@ -48,6 +48,7 @@ function refusal(err: unknown): AppError | null {
 const answers = {
 	200: html("The form or the outcome"),
 	400: html("What was wrong"),
+	401: html("The password was not right"),
 	404: html("The link is not valid"),
 	429: html("Too many attempts"),
 	...errorResponses(403, 413, 503),
@@ -76,13 +77,24 @@ export const accountLinkPages = createRouter()
 			responses: answers,
 		}),
 		async (c) => {
+			const { token, password } = c.req.valid("form");
+			if (!TokenQuerySchema.shape.token.safeParse(token).success) return invalidLink(c);
 			try {
-				await confirmRegistration(c, c.req.valid("form").token);
+				await confirmRegistration(c, token, password.slice(0, 128));
 			} catch (err) {
 				const refused = refusal(err);
 				if (!refused) throw err;
 				if (refused.code === "rate_limited") {
 					return page(c, <MessagePage title="Too many attempts" message={refused.message} />, 429);
+				}
+				if (
+					refused.code === "unauthorized" ||
+					refused.code === "validation_failed" ||
+					refused.code === "bad_request"
+				) {
+					const error =
+						"That is not the password chosen when registering. If someone else registered your address, reset the password instead: the link comes to you.";
+					return page(c, <ConfirmAccountPage token={token} error={error} />, 401);
 				}
 				return invalidLink(c);
 			}

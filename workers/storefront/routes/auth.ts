@@ -5,10 +5,10 @@ import {
 	AcceptedSchema,
 	ChangePasswordBodySchema,
 	CompleteResetBodySchema,
+	ConfirmBodySchema,
 	LoginBodySchema,
 	RegisterBodySchema,
 	ResetBodySchema,
-	TokenBodySchema,
 } from "../accounts/account-schemas";
 import { currentAccount } from "../accounts/current-account";
 import {
@@ -60,12 +60,13 @@ export const authRoutes = createRouter()
 			method: "post",
 			path: "/api/v1/auth/confirm",
 			tags: ["accounts"],
-			summary: "Confirm a registration with the emailed token; logs in",
-			request: json(TokenBodySchema),
-			responses: { 200: answers.status, ...errorResponses(400, 403, 404, 413, 429, 503) },
+			summary: "Confirm a registration with the emailed token and the password chosen; logs in",
+			request: json(ConfirmBodySchema),
+			responses: { 200: answers.status, ...errorResponses(400, 401, 403, 404, 413, 429, 503) },
 		}),
 		async (c) => {
-			await confirmRegistration(c, c.req.valid("json").token);
+			const { token, password } = c.req.valid("json");
+			await confirmRegistration(c, token, password);
 			return c.json({ status: "logged_in" as const }, 200);
 		},
 	)

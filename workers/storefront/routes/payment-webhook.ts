@@ -1,8 +1,11 @@
 // The webhook must see the raw body to check its signature, so it is a plain route (no JSON
 // validator, which would parse and re-serialize the body first), documented by hand below.
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { emitPaidPurchase } from "../analytics/emit";
+import { getCustomer } from "../db/customers";
 import { productIdsOfOrder } from "../db/orders";
+import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { createRouter, errorResponses } from "../openapi";
 import { applyPaymentEvent } from "../payments/apply-payment-event";
@@ -30,6 +33,12 @@ paymentWebhookRoutes.openAPIRegistry.registerPath({
 	},
 });
 
+/** A customer who withdrew analytics consent between checkout and payment is not counted. */
+async function stillConsents(c: Context<AppEnv>, customerId: string | null): Promise<boolean> {
+	if (!customerId) return true;
+	return (await getCustomer(c.var.db, customerId))?.analyticsConsent ?? false;
+}
+
 paymentWebhookRoutes.post("/payments/webhook", async (c) => {
 	if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? "")) {
 		throw new AppError("unsupported_media_type", "Webhook bodies are application/json");
@@ -39,7 +48,12 @@ paymentWebhookRoutes.post("/payments/webhook", async (c) => {
 	if (!event) return c.json({ received: true, applied: false }, 200);
 	const result = await applyPaymentEvent(c.var.db, provider.name, event, Date.now(), c.var.logger);
 	// Exactly once per order: the transition to paid happens once, whatever the replays.
-	if (result.transitioned && result.orderStatus === "paid" && result.purchaseSignal) {
+	if (
+		result.transitioned &&
+		result.orderStatus === "paid" &&
+		result.purchaseSignal &&
+		(await stillConsents(c, result.customerId))
+	) {
 		emitPaidPurchase(c, await productIdsOfOrder(c.var.db, result.orderId), result.purchaseSignal);
 	}
 	return c.json({ received: true, applied: result.applied, orderStatus: result.orderStatus }, 200);

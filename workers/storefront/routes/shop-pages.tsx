@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
+import { MAX_LINE_QUANTITY, planAddItem } from "../cart/cart-rules";
 import {
 	AddCartItemFormSchema,
 	SetCartItemQuantityFormSchema,
@@ -20,6 +20,7 @@ import {
 	describeCheckoutIssues,
 	echoCheckoutValues,
 } from "../checkout/checkout-form";
+import { getVariantForCart } from "../db/carts";
 import { listCategories } from "../db/catalog";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
@@ -103,6 +104,21 @@ async function requireCartForChange(c: Context<AppEnv>): Promise<string> {
 	return cartId;
 }
 
+/**
+ * The open cart to add to, created only for an add that will be accepted: a refused add must not
+ * leave a new, empty cart behind (issue #12: a refused request changes no stored row; found by
+ * test/storefront/property-input.test.ts). Without an open cart, the add is first judged against
+ * an empty one by the rules addCartItem applies.
+ */
+async function cartIdForAdding(c: Context<AppEnv>, variantId: number, quantity: number): Promise<string> {
+	if (!(await findOpenCartId(c))) {
+		const variant = await getVariantForCart(c.var.db, variantId);
+		if (!variant) throw new AppError("not_found", "No such variant");
+		planAddItem([], variant, quantity);
+	}
+	return openCartIdForAdding(c);
+}
+
 const QUANTITY_MESSAGE = `Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`;
 
 const shopRouter = createRouter();
@@ -131,7 +147,7 @@ export const shopPageRoutes = shopRouter
 		(c) =>
 			changeCart(c, async () => {
 				const { variantId, quantity } = c.req.valid("form");
-				await addItemForShopper(c, await openCartIdForAdding(c), variantId, quantity);
+				await addItemForShopper(c, await cartIdForAdding(c, variantId, quantity), variantId, quantity);
 			}),
 		(result, c) => {
 			if (!result.success)

@@ -9,10 +9,6 @@ export const LOGIN_BUSY = failure(
 	"rate_limited",
 	"Too many sign-in attempts for this account; wait a minute and try again",
 );
-export const MAIL_BUSY = failure(
-	"rate_limited",
-	"Too many emails to this address in a short time; wait a minute and try again",
-);
 export const SHOPPER_BUSY = failure("rate_limited", "Too many requests in a short time; slow down");
 export const WRONG_CURRENT_PASSWORD = failure("forbidden", "The current password is not correct");
 /** Another subject's data, or a table outside the account's: as if it did not exist (no IDOR oracle). */

@@ -19,6 +19,7 @@ export function shopOrigin(setting: string): string {
 }
 
 export function confirmMail(origin: string, token: string): Mail {
+	const shop = shopOrigin(origin);
 	return {
 		kind: "confirm",
 		subject: "Confirm your Loomwash account",
@@ -26,10 +27,14 @@ export function confirmMail(origin: string, token: string): Mail {
 			"Welcome to Loomwash.",
 			"",
 			"Confirm your email address to finish creating your account:",
-			`${shopOrigin(origin)}/account/confirm?token=${token}`,
+			`${shop}/account/confirm?token=${token}`,
 			"",
-			"The link works once, for 24 hours. If you did not ask for an account, ignore this message:",
-			"nothing is created until the link is used.",
+			"The link asks for the password chosen when the account was created; it works once, for 24 hours.",
+			"If that password is not yours (someone else may have used your address), reset it instead:",
+			`${shop}/account/reset`,
+			"A completed reset confirms the account too.",
+			"",
+			"If you did not ask for an account, ignore this message: nothing is created until the link is used.",
 		].join("\n"),
 	};
 }

@@ -1,16 +1,19 @@
 // Registering, confirming and resetting (issue #7, OWASP ASVS V2): an address becomes an account
-// only when a link sent to it is used, and none of these answers tells whether an address has an
-// account. Registering always hashes the password once and sends exactly one mail; the three
-// cases (new, pending, active) differ only in what the mail says and what is stored.
+// only when a link sent to it is used together with the password chosen at registration, and none
+// of these answers tells whether an address has an account. Registering always hashes the password
+// once; a known address (pending or active) changes nothing about its account, whoever asks.
+// Mails to a known account go to the address it was registered with (opened from its ciphertext),
+// never to the variant a requester typed, and repeated requests do not pile mails up: while the
+// account holds a working link sent within ten minutes, nothing new is sent (email-tokens.ts).
 import { runBatch, violatedConstraint } from "../../shared/d1-batch";
-import type { AccountRef, IssuedSession, VaultResult } from "../../shared/vault-contract";
+import type { AccountRef, SignedIn, VaultResult } from "../../shared/vault-contract";
 import { AUDIT_UNAVAILABLE, audited, shopperEvent, subjectPseudonyms } from "../audit/audited";
 import { blindIndex } from "../crypto/blind-index";
 import { type CredentialsRow, credentials } from "../db/schema";
 import { failure, type VaultDeps } from "../deps";
 import { insertSubjectKey } from "../keys/subject-keys";
-import { isFailure, newPasswordProblem, openAccountSubject } from "./account-data";
-import { LINK_INVALID, MAIL_BUSY } from "./answers";
+import { isFailure, newPasswordProblem, openAccountEmail, openAccountSubject } from "./account-data";
+import { LINK_INVALID } from "./answers";
 import {
 	activateAccount,
 	findCredentialsByEmailBidx,
@@ -18,11 +21,18 @@ import {
 	newAccountId,
 	setPasswordHash,
 } from "./credentials";
-import { consumeEmailToken, dropUnusedEmailTokens, findLiveEmailToken, newEmailToken } from "./email-tokens";
-import { alreadyRegisteredMail, confirmMail, deliverMail, resetMail, sendMail } from "./mail";
-import { hashPassword } from "./password-hash";
+import {
+	consumeEmailToken,
+	dropUnusedEmailTokens,
+	findLiveEmailToken,
+	issueEmailToken,
+	newEmailToken,
+} from "./email-tokens";
+import { alreadyRegisteredMail, confirmMail, deliverMail, type Mail, resetMail, sendMail } from "./mail";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
-import { newSession, revokeAllSessions } from "./sessions";
+import { revokeAllSessions } from "./sessions";
+import { checkSignIn, signIn } from "./sign-in";
 
 export type RegisteredAccount = AccountRef & { sealed: { nickname: string } };
 export type RegisterResult = VaultResult<{ account: RegisteredAccount | null }>;
@@ -34,11 +44,6 @@ type RegisterRequest = {
 	requestId?: string;
 };
 
-/** Account mails per address, for known and unknown addresses alike. */
-async function withinMailBudget(deps: VaultDeps, emailBidx: string): Promise<boolean> {
-	return (await deps.env.AUTH_MAIL_LIMITER.limit({ key: emailBidx })).success;
-}
-
 /** An account's entries name the shopper and the account's subject, both by pseudonym. */
 async function accountEvent(
 	deps: VaultDeps,
@@ -49,21 +54,39 @@ async function accountEvent(
 	return { ...who, subjects: await subjectPseudonyms(deps, [account.subjectId]) };
 }
 
+/**
+ * Mails a known account at the address it registered with, after the answer. The address the
+ * requester typed has the same blind index but may differ (the case of a local part, which some
+ * hosts keep apart): mailing it could hand the owner's link to someone else. An account whose
+ * address cannot be opened (dormant) gets nothing; the failure is logged without the address.
+ */
+async function mailAccount(deps: VaultDeps, account: CredentialsRow, mail: Mail): Promise<void> {
+	try {
+		const subject = await openAccountSubject(deps, account.subjectId);
+		if (isFailure(subject)) {
+			deps.logger.error("account mail not sent", { kind: mail.kind, reason: subject.error.code });
+			return;
+		}
+		await deliverMail(deps, await openAccountEmail(deps, account, subject), mail);
+	} catch (err) {
+		deps.logger.error("account mail not sent", { kind: mail.kind, err });
+	}
+}
+
 export async function register(deps: VaultDeps, req: RegisterRequest): Promise<RegisterResult> {
 	const problem = passwordProblem(req.password, req.email);
 	if (problem) return failure("bad_request", problem);
 	const emailBidx = await blindIndex(deps.env.BLIND_INDEX_KEY, "email", req.email);
-	if (!(await withinMailBudget(deps, emailBidx))) return MAIL_BUSY;
 	// Hashed whatever follows, so a known address costs what an unknown one does.
 	const passwordHash = await hashPassword(deps.env.PASSWORD_PEPPER, req.password);
 	const existing = await findCredentialsByEmailBidx(deps.db, emailBidx);
-	if (existing) return registerKnown(deps, req, existing, passwordHash);
+	if (existing) return registerKnown(deps, existing, req.requestId);
 	const created = await createAccount(deps, req, emailBidx, passwordHash);
 	if (created) return created;
 	// The same address registered concurrently and won: answer as for a known address.
 	const winner = await findCredentialsByEmailBidx(deps.db, emailBidx);
 	if (!winner) throw new Error("registration conflict without a conflicting account");
-	return registerKnown(deps, req, winner, passwordHash);
+	return registerKnown(deps, winner, req.requestId);
 }
 
 /**
@@ -114,105 +137,100 @@ async function createAccount(
 		if (violatedConstraint(err) === "unique") return null;
 		throw err;
 	}
+	// A new account's address is the one just typed (and sealed).
 	sendMail(deps, req.email, mail);
 	return { ok: true, account: { id: accountId, subjectId: subject.id, sealed: { nickname } } };
 }
 
 /**
- * A known address. Pending: whoever registers it now replaces the password (a squatter who
- * registered someone else's address never gets the link, so never the account) and gets a fresh
- * link sent to the address. Active: nothing changes; the address is told someone tried.
+ * A known address: nothing about the account changes (no password, no nickname, no status), and
+ * the answer is `account: null` whether it is pending or active, so registering someone else's
+ * address gains nothing. Pending: a fresh confirm link goes to the registered address (older ones
+ * keep working); whoever registered it first chose its password, so a squatter's account is taken
+ * back by its owner through a password reset, which proves the address too. Active: the address
+ * is told someone tried. Either way at most one such mail per ten minutes.
  */
 async function registerKnown(
 	deps: VaultDeps,
-	req: RegisterRequest,
 	account: CredentialsRow,
-	passwordHash: string,
+	requestId?: string,
 ): Promise<RegisterResult> {
-	const who = await accountEvent(deps, account, req.requestId);
-	if (account.status === "active") {
-		const mail = alreadyRegisteredMail(deps.env.SHOP_ORIGIN);
-		const logged = await audited(deps, {
-			...who,
-			action: "account.register",
-			outcome: "denied",
-			reason: "already_active",
-		});
-		if (!logged) return AUDIT_UNAVAILABLE;
-		sendMail(deps, req.email, mail);
-		return { ok: true, account: null };
-	}
-	const subject = await openAccountSubject(deps, account.subjectId);
-	if (isFailure(subject)) return subject;
-	const { nickname } = await deps.cipher.sealFields(subject, "customers", account.accountId, req.profile);
-	const confirm = await newEmailToken(deps.db, account.accountId, "confirm", deps.now);
-	const mail = confirmMail(deps.env.SHOP_ORIGIN, confirm.token);
+	const pending = account.status === "pending";
 	const logged = await audited(deps, {
-		...who,
+		...(await accountEvent(deps, account, requestId)),
 		action: "account.register",
-		outcome: "allowed",
-		reason: "re_registered",
-		fields: ["customers.nickname"],
-		itemCount: 1,
+		outcome: "denied",
+		reason: pending ? "already_pending" : "already_active",
 	});
 	if (!logged) return AUDIT_UNAVAILABLE;
-	await runBatch(deps.db, [
-		setPasswordHash(deps.db, account.accountId, passwordHash, deps.now),
-		dropUnusedEmailTokens(deps.db, account.accountId, "confirm"),
-		confirm.insert,
-	]);
-	sendMail(deps, req.email, mail);
-	return {
-		ok: true,
-		account: { id: account.accountId, subjectId: account.subjectId, sealed: { nickname } },
-	};
+	// The one write of both branches (a new account's is its batch): a confirm token for a pending
+	// account, a `notice` row for an active one, each issued only outside the quiet window but
+	// written (or attempted) every time, so neither branch answers faster than the other.
+	const token = await issueEmailToken(deps.db, account.accountId, pending ? "confirm" : "notice", deps.now);
+	if (token) {
+		const mail = pending
+			? confirmMail(deps.env.SHOP_ORIGIN, token)
+			: alreadyRegisteredMail(deps.env.SHOP_ORIGIN);
+		deps.defer(mailAccount(deps, account, mail));
+	}
+	return { ok: true, account: null };
 }
 
-/** The emailed link proves the address: the account becomes active and the shopper is signed in. */
+/**
+ * The emailed link proves the address and the password proves it is the person who registered:
+ * a link alone (forwarded, or an attacker's own mailed to a victim) signs nobody in. A wrong
+ * password is refused as a failed login, with the same throttle and device tokens, and leaves
+ * the link unused for another try; an unusable link is `not_found` after the same PBKDF2 work.
+ */
 export async function confirm(
 	deps: VaultDeps,
-	req: { token: string; requestId?: string },
-): Promise<VaultResult<{ account: AccountRef; session: IssuedSession }>> {
-	const accountId = await consumeEmailToken(deps.db, req.token, "confirm", deps.now);
-	const account = accountId ? await findCredentialsById(deps.db, accountId) : null;
-	if (!account) return LINK_INVALID;
-	const session = newSession(deps.db, deps.env, account.accountId, deps.now);
+	req: { token: string; password: string; devices?: string[]; requestId?: string },
+): Promise<VaultResult<SignedIn>> {
+	const accountId = await findLiveEmailToken(deps.db, req.token, "confirm", deps.now);
+	const found = accountId ? await findCredentialsById(deps.db, accountId) : null;
+	if (!found) {
+		await verifyPassword(deps.env.PASSWORD_PEPPER, req.password, DUMMY_PASSWORD_HASH);
+		return LINK_INVALID;
+	}
+	const check = await checkSignIn(deps, { ...req, emailBidx: found.emailBidx, account: found });
+	if (!check.ok) {
+		deps.logger.info("confirm refused", { requestId: req.requestId });
+		return check;
+	}
+	// Used only now, in one conditional write: of two racing uses, one wins.
+	if (!(await consumeEmailToken(deps.db, req.token, "confirm", deps.now))) return LINK_INVALID;
 	const logged = await audited(deps, {
-		...(await accountEvent(deps, account, req.requestId)),
+		...(await accountEvent(deps, found, req.requestId)),
 		action: "account.confirm",
 		outcome: "allowed",
 	});
 	if (!logged) return AUDIT_UNAVAILABLE;
-	await runBatch(deps.db, [activateAccount(deps.db, account.accountId, deps.now), session.insert]);
-	return {
-		ok: true,
-		account: { id: account.accountId, subjectId: account.subjectId },
-		session: await session.issue(),
-	};
+	return signIn(deps, found, [
+		activateAccount(deps.db, found.accountId, deps.now),
+		// Confirmed: the other links sent for it have nothing left to do.
+		dropUnusedEmailTokens(deps.db, found.accountId, "confirm"),
+	]);
 }
 
 /**
  * Always the same answer, known address or not. For a known one (pending or active) the token
- * is stored and the mail sent after the answer, so the answer's timing does not tell either.
+ * is stored and the mail sent after the answer, so the answer's timing does not tell either; a
+ * reset link sent within ten minutes and still unused stands, and nothing new is sent.
  */
 export async function requestReset(
 	deps: VaultDeps,
 	req: { email: string; requestId?: string },
 ): Promise<VaultResult<Record<never, never>>> {
 	const emailBidx = await blindIndex(deps.env.BLIND_INDEX_KEY, "email", req.email);
-	if (!(await withinMailBudget(deps, emailBidx))) return MAIL_BUSY;
 	const account = await findCredentialsByEmailBidx(deps.db, emailBidx);
-	if (account) deps.defer(sendResetLink(deps, account.accountId, req.email));
+	if (account) deps.defer(sendResetLink(deps, account));
 	return { ok: true };
 }
 
-async function sendResetLink(deps: VaultDeps, accountId: string, email: string): Promise<void> {
+async function sendResetLink(deps: VaultDeps, account: CredentialsRow): Promise<void> {
 	try {
-		const reset = await newEmailToken(deps.db, accountId, "reset", deps.now);
-		const mail = resetMail(deps.env.SHOP_ORIGIN, reset.token);
-		// Only the newest link works.
-		await runBatch(deps.db, [dropUnusedEmailTokens(deps.db, accountId, "reset"), reset.insert]);
-		await deliverMail(deps, email, mail);
+		const token = await issueEmailToken(deps.db, account.accountId, "reset", deps.now);
+		if (token) await mailAccount(deps, account, resetMail(deps.env.SHOP_ORIGIN, token));
 	} catch (err) {
 		deps.logger.error("reset link not stored", { err });
 	}

@@ -1,8 +1,8 @@
 // A shopper's own data, through their own session (issue #7): sealing under their account's
 // subject, opening what was sealed there, reading their own email. The session decides whose
 // subject it is; the caller's labels never do. Every answer is audited first, as for staff, and
-// each session has a pace (SHOPPER_OPEN_LIMITER) so a stolen session cannot bulk-decrypt or grow
-// the audit log without bound.
+// each account has a pace (SHOPPER_OPEN_LIMITER, keyed by account: signing in again for a fresh
+// session buys no more) so a stolen session cannot bulk-decrypt or grow the audit log without bound.
 import {
 	ACCOUNT_TABLES,
 	type OpenItem,
@@ -46,13 +46,13 @@ function isShopper(actor: Actor): actor is ShopperActor {
 	return actor.kind === "shopper";
 }
 
-/** A session's budget of self-service openings and sealings. */
+/** An account's budget of self-service openings and sealings, shared by all its sessions. */
 async function withinShopperPace(deps: VaultDeps, actor: ShopperActor): Promise<boolean> {
-	return (await deps.env.SHOPPER_OPEN_LIMITER.limit({ key: actor.sessionId })).success;
+	return (await deps.env.SHOPPER_OPEN_LIMITER.limit({ key: actor.id })).success;
 }
 
 /**
- * What a shopper may open: for `self_service` only, within the session's pace, and only items of
+ * What a shopper may open: for `self_service` only, within the account's pace, and only items of
  * their own subject in the account tables. Anything else is "not found", never "forbidden": the
  * answer must not confirm that another subject exists.
  */
@@ -88,7 +88,7 @@ async function shopperFor(
 
 /**
  * The steps every self-service call starts with: the session's actor, the audit event naming it
- * and its subject, and the session's pace (refused and audited beyond it).
+ * and its subject, and the account's pace (refused and audited beyond it).
  */
 async function selfServiceCall(
 	deps: VaultDeps,

@@ -2,7 +2,8 @@
 // token alone proves nothing: a session is alive only while its row exists, names the token's
 // account, is not revoked, is within its absolute lifetime and has been used within the idle
 // window. Every sign-in gets a new row and id, so a session fixed before login is worth nothing.
-import { and, eq, gt, isNull } from "drizzle-orm";
+// An account keeps at most MAX_LIVE_SESSIONS live sessions: each sign-in deletes the oldest beyond.
+import { and, desc, eq, gt, isNull, ne, notInArray } from "drizzle-orm";
 import { randomBytes, toBase64Url } from "../../shared/base64url";
 import type { AccountRef, IssuedSession } from "../../shared/vault-contract";
 import type { VaultDb } from "../db/client";
@@ -13,6 +14,9 @@ export type SessionLifetimes = { idleMs: number; absoluteMs: number };
 
 /** Last-seen is written at most this often: a page of requests costs one write, not one each. */
 export const TOUCH_INTERVAL_MS = 60_000;
+
+/** Live sessions an account may hold at once (devices, browsers): signing in more drops the oldest. */
+export const MAX_LIVE_SESSIONS = 10;
 
 type SessionEnv = Pick<VaultEnv, "SESSION_SIGNING_KEY" | "SESSION_IDLE_MINUTES" | "SESSION_ABSOLUTE_HOURS">;
 
@@ -63,6 +67,7 @@ export function newSession(db: VaultDb, env: SessionEnv, accountId: string, now:
 		revokedAt: null,
 	};
 	return {
+		id: row.id,
 		insert: db.insert(sessions).values(row),
 		/** Signs the token; call once the row is stored. */
 		async issue(): Promise<IssuedSession> {
@@ -75,6 +80,34 @@ export function newSession(db: VaultDb, env: SessionEnv, accountId: string, now:
 			return { token, expiresAt: row.expiresAt };
 		},
 	};
+}
+
+/**
+ * Deletes the account's live sessions beyond the newest MAX_LIVE_SESSIONS, never `keepId` (the one
+ * this sign-in has just inserted, before this statement in the same batch): sessions cannot pile
+ * up without bound, and the oldest go first.
+ */
+export function dropSessionsBeyondCap(
+	db: VaultDb,
+	env: SessionEnv,
+	accountId: string,
+	keepId: string,
+	now: number,
+) {
+	const others = and(
+		eq(sessions.accountId, accountId),
+		ne(sessions.id, keepId),
+		isNull(sessions.revokedAt),
+		gt(sessions.expiresAt, now),
+		gt(sessions.lastSeenAt, now - sessionLifetimes(env).idleMs),
+	);
+	const kept = db
+		.select({ id: sessions.id })
+		.from(sessions)
+		.where(others)
+		.orderBy(desc(sessions.createdAt), desc(sessions.id))
+		.limit(MAX_LIVE_SESSIONS - 1);
+	return db.delete(sessions).where(and(others, notInArray(sessions.id, kept)));
 }
 
 export type SessionCheck =

@@ -1,12 +1,20 @@
 // Signing in and out, the session check, and changing a password (issue #7, OWASP ASVS V2, V3).
 // A failed login says the same whatever failed (unknown address, unconfirmed account, wrong
 // password) after the same PBKDF2 work, and each account's attempts are bounded wherever they
-// come from. Failed logins are not chained into the audit log (they are throttled instead): a
-// log line without personal data records them.
-import { runBatch } from "../../shared/d1-batch";
-import type { AccountRef, IssuedSession, VaultResult } from "../../shared/vault-contract";
+// come from, except from a browser showing a device token of that account (OWASP device cookies:
+// guessers cannot lock the owner out). Failed logins are not chained into the audit log (they are
+// throttled instead): a log line without personal data records them.
+import { runBatch, type Statement } from "../../shared/d1-batch";
+import type {
+	AccountRef,
+	IssuedSession,
+	SignedIn,
+	VaultFailure,
+	VaultResult,
+} from "../../shared/vault-contract";
 import { AUDIT_UNAVAILABLE, audited, shopperEvent, subjectPseudonyms } from "../audit/audited";
 import { blindIndex } from "../crypto/blind-index";
+import type { CredentialsRow } from "../db/schema";
 import type { VaultDeps } from "../deps";
 import { failure } from "../deps";
 import { newPasswordProblem } from "./account-data";
@@ -17,39 +25,96 @@ import {
 	rehashPassword,
 	setPasswordHash,
 } from "./credentials";
+import { newDeviceToken, trustedDevice } from "./device-token";
 import { dropUnusedEmailTokens } from "./email-tokens";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password-hash";
 import { verifySessionToken } from "./session-token";
-import { checkSession, newSession, revokeAllSessions, revokeSession } from "./sessions";
+import {
+	checkSession,
+	dropSessionsBeyondCap,
+	newSession,
+	revokeAllSessions,
+	revokeSession,
+} from "./sessions";
 
-/** An account's sign-in attempts (login, and the current password when changing it) per minute. */
-async function withinLoginBudget(deps: VaultDeps, emailBidx: string): Promise<boolean> {
-	return (await deps.env.LOGIN_ACCOUNT_LIMITER.limit({ key: emailBidx })).success;
+/** An account's sign-in attempts (login, confirm, the current password when changing it) per minute. */
+async function withinLoginBudget(deps: VaultDeps, key: string): Promise<boolean> {
+	return (await deps.env.LOGIN_ACCOUNT_LIMITER.limit({ key })).success;
+}
+
+/**
+ * The throttle, then the password, for a sign-in naming `account` (null: an unknown address,
+ * checked against a dummy hash for the same work). A device token of this account moves the
+ * attempt off the account's budget onto the token's own (same limiter, key `device:<nonce>`): a
+ * stolen device cookie still guesses no faster than one client, and nobody else's guesses count
+ * against it. Unknown addresses are charged to their blind index like known ones.
+ */
+export async function checkSignIn(
+	deps: VaultDeps,
+	req: {
+		emailBidx: string;
+		account: CredentialsRow | null;
+		password: string;
+		devices?: readonly string[];
+		requestId?: string;
+	},
+): Promise<{ ok: true; account: CredentialsRow; needsRehash: boolean } | VaultFailure> {
+	const device = await trustedDevice(
+		deps.env.BLIND_INDEX_KEY,
+		req.account?.accountId ?? null,
+		req.devices ?? [],
+	);
+	if (!(await withinLoginBudget(deps, device ? `device:${device}` : req.emailBidx))) {
+		deps.logger.warn("sign-in throttled", { device: device !== null, requestId: req.requestId });
+		return LOGIN_BUSY;
+	}
+	const check = await verifyPassword(
+		deps.env.PASSWORD_PEPPER,
+		req.password,
+		req.account?.passwordHash ?? DUMMY_PASSWORD_HASH,
+	);
+	if (!req.account || !check.ok) return LOGIN_FAILED;
+	return { ok: true, account: req.account, needsRehash: check.needsRehash };
+}
+
+/**
+ * Signs an account in: `before` (its own writes), a new session (a new id at every sign-in: a
+ * session planted before it is worth nothing after), the oldest live sessions beyond the cap
+ * dropped, all in one batch; then the session token and a fresh device token for this browser.
+ */
+export async function signIn(
+	deps: VaultDeps,
+	account: Pick<CredentialsRow, "accountId" | "subjectId">,
+	before: Statement[],
+): Promise<{ ok: true } & SignedIn> {
+	const session = newSession(deps.db, deps.env, account.accountId, deps.now);
+	await runBatch(deps.db, [
+		...before,
+		session.insert,
+		dropSessionsBeyondCap(deps.db, deps.env, account.accountId, session.id, deps.now),
+	]);
+	return {
+		ok: true,
+		account: { id: account.accountId, subjectId: account.subjectId },
+		session: await session.issue(),
+		device: await newDeviceToken(deps.env.BLIND_INDEX_KEY, account.accountId),
+	};
 }
 
 export async function login(
 	deps: VaultDeps,
-	req: { email: string; password: string; requestId?: string },
-): Promise<VaultResult<{ account: AccountRef; session: IssuedSession }>> {
+	req: { email: string; password: string; devices?: string[]; requestId?: string },
+): Promise<VaultResult<SignedIn>> {
 	const emailBidx = await blindIndex(deps.env.BLIND_INDEX_KEY, "email", req.email);
-	// Before the lookup, so an unknown address is throttled exactly like a known one.
-	if (!(await withinLoginBudget(deps, emailBidx))) {
-		deps.logger.warn("login throttled", { requestId: req.requestId });
-		return LOGIN_BUSY;
-	}
-	const account = await findCredentialsByEmailBidx(deps.db, emailBidx);
-	const check = await verifyPassword(
-		deps.env.PASSWORD_PEPPER,
-		req.password,
-		account?.passwordHash ?? DUMMY_PASSWORD_HASH,
-	);
-	if (!account || !check.ok || account.status !== "active") {
-		const reason = !account ? "unknown_account" : !check.ok ? "wrong_password" : "pending_account";
+	const found = await findCredentialsByEmailBidx(deps.db, emailBidx);
+	const check = await checkSignIn(deps, { ...req, emailBidx, account: found });
+	if (!check.ok || check.account.status !== "active") {
+		if (check === LOGIN_BUSY) return check;
+		const reason = !found ? "unknown_account" : !check.ok ? "wrong_password" : "pending_account";
 		deps.logger.info("login refused", { reason, requestId: req.requestId });
 		return LOGIN_FAILED;
 	}
-	// A new session id at every sign-in: a session planted before it is worth nothing after.
-	const session = newSession(deps.db, deps.env, account.accountId, deps.now);
+	const { account } = check;
 	// Hashed under older parameters: upgraded now, while the password is at hand.
 	const rehash = check.needsRehash
 		? [
@@ -61,12 +126,7 @@ export async function login(
 				),
 			]
 		: [];
-	await runBatch(deps.db, [...rehash, session.insert]);
-	return {
-		ok: true,
-		account: { id: account.accountId, subjectId: account.subjectId },
-		session: await session.issue(),
-	};
+	return signIn(deps, account, rehash);
 }
 
 export async function session(

@@ -6,10 +6,13 @@ import type { AuditRow } from "../db/schema";
 import { failure, type VaultDeps } from "../deps";
 import { type AuditEvent, appendAudit } from "./log";
 
+/** What appending needs: the cron has no cipher and no request to defer work past. */
+export type AuditDeps = Pick<VaultDeps, "db" | "logger" | "now">;
+
 export const AUDIT_UNAVAILABLE = failure("unavailable", "The audit log is unavailable; nothing was revealed");
 
 /** Appends the entry; null (and a logged error) when it could not be stored. */
-export async function auditedEntry(deps: VaultDeps, event: AuditEvent): Promise<AuditRow | null> {
+export async function auditedEntry(deps: AuditDeps, event: AuditEvent): Promise<AuditRow | null> {
 	try {
 		return await appendAudit(deps.db, event, deps.now);
 	} catch (err) {
@@ -18,13 +21,13 @@ export async function auditedEntry(deps: VaultDeps, event: AuditEvent): Promise<
 	}
 }
 
-export async function audited(deps: VaultDeps, event: AuditEvent): Promise<boolean> {
+export async function audited(deps: AuditDeps, event: AuditEvent): Promise<boolean> {
 	return (await auditedEntry(deps, event)) !== null;
 }
 
 /** Writes a refusal's audit entry, then gives its answer; without the entry, only `unavailable`. */
 export async function refuse(
-	deps: VaultDeps,
+	deps: AuditDeps,
 	event: AuditEvent,
 	answer: VaultFailure,
 ): Promise<VaultFailure> {

@@ -10,7 +10,8 @@ export type BlindIndexKind =
 	| "audit_subject"
 	| "audit_account"
 	| "seal_receipt"
-	| "staff_record";
+	| "staff_record"
+	| "device_token";
 
 export function normalizeEmail(email: string): string {
 	return email.normalize("NFC").trim().toLowerCase();

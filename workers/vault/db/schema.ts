@@ -114,7 +114,8 @@ export const sessions = sqliteTable(
 
 /**
  * Single-use emailed tokens (confirm registration, reset password). Only a hash is stored: a copy
- * of the database holds no usable link.
+ * of the database holds no usable link. A `notice` row records that an "already registered" mail
+ * went out (its token is never sent nor usable): it spaces those mails as links are spaced.
  */
 export const emailTokens = sqliteTable(
 	"email_tokens",
@@ -124,7 +125,7 @@ export const emailTokens = sqliteTable(
 		accountId: text("account_id")
 			.notNull()
 			.references(() => credentials.accountId, { onDelete: "cascade" }),
-		purpose: text("purpose", { enum: ["confirm", "reset"] }).notNull(),
+		purpose: text("purpose", { enum: ["confirm", "reset", "notice"] }).notNull(),
 		createdAt: integer("created_at").notNull(),
 		expiresAt: integer("expires_at").notNull(),
 		usedAt: integer("used_at"),
