@@ -49,6 +49,8 @@ export default defineConfig(async () => {
 					test: {
 						name: "storefront",
 						include: ["test/storefront/**/*.test.ts"],
+						// Integration tests through three workers: a loaded CI machine needs more than 5 s at times.
+						testTimeout: 30_000,
 						setupFiles: ["test/storefront/apply-migrations.ts"],
 						globalSetup: ["test/config/build-workers.ts"],
 					},
@@ -85,6 +87,7 @@ export default defineConfig(async () => {
 					define: { LOCAL_STAFF_KEYS: "true" },
 					test: {
 						name: "vault",
+						testTimeout: 30_000,
 						include: ["test/vault/**/*.test.ts"],
 						setupFiles: ["test/vault/apply-migrations.ts"],
 					},
