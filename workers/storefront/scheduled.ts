@@ -4,8 +4,12 @@ import { createLogger } from "../shared/logger";
 import { deleteOldBudgets } from "./analytics/event-budget";
 import { runAnalyticsMaintenance } from "./analytics/maintenance";
 import { deleteSettledHolds } from "./checkout/client-limits";
+import { deleteUnconfirmedCustomers } from "./db/customers";
 import * as schema from "./db/schema";
 import { releaseExpiredReservations } from "./orders/release-expired";
+
+/** A day past the vault's 7 for unconfirmed accounts: their data keys are gone by then. */
+const UNCONFIRMED_PROFILE_DAYS = 8;
 
 export async function scheduled(
 	controller: ScheduledController,
@@ -14,8 +18,8 @@ export async function scheduled(
 ): Promise<void> {
 	const logger = createLogger({ cron: controller.cron });
 	const db = drizzle(env.DB, { schema });
-	// Independent jobs: one failing must not keep the other from running.
-	const [released, analytics] = await Promise.allSettled([
+	// Independent jobs: one failing must not keep the others from running.
+	const [released, analytics, profiles] = await Promise.allSettled([
 		// Holds go once their order is paid or cancelled, after this run's releases.
 		releaseExpiredReservations(db, controller.scheduledTime).then(async (orders) => ({
 			orders,
@@ -24,9 +28,13 @@ export async function scheduled(
 		runAnalyticsMaintenance(env).then(async () => ({
 			budgets: await deleteOldBudgets(db, controller.scheduledTime),
 		})),
+		deleteUnconfirmedCustomers(db, controller.scheduledTime - UNCONFIRMED_PROFILE_DAYS * 86_400_000),
 	]);
 	if (released.status === "fulfilled") logger.info("released expired reservations", released.value);
 	else logger.error("releasing reservations failed", { err: released.reason });
 	if (analytics.status === "rejected") logger.warn("analytics maintenance failed", { err: analytics.reason });
+	if (profiles.status === "fulfilled")
+		logger.info("deleted unconfirmed profiles", { profiles: profiles.value });
+	else logger.warn("deleting unconfirmed profiles failed", { err: profiles.reason });
 	if (released.status === "rejected") throw released.reason;
 }

@@ -10,7 +10,7 @@ import { withinClientLimit } from "../analytics/rate-limit";
 import { clearCartCookie, issueCartCookie } from "../cart/cart-cookie";
 import { planCartMerge } from "../cart/cart-merge";
 import { findCustomerOpenCart, getOpenCart, insertCart, listCartLines, mergeIntoCart } from "../db/carts";
-import { getCustomer, upsertCustomer } from "../db/customers";
+import { getCustomer, markConfirmed, upsertCustomer } from "../db/customers";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { findOpenCartId } from "../shopper-actions";
@@ -60,6 +60,7 @@ export async function register(
 		subjectId: account.subjectId,
 		nicknameCt: account.sealed.nickname,
 		...consentColumns(input.consents, now),
+		confirmedAt: null,
 		createdAt: now,
 		updatedAt: now,
 	});
@@ -72,6 +73,7 @@ export async function register(
 async function startSession(c: Context<AppEnv>, { account, session, device }: SignedIn): Promise<void> {
 	writeSessionCookie(c, session);
 	await rememberDevice(c, device);
+	await markConfirmed(c.var.db, account.id, Date.now());
 	const customer = await getCustomer(c.var.db, account.id);
 	// A withdrawal made on another device holds on this browser too, logged in or not.
 	if (customer && !customer.analyticsConsent) setAnalyticsConsent(c, false);

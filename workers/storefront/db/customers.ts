@@ -1,6 +1,6 @@
 // Queries over customer profiles and address books. Every query names the customer: a row of
 // another customer is simply not found (IDOR answers 404, never 403).
-import { and, asc, count, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { type Customer, type CustomerAddress, customerAddresses, customers } from "./schema";
 
@@ -10,7 +10,7 @@ export async function getCustomer(db: Db, id: string): Promise<Customer | null> 
 
 /** Registration (or a re-registration of a still unconfirmed account) writes the whole profile. */
 export async function upsertCustomer(db: Db, row: Customer): Promise<void> {
-	const { id: _id, createdAt: _created, ...changes } = row;
+	const { id: _id, createdAt: _created, confirmedAt: _confirmed, ...changes } = row;
 	await db.insert(customers).values(row).onConflictDoUpdate({ target: customers.id, set: changes });
 }
 
@@ -90,4 +90,29 @@ export async function deleteAddress(db: Db, customerId: string, id: string): Pro
 		.where(and(eq(customerAddresses.id, id), eq(customerAddresses.customerId, customerId)))
 		.returning({ id: customerAddresses.id });
 	return rows.length > 0;
+}
+
+/** Records the first sign-in; later ones leave it as it is. */
+export async function markConfirmed(db: Db, id: string, now: number): Promise<void> {
+	await db
+		.update(customers)
+		.set({ confirmedAt: now })
+		.where(and(eq(customers.id, id), isNull(customers.confirmedAt)));
+}
+
+/**
+ * Profiles of registrations never confirmed, older than `before`: the vault has deleted their
+ * accounts (and their data keys), so these rows hold ciphertext nobody can open. Bounded per run.
+ */
+export async function deleteUnconfirmedCustomers(db: Db, before: number, limit = 500): Promise<number> {
+	const stale = db
+		.select({ id: customers.id })
+		.from(customers)
+		.where(and(isNull(customers.confirmedAt), lt(customers.createdAt, before)))
+		.limit(limit);
+	const deleted = await db
+		.delete(customers)
+		.where(inArray(customers.id, stale))
+		.returning({ id: customers.id });
+	return deleted.length;
 }

@@ -206,6 +206,11 @@ export const customers = sqliteTable("customers", {
 	marketingAt: integer("marketing_at").notNull(),
 	createdAt: integer("created_at").notNull(),
 	updatedAt: integer("updated_at").notNull(),
+	/**
+	 * First sign-in (the registration's confirmation). The vault deletes accounts left unconfirmed
+	 * for 7 days; the storefront's cron then deletes their profile rows, unconfirmed for longer.
+	 */
+	confirmedAt: integer("confirmed_at"),
 });
 
 /** A customer's saved delivery addresses: sealed under the account's subject, bound to their row. */
