@@ -3,22 +3,17 @@
 // so guessers elsewhere cannot lock its owner out. Kept in a signed, HttpOnly __Host- cookie; up
 // to five (a shared computer may hold a few accounts).
 import type { Context } from "hono";
-import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { DeviceTokenSchema } from "../../shared/vault-contract";
 import type { AppEnv } from "../env";
+import { readSignedCookie, writeSignedCookie } from "../signed-cookie";
 
 const COOKIE = "lw_device";
 const MAX_TOKENS = 5;
 const MAX_AGE_S = 180 * 24 * 3600;
 
 export async function readDeviceTokens(c: Context<AppEnv>): Promise<string[]> {
-	let value: string | false | undefined;
-	try {
-		value = await getSignedCookie(c, c.env.SESSION_KEY, COOKIE, "host");
-	} catch {
-		value = false;
-	}
-	if (typeof value !== "string") return [];
+	const value = await readSignedCookie(c, COOKIE);
+	if (value === undefined) return [];
 	return value
 		.split("~")
 		.filter((token) => DeviceTokenSchema.safeParse(token).success)
@@ -27,12 +22,5 @@ export async function readDeviceTokens(c: Context<AppEnv>): Promise<string[]> {
 
 export async function rememberDevice(c: Context<AppEnv>, token: string): Promise<void> {
 	const tokens = [token, ...(await readDeviceTokens(c)).filter((t) => t !== token)].slice(0, MAX_TOKENS);
-	await setSignedCookie(c, COOKIE, tokens.join("~"), c.env.SESSION_KEY, {
-		prefix: "host",
-		httpOnly: true,
-		secure: true,
-		sameSite: "Lax",
-		path: "/",
-		maxAge: MAX_AGE_S,
-	});
+	await writeSignedCookie(c, COOKIE, tokens.join("~"), MAX_AGE_S);
 }

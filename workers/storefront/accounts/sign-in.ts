@@ -80,15 +80,19 @@ async function startSession(c: Context<AppEnv>, { account, session, device }: Si
 	await adoptCartAtLogin(c, account.id);
 }
 
-/** A session this browser held before signing in again is ended, not left alive beside the new one. */
-async function endPreviousSession(c: Context<AppEnv>): Promise<void> {
-	const previous = readSessionToken(c);
-	if (!previous) return;
-	await fromVault(c.env.VAULT.logout({ session: previous, requestId: c.var.requestId }), c.var.logger).catch(
+/** Revokes a session in the vault; one the vault does not recognise is as good as ended already. */
+async function revokeSession(c: Context<AppEnv>, token: string): Promise<void> {
+	await fromVault(c.env.VAULT.logout({ session: token, requestId: c.var.requestId }), c.var.logger).catch(
 		(err: unknown) => {
 			if (!(err instanceof AppError && err.code === "unauthorized")) throw err;
 		},
 	);
+}
+
+/** A session this browser held before signing in again is ended, not left alive beside the new one. */
+async function endPreviousSession(c: Context<AppEnv>): Promise<void> {
+	const previous = readSessionToken(c);
+	if (previous) await revokeSession(c, previous);
 }
 
 export async function login(c: Context<AppEnv>, email: string, password: string): Promise<void> {
@@ -122,13 +126,7 @@ export async function logout(c: Context<AppEnv>): Promise<void> {
 	clearSessionCookie(c);
 	// The cart stays with the account for its next login; this browser is a guest again.
 	clearCartCookie(c);
-	if (!token) return;
-	try {
-		await fromVault(c.env.VAULT.logout({ session: token, requestId: c.var.requestId }), c.var.logger);
-	} catch (err) {
-		// A token the vault does not recognise is already as good as logged out.
-		if (!(err instanceof AppError && err.code === "unauthorized")) throw err;
-	}
+	if (token) await revokeSession(c, token);
 }
 
 export async function changePassword(

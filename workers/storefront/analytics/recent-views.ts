@@ -3,11 +3,12 @@
 // context cookies are signed (SESSION_KEY): a client cannot write itself a history to pair with,
 // nor a pair budget; an unsigned or edited value reads as none.
 import type { Context } from "hono";
-import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { deleteCookie } from "hono/cookie";
 import { z } from "zod";
 import { ProductIdSchema } from "../../../analytics/event-schema";
 import { MAX_PAIRS_PER_SHOPPER_DAY, MAX_RECENT } from "../../../analytics/limits";
 import type { AppEnv } from "../env";
+import { readSignedCookie, writeSignedCookie } from "../signed-cookie";
 
 export const RECENT_COOKIE = "lw_recent";
 const RECENT_MAX_AGE_SECONDS = 30 * 24 * 3600;
@@ -30,29 +31,12 @@ export function pushRecentView(recent: readonly number[], productId: number): nu
 	return [productId, ...recent.filter((id) => id !== productId)].slice(0, MAX_RECENT);
 }
 
-/** A signed context cookie's value; undefined when absent, unsigned or edited. */
-async function readSigned(c: Context<AppEnv>, name: string): Promise<string | undefined> {
-	try {
-		const value = await getSignedCookie(c, c.env.SESSION_KEY, name, "host");
-		return typeof value === "string" ? value : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 export async function readRecentViews(c: Context<AppEnv>): Promise<number[]> {
-	return parseRecentViews(await readSigned(c, RECENT_COOKIE));
+	return parseRecentViews(await readSignedCookie(c, RECENT_COOKIE));
 }
 
 export async function writeRecentViews(c: Context<AppEnv>, recent: readonly number[]): Promise<void> {
-	await setSignedCookie(c, RECENT_COOKIE, recent.join("."), c.env.SESSION_KEY, {
-		prefix: "host",
-		httpOnly: true,
-		secure: true,
-		sameSite: "Lax",
-		path: "/",
-		maxAge: RECENT_MAX_AGE_SECONDS,
-	});
+	await writeSignedCookie(c, RECENT_COOKIE, recent.join("."), RECENT_MAX_AGE_SECONDS);
 }
 
 export function clearRecentViews(c: Context<AppEnv>): void {
@@ -99,7 +83,7 @@ export function parsePairedToday(value: string | undefined, today: number): stri
 }
 
 export async function readPairedToday(c: Context<AppEnv>, today: number): Promise<string[]> {
-	return parsePairedToday(await readSigned(c, PAIRED_COOKIE), today);
+	return parsePairedToday(await readSignedCookie(c, PAIRED_COOKIE), today);
 }
 
 export async function writePairedToday(
@@ -107,12 +91,5 @@ export async function writePairedToday(
 	today: number,
 	pairs: readonly string[],
 ): Promise<void> {
-	await setSignedCookie(c, PAIRED_COOKIE, [today, ...pairs].join("."), c.env.SESSION_KEY, {
-		prefix: "host",
-		httpOnly: true,
-		secure: true,
-		sameSite: "Lax",
-		path: "/",
-		maxAge: PAIRED_MAX_AGE_SECONDS,
-	});
+	await writeSignedCookie(c, PAIRED_COOKIE, [today, ...pairs].join("."), PAIRED_MAX_AGE_SECONDS);
 }

@@ -2,9 +2,9 @@
 // placed an order, or that proved number + email, holds a signed __Host- cookie listing pseudonyms
 // of those numbers (never the numbers). Anyone else gets the lookup form, whatever the number.
 import type { Context } from "hono";
-import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
 import { pseudonym } from "../pseudonym";
+import { readSignedCookie, writeSignedCookie } from "../signed-cookie";
 
 const COOKIE = "lw_orders";
 const MAX_ORDERS = 5;
@@ -16,27 +16,15 @@ function orderPseudonym(c: Context<AppEnv>, number: string): Promise<string> {
 }
 
 async function readEntries(c: Context<AppEnv>): Promise<string[]> {
-	let value: string | false | undefined;
-	try {
-		value = await getSignedCookie(c, c.env.SESSION_KEY, COOKIE, "host");
-	} catch {
-		value = false;
-	}
-	return typeof value === "string" ? value.split("~").filter((entry) => ENTRY.test(entry)) : [];
+	const value = await readSignedCookie(c, COOKIE);
+	return value === undefined ? [] : value.split("~").filter((entry) => ENTRY.test(entry));
 }
 
 /** Lets this browser see the order's status page from now on (newest first, a few at most). */
 export async function rememberOrderInBrowser(c: Context<AppEnv>, number: string): Promise<void> {
 	const entry = await orderPseudonym(c, number);
 	const entries = [entry, ...(await readEntries(c)).filter((e) => e !== entry)].slice(0, MAX_ORDERS);
-	await setSignedCookie(c, COOKIE, entries.join("~"), c.env.SESSION_KEY, {
-		prefix: "host",
-		httpOnly: true,
-		secure: true,
-		sameSite: "Lax",
-		path: "/",
-		maxAge: MAX_AGE_S,
-	});
+	await writeSignedCookie(c, COOKIE, entries.join("~"), MAX_AGE_S);
 }
 
 export async function browserKnowsOrder(c: Context<AppEnv>, number: string): Promise<boolean> {

@@ -3,7 +3,12 @@
 // and changes nothing.
 import { runBatch, violatedConstraint } from "../../shared/d1-batch";
 import type { Logger } from "../../shared/logger";
-import { cancelPlacedOrderStatements, getOrderByNumber, orderTransitionStatement } from "../db/orders";
+import {
+	cancelPlacedOrderStatements,
+	getOrderByNumber,
+	type OrderRow,
+	orderTransitionStatement,
+} from "../db/orders";
 import { hasPaymentEvent, insertPaymentEventStatement } from "../db/payments";
 import type { OrderStatus } from "../db/schema";
 import type { Db } from "../env";
@@ -23,6 +28,18 @@ export type AppliedPayment = {
 	customerId: string | null;
 };
 
+/** A replay (the event was applied before): the order as it stands, and no purchase to count. */
+function notApplied(order: OrderRow): AppliedPayment {
+	return {
+		orderId: order.id,
+		applied: false,
+		transitioned: false,
+		orderStatus: order.status,
+		purchaseSignal: null,
+		customerId: order.customerId,
+	};
+}
+
 /**
  * Analytics hook: a result with `transitioned: true` and `orderStatus: "paid"` is the moment an
  * order is paid (a `purchase`), exactly once per order.
@@ -37,14 +54,7 @@ export async function applyPaymentEvent(
 	const order = await getOrderByNumber(db, event.orderNumber);
 	if (!order) throw new AppError("not_found", "No order for this payment event");
 	if (await hasPaymentEvent(db, provider, event.eventId)) {
-		return {
-			orderId: order.id,
-			applied: false,
-			transitioned: false,
-			orderStatus: order.status,
-			purchaseSignal: null,
-			customerId: order.customerId,
-		};
+		return notApplied(order);
 	}
 	if (order.paymentProvider !== provider || order.paymentSessionId !== event.sessionId) {
 		throw new AppError("conflict", "Payment event does not match the order's payment session");
@@ -69,14 +79,7 @@ export async function applyPaymentEvent(
 		results = await runBatch(db, [record, ...statusChange]);
 	} catch (err) {
 		if (violatedConstraint(err) === "unique") {
-			return {
-				orderId: order.id,
-				applied: false,
-				transitioned: false,
-				orderStatus: order.status,
-				purchaseSignal: null,
-				customerId: order.customerId,
-			};
+			return notApplied(order);
 		}
 		throw err;
 	}
