@@ -21,6 +21,13 @@ export const OPERATIONS = [
 	"keys.rotate",
 	"audit.verify",
 	"audit.review",
+	// After the purchase (issue #8)
+	"orders.fulfil",
+	"returns.manage",
+	"returns.receive",
+	"refunds.issue",
+	"consultations.answer",
+	"reviews.moderate",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -43,7 +50,29 @@ export const ActorSchema = z.discriminatedUnion("kind", [
 export type ActorCredential = z.infer<typeof ActorSchema>;
 
 /** Tables a shopper's own session may seal into, under the account's subject. */
-export const ACCOUNT_TABLES = ["customers", "customer_addresses", "order_contacts"] as const;
+export const ACCOUNT_TABLES = [
+	"customers",
+	"customer_addresses",
+	"order_contacts",
+	"returns",
+	"consultations",
+	"consultation_messages",
+	"reviews",
+] as const;
+
+/**
+ * Tables whose texts may be sealed under an existing subject named by id (`{ subjectId }`): a
+ * guest's return or question about their order, and staff replies, go under the order's or the
+ * thread's subject. Sealing reveals nothing, and a subject named here must exist.
+ */
+export const CASE_TABLES = ["returns", "consultations", "consultation_messages"] as const;
+
+/** A customer-service case on an order: while one is open, support may open its contact. */
+export const CASE_KINDS = ["return", "consultation"] as const;
+export const OpenCaseSchema = z
+	.object({ id: RowIdSchema, kind: z.enum(CASE_KINDS), orderId: RowIdSchema })
+	.strict();
+export type OpenCase = z.infer<typeof OpenCaseSchema>;
 
 const SealFieldsSchema = z
 	.record(NameSchema, z.string().max(4096))
@@ -59,6 +88,7 @@ export const SealRequestSchema = z
 		subject: z.union([
 			z.object({ new: z.literal(true) }).strict(),
 			z.object({ session: z.string().min(1).max(4096) }).strict(),
+			z.object({ subjectId: SubjectIdSchema }).strict(),
 		]),
 		table: NameSchema,
 		rowId: RowIdSchema,
@@ -67,9 +97,14 @@ export const SealRequestSchema = z
 		fromAccount: z.array(z.literal("email")).max(1).optional(),
 		/** Fields to return a blind index of as well (only `email` today). */
 		blindIndex: z.array(z.literal("email")).max(1).optional(),
+		/** Sealing a case's first text opens the case (issue #8): the vault records it. */
+		openCase: OpenCaseSchema.optional(),
 		requestId: RequestIdSchema,
 	})
 	.strict()
+	.refine((r) => !("subjectId" in r.subject) || (CASE_TABLES as readonly string[]).includes(r.table), {
+		message: "an existing subject is only for case tables",
+	})
 	.refine((r) => Object.keys(r.fields).length + (r.fromAccount?.length ?? 0) >= 1, {
 		message: "at least one field",
 	})
@@ -265,6 +300,126 @@ export type AccountRef = { id: string; subjectId: string };
 export type IssuedSession = { token: string; expiresAt: number };
 /** What a successful sign-in (login, confirm) answers: the account, its session, a device token. */
 export type SignedIn = { account: AccountRef; session: IssuedSession; device: string };
+
+// ---- After the purchase (issue #8) ----
+
+/** A staff action ends a case (return refunded or rejected, consultation closed): audited. */
+export const CloseCaseRequestSchema = z
+	.object({ actor: ActorSchema, caseId: RowIdSchema, requestId: RequestIdSchema })
+	.strict();
+export type CloseCaseRequest = z.input<typeof CloseCaseRequestSchema>;
+
+const OrderNumberSchema = z.string().regex(/^LW-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+const CurrencySchema = z.string().regex(/^[A-Z]{3}$/);
+const MinorSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const ShortTextSchema = z.string().min(1).max(120);
+
+/**
+ * The order mails (issue #8): the vault alone opens the address, builds the message from these
+ * non-personal facts (links on SHOP_ORIGIN) and sends it once per `dedupe` key.
+ */
+export const OrderMailSchema = z.discriminatedUnion("kind", [
+	z
+		.object({
+			kind: z.literal("order_confirmed"),
+			orderNumber: OrderNumberSchema,
+			currency: CurrencySchema,
+			totalMinor: MinorSchema,
+			shippingMinor: MinorSchema,
+			shippingMethod: ShortTextSchema,
+			lines: z
+				.array(
+					z
+						.object({
+							name: ShortTextSchema,
+							detail: ShortTextSchema,
+							quantity: z.number().int().min(1).max(999),
+							unitPriceMinor: MinorSchema,
+						})
+						.strict(),
+				)
+				.min(1)
+				.max(50),
+		})
+		.strict(),
+	z.object({ kind: z.literal("payment_failed"), orderNumber: OrderNumberSchema }).strict(),
+	z
+		.object({
+			kind: z.literal("payment_late"),
+			orderNumber: OrderNumberSchema,
+			/** reinstated: the order goes ahead; refunded: the money went back, the order stays cancelled. */
+			outcome: z.enum(["reinstated", "refunded"]),
+			currency: CurrencySchema,
+			amountMinor: MinorSchema,
+		})
+		.strict(),
+	z
+		.object({
+			kind: z.literal("shipped"),
+			orderNumber: OrderNumberSchema,
+			carrier: ShortTextSchema,
+			trackingNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/),
+		})
+		.strict(),
+	z
+		.object({
+			kind: z.literal("return_update"),
+			orderNumber: OrderNumberSchema,
+			returnNumber: z.string().regex(/^RMA-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+			status: z.enum(["requested", "approved", "received", "refunded", "rejected"]),
+			currency: CurrencySchema.optional(),
+			amountMinor: MinorSchema.optional(),
+		})
+		.strict(),
+	z
+		.object({
+			kind: z.literal("consultation_reply"),
+			consultationId: RowIdSchema,
+			orderNumber: OrderNumberSchema.optional(),
+			/** The staff reply, sealed (table consultation_messages, field body): quoted in the mail. */
+			reply: OpenItemSchema,
+		})
+		.strict(),
+]);
+export type OrderMail = z.infer<typeof OrderMailSchema>;
+export type OrderMailKind = OrderMail["kind"];
+
+export const SendMailRequestSchema = z
+	.object({
+		/**
+		 * Where to: a sealed email (order_contacts.email or consultations.reply_email) the vault
+		 * opens, or an account, whose stored address the vault uses.
+		 */
+		to: z.union([
+			z.object({ sealed: OpenItemSchema }).strict(),
+			z.object({ accountId: z.string().regex(/^acc_[A-Za-z0-9_-]{22}$/) }).strict(),
+		]),
+		mail: OrderMailSchema,
+		/** Sent once per (scope, kind, event): the order id or thread id, and what happened. */
+		dedupe: z.object({ scope: RowIdSchema, event: z.string().regex(/^[A-Za-z0-9:_-]{1,80}$/) }).strict(),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type SendMailRequest = z.input<typeof SendMailRequestSchema>;
+
+/** Staff publish (or withdraw) a sealed review: from then on its fields open for anyone. */
+export const PublishRequestSchema = z
+	.object({
+		actor: ActorSchema,
+		table: z.literal("reviews"),
+		rowId: RowIdSchema,
+		subjectId: SubjectIdSchema,
+		published: z.boolean(),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type PublishRequest = z.input<typeof PublishRequestSchema>;
+
+/** Opens published fields only (review text and nickname), for the public product pages. */
+export const OpenPublishedRequestSchema = z
+	.object({ items: z.array(OpenItemSchema).min(1).max(100), requestId: RequestIdSchema })
+	.strict();
+export type OpenPublishedRequest = z.input<typeof OpenPublishedRequestSchema>;
 
 // ---- Results ----
 

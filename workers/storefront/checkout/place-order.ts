@@ -142,6 +142,15 @@ async function placeOrder(
 		reservedUntil: now + deps.reservationMinutes * 60_000,
 		paidAt: null,
 		purchaseSignal: deps.purchaseSignal ?? null,
+		paymentReference: null,
+		paidMinor: 0,
+		paymentPendingAt: null,
+		refundedMinor: 0,
+		packedAt: null,
+		shippedAt: null,
+		deliveredAt: null,
+		carrier: null,
+		trackingNumber: null,
 	};
 	const lines = cartLines.map((line) => ({
 		orderId,

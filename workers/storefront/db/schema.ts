@@ -126,6 +126,22 @@ export const orders = sqliteTable(
 		 * paid, set only when the shopper's consent allowed analytics at checkout; null: send none.
 		 */
 		purchaseSignal: text("purchase_signal"),
+		/** The provider's reference of the captured payment (Stripe: the PaymentIntent), for refunds. */
+		paymentReference: text("payment_reference"),
+		/** What the provider captured; refunds never exceed it (issue #8). */
+		paidMinor: integer("paid_minor").notNull().default(0),
+		/**
+		 * The provider reported the payment as processing (a delayed method such as SEPA or ACH):
+		 * the order stays reserved until the provider says it succeeded or failed.
+		 */
+		paymentPendingAt: integer("payment_pending_at"),
+		refundedMinor: integer("refunded_minor").notNull().default(0),
+		packedAt: integer("packed_at"),
+		shippedAt: integer("shipped_at"),
+		/** Day 0 of the 60-day return window. */
+		deliveredAt: integer("delivered_at"),
+		carrier: text("carrier"),
+		trackingNumber: text("tracking_number"),
 	},
 	(t) => [
 		uniqueIndex("orders_number_idx").on(t.number),
@@ -266,6 +282,179 @@ export const localPaymentSessions = sqliteTable("local_payment_sessions", {
 	createdAt: integer("created_at").notNull(),
 });
 
+// ---- After the purchase (issue #8) ----
+
+/**
+ * Money going back through the provider. The idempotency key is unique, so the same refund asked
+ * twice is one row and one provider call; the insert is conditional on the order's captured amount,
+ * so the refunds of an order never add up to more than was paid.
+ */
+export const refunds = sqliteTable(
+	"refunds",
+	{
+		id: text("id").primaryKey(),
+		orderId: text("order_id")
+			.notNull()
+			.references(() => orders.id, { onDelete: "cascade" }),
+		/** The return it settles; null for a refund of a payment that arrived after cancellation. */
+		returnId: text("return_id"),
+		amountMinor: integer("amount_minor").notNull(),
+		currency: text("currency").notNull(),
+		reason: text("reason", { enum: ["return", "late_payment", "goodwill"] }).notNull(),
+		idempotencyKey: text("idempotency_key").notNull(),
+		status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
+		providerRefundId: text("provider_refund_id"),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+	},
+	(t) => [
+		uniqueIndex("refunds_idempotency_idx").on(t.idempotencyKey),
+		index("refunds_order_idx").on(t.orderId),
+		check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+	],
+);
+
+export const RETURN_STATUSES = ["requested", "approved", "received", "refunded", "rejected"] as const;
+export const RETURN_REASONS = [
+	"damaged",
+	"wrong_item",
+	"not_as_described",
+	"changed_mind",
+	"size_or_colour",
+	"other",
+] as const;
+export const RETURN_REJECTIONS = [
+	"outside_window",
+	"not_received",
+	"used_or_damaged",
+	"not_eligible",
+	"other",
+] as const;
+
+/**
+ * A return (RMA) of a delivered order. The shopper's description is personal data, sealed under
+ * the order's subject (`details_ct`); the reason and the rejection are codes, not free text.
+ */
+export const returns = sqliteTable(
+	"returns",
+	{
+		id: text("id").primaryKey(),
+		/** `RMA-XXXX-XXXX`, what the shopper and staff quote. */
+		number: text("number").notNull(),
+		orderId: text("order_id")
+			.notNull()
+			.references(() => orders.id, { onDelete: "cascade" }),
+		status: text("status", { enum: RETURN_STATUSES }).notNull(),
+		reason: text("reason", { enum: RETURN_REASONS }).notNull(),
+		detailsCt: text("details_ct"),
+		requestedBy: text("requested_by", { enum: ["account", "guest"] }).notNull(),
+		rejection: text("rejection", { enum: RETURN_REJECTIONS }),
+		/** Set at approval: what will be refunded on receipt (≤ what the order paid, less refunds). */
+		refundMinor: integer("refund_minor"),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+		approvedAt: integer("approved_at"),
+		receivedAt: integer("received_at"),
+		closedAt: integer("closed_at"),
+	},
+	(t) => [
+		uniqueIndex("returns_number_idx").on(t.number),
+		index("returns_order_idx").on(t.orderId),
+		index("returns_status_idx").on(t.status, t.createdAt),
+		// One return in progress per order at a time.
+		uniqueIndex("returns_open_per_order_idx")
+			.on(t.orderId)
+			.where(sql`status in ('requested', 'approved', 'received')`),
+	],
+);
+
+export const returnLines = sqliteTable(
+	"return_lines",
+	{
+		returnId: text("return_id")
+			.notNull()
+			.references(() => returns.id, { onDelete: "cascade" }),
+		variantId: integer("variant_id").notNull(),
+		quantity: integer("quantity").notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.returnId, t.variantId] }),
+		check("return_lines_quantity_positive", sql`${t.quantity} > 0`),
+	],
+);
+
+/**
+ * Customer-service threads, pre-sales or after-sales (optionally about one order). Messages are
+ * sealed under `subject_id`: the account's subject, the order's for a guest's order, or a new one
+ * for a guest's pre-sales question (whose reply address is then sealed here too).
+ */
+export const consultations = sqliteTable(
+	"consultations",
+	{
+		id: text("id").primaryKey(),
+		kind: text("kind", { enum: ["pre_sales", "after_sales"] }).notNull(),
+		status: text("status", { enum: ["open", "closed"] }).notNull(),
+		customerId: text("customer_id"),
+		orderId: text("order_id").references(() => orders.id, { onDelete: "cascade" }),
+		subjectId: text("subject_id").notNull(),
+		replyEmailCt: text("reply_email_ct"),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+		closedAt: integer("closed_at"),
+	},
+	(t) => [
+		index("consultations_customer_idx").on(t.customerId, t.createdAt),
+		index("consultations_order_idx").on(t.orderId),
+		index("consultations_status_idx").on(t.status, t.updatedAt),
+	],
+);
+
+export const consultationMessages = sqliteTable(
+	"consultation_messages",
+	{
+		id: text("id").primaryKey(),
+		consultationId: text("consultation_id")
+			.notNull()
+			.references(() => consultations.id, { onDelete: "cascade" }),
+		author: text("author", { enum: ["shopper", "staff"] }).notNull(),
+		/** The staff member's pseudonymous id (`stf_…`) for staff messages. */
+		staffId: text("staff_id"),
+		bodyCt: text("body_ct").notNull(),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [index("consultation_messages_thread_idx").on(t.consultationId, t.createdAt)],
+);
+
+/**
+ * Verified-purchase reviews. Text and nickname are sealed under the review's own subject, so a
+ * deleted account leaves a review with no name (`nickname_ct` null, `customer_id` null) and its
+ * text still readable; they are shown only once staff publish them (the vault keeps that list).
+ */
+export const reviews = sqliteTable(
+	"reviews",
+	{
+		id: text("id").primaryKey(),
+		productId: integer("product_id")
+			.notNull()
+			.references(() => products.id),
+		customerId: text("customer_id"),
+		subjectId: text("subject_id").notNull(),
+		rating: integer("rating").notNull(),
+		textCt: text("text_ct").notNull(),
+		nicknameCt: text("nickname_ct"),
+		status: text("status", { enum: ["pending", "published", "rejected"] }).notNull(),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+		moderatedAt: integer("moderated_at"),
+	},
+	(t) => [
+		uniqueIndex("reviews_product_customer_idx").on(t.productId, t.customerId),
+		index("reviews_product_status_idx").on(t.productId, t.status, t.createdAt),
+		index("reviews_status_idx").on(t.status, t.createdAt),
+		check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
+	],
+);
+
 export type Product = typeof products.$inferSelect;
 export type Variant = typeof variants.$inferSelect;
 export type Category = typeof categories.$inferSelect;
@@ -273,3 +462,9 @@ export type Order = typeof orders.$inferSelect;
 export type OrderStatus = Order["status"];
 export type Customer = typeof customers.$inferSelect;
 export type CustomerAddress = typeof customerAddresses.$inferSelect;
+export type Refund = typeof refunds.$inferSelect;
+export type Return = typeof returns.$inferSelect;
+export type ReturnStatus = Return["status"];
+export type Consultation = typeof consultations.$inferSelect;
+export type ConsultationMessage = typeof consultationMessages.$inferSelect;
+export type Review = typeof reviews.$inferSelect;

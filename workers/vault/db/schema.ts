@@ -5,7 +5,7 @@
 // entries hold pseudonyms and field names, never values.
 // The audit log's append-only and chaining triggers are in a hand-written migration
 // (migrations/loomwash_vault/0001_audit_triggers.sql): drizzle-kit does not generate triggers.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { STAFF_ROLES } from "../../shared/vault-contract";
 
 /** A subject's data key, wrapped by a key-encryption key: a PII_KEYRING id, or `dormant:<id>`. */
@@ -131,6 +131,54 @@ export const emailTokens = sqliteTable(
 		usedAt: integer("used_at"),
 	},
 	(t) => [index("email_tokens_account_idx").on(t.accountId, t.purpose)],
+);
+
+// ---- After the purchase (issue #8) ----
+
+/**
+ * Open customer-service cases (a return or a consultation) on an order. Support may open an
+ * order's contact only while one is open (the role matrix's `open_case` condition): the vault
+ * records a case when it seals the case's text, and closes it on the staff action that ends it.
+ */
+export const supportCases = sqliteTable(
+	"support_cases",
+	{
+		/** The storefront's return or consultation id. */
+		id: text("id").primaryKey(),
+		kind: text("kind", { enum: ["return", "consultation"] }).notNull(),
+		/** The order's row id (its `order_contacts` row). */
+		orderId: text("order_id").notNull(),
+		openedAt: integer("opened_at").notNull(),
+		closedAt: integer("closed_at"),
+	},
+	(t) => [index("support_cases_order_idx").on(t.orderId, t.closedAt)],
+);
+
+/** Order mails already sent: each kind once per order and event, whatever the retries. */
+export const orderMail = sqliteTable(
+	"order_mail",
+	{
+		orderId: text("order_id").notNull(),
+		kind: text("kind").notNull(),
+		eventKey: text("event_key").notNull(),
+		sentAt: integer("sent_at").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.orderId, t.kind, t.eventKey] })],
+);
+
+/**
+ * Sealed rows staff have published (reviews): the only ciphertexts the vault opens for anyone,
+ * without an actor, because their author asked for them to be shown.
+ */
+export const publications = sqliteTable(
+	"publications",
+	{
+		subjectId: text("subject_id").notNull(),
+		tableName: text("table_name").notNull(),
+		rowId: text("row_id").notNull(),
+		publishedAt: integer("published_at").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
 );
 
 export type SubjectKeyRow = typeof subjectKeys.$inferSelect;

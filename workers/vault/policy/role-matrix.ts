@@ -9,6 +9,12 @@ export type OpenGrant = {
 	fields: readonly string[];
 	/** Condition: at most this many distinct subjects in one request (bulk opening is its own grant). */
 	maxSubjects: number;
+	/**
+	 * Condition: `open_case` — only rows of an order with an open return or consultation (the vault's
+	 * own record of cases, opened when a case's text is sealed and closed by the staff action that
+	 * ends it).
+	 */
+	condition?: "open_case";
 };
 
 export type RolePolicy = {
@@ -21,9 +27,23 @@ export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
 	support: {
 		summary: "Customer service: answers a shopper about one order at a time.",
 		open: [
-			{ purpose: "support", table: "order_contacts", fields: ["email", "name", "phone"], maxSubjects: 1 },
+			{
+				purpose: "support",
+				table: "order_contacts",
+				fields: ["email", "name", "phone"],
+				maxSubjects: 1,
+				condition: "open_case",
+			},
+			{ purpose: "support", table: "returns", fields: ["details"], maxSubjects: 1 },
+			{ purpose: "support", table: "consultation_messages", fields: ["body"], maxSubjects: 1 },
 		],
-		operations: ["orders.list"],
+		operations: [
+			"orders.list",
+			"returns.manage",
+			"refunds.issue",
+			"consultations.answer",
+			"reviews.moderate",
+		],
 	},
 	fulfilment: {
 		summary: "Warehouse and shipping: consignee details of the parcels it ships, never the email.",
@@ -35,7 +55,7 @@ export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
 				maxSubjects: 200,
 			},
 		],
-		operations: ["orders.list"],
+		operations: ["orders.list", "orders.fulfil", "returns.receive"],
 	},
 	compliance: {
 		summary: "Privacy and legal: reviews accesses, verifies the audit chain, examines one record.",
@@ -46,6 +66,9 @@ export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
 				fields: ["email", "name", "phone", "address"],
 				maxSubjects: 1,
 			},
+			{ purpose: "compliance_review", table: "returns", fields: ["details"], maxSubjects: 1 },
+			{ purpose: "compliance_review", table: "consultation_messages", fields: ["body"], maxSubjects: 1 },
+			{ purpose: "compliance_review", table: "reviews", fields: ["text", "nickname"], maxSubjects: 1 },
 		],
 		operations: ["orders.list", "analytics.summary", "audit.verify", "audit.review"],
 	},
