@@ -11,15 +11,19 @@ import {
 	AuthorizeRequestSchema,
 	BlindIndexRequestSchema,
 	ChangePasswordRequestSchema,
+	CloseCaseRequestSchema,
 	CompleteResetRequestSchema,
 	ConfirmRequestSchema,
 	LoginRequestSchema,
+	OpenPublishedRequestSchema,
 	OpenRequestSchema,
+	PublishRequestSchema,
 	RegisterRequestSchema,
 	ResetRequestSchema,
 	RewrapRequestSchema,
 	RotateKeysRequestSchema,
 	SealRequestSchema,
+	SendMailRequestSchema,
 	SessionRequestSchema,
 	ShredRequestSchema,
 	UpdateStaffRequestSchema,
@@ -28,6 +32,9 @@ import {
 import * as registration from "./accounts/registration";
 import * as selfService from "./accounts/self-service";
 import * as signIn from "./accounts/sign-in";
+import * as cases from "./after-sales/cases";
+import * as orderMail from "./after-sales/order-mail";
+import * as publications from "./after-sales/publications";
 import { createSubjectCipher } from "./crypto/subject-cipher";
 import { vaultDb } from "./db/client";
 import * as ops from "./operations";
@@ -155,5 +162,23 @@ export class VaultRpc extends WorkerEntrypoint<VaultEnv> {
 
 	accountEmail(request: unknown) {
 		return this.run(SessionRequestSchema, request, selfService.accountEmail);
+	}
+
+	// ---- After the purchase (issue #8) ----
+
+	sendMail(request: unknown) {
+		return this.run(SendMailRequestSchema, request, orderMail.sendOrderMail);
+	}
+
+	closeCase(request: unknown) {
+		return this.run(CloseCaseRequestSchema, request, cases.closeCase);
+	}
+
+	publish(request: unknown) {
+		return this.run(PublishRequestSchema, request, publications.publish);
+	}
+
+	openPublished(request: unknown) {
+		return this.run(OpenPublishedRequestSchema, request, publications.openPublished);
 	}
 }
