@@ -36,6 +36,8 @@ export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
 			},
 			{ purpose: "support", table: "returns", fields: ["details"], maxSubjects: 1 },
 			{ purpose: "support", table: "consultation_messages", fields: ["body"], maxSubjects: 1 },
+			// Moderation reads a pending review before publishing it.
+			{ purpose: "support", table: "reviews", fields: ["text", "nickname"], maxSubjects: 1 },
 		],
 		operations: [
 			"orders.list",
