@@ -41,6 +41,16 @@ async function cartWith(variantId: number, quantity: number) {
 	return cartId;
 }
 
+/** What a checkout never calls: settling and refunding belong to later steps. */
+const unreachable = {
+	expireSession: async () => {
+		throw new AppError("payment_unavailable", "down");
+	},
+	refund: async () => {
+		throw new AppError("payment_unavailable", "down");
+	},
+} satisfies Pick<PaymentProvider, "expireSession" | "refund">;
+
 const localProvider = () => createLocalProvider({ db: testDb(), webhookSecret: "s", origin: BASE });
 
 describe("checkoutCart", () => {
@@ -53,6 +63,7 @@ describe("checkoutCart", () => {
 				throw new AppError("payment_unavailable", "down");
 			},
 			parseWebhook: async () => null,
+			...unreachable,
 		};
 		const error = await checkoutCart(deps(failing), cartId, input, {
 			kind: "guest",
@@ -111,6 +122,7 @@ describe("checkoutCart's logs", () => {
 				throw new Error('card of "jo.leak@example.org" declined');
 			},
 			parseWebhook: async () => null,
+			...unreachable,
 		};
 		const lines: string[] = [];
 		const spies = (["log", "warn", "error"] as const).map((level) =>

@@ -3,12 +3,22 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { fetchWith, staffToken } from "./analytics/helpers";
 import { placeOrder } from "./fixtures/checkout-flow";
+import { orderByNumber } from "./fixtures/commerce";
 
 const ADDRESS = { line1: "5 Staffroom Lane", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
 
 function asStaff(token: string, path: string, init: RequestInit = {}) {
 	const headers = { "Cf-Access-Jwt-Assertion": token, ...(init.headers as Record<string, string>) };
 	return fetchWith({}, path, { ...init, headers });
+}
+
+/** An open support case on the order, as a return or consultation would open it in the vault. */
+async function openCaseOn(orderNumber: string): Promise<void> {
+	const order = await orderByNumber(orderNumber);
+	if (!order) throw new Error(`no order ${orderNumber}`);
+	await env.VAULT_DB.prepare("insert into support_cases (id, kind, order_id, opened_at) values (?, ?, ?, ?)")
+		.bind(crypto.randomUUID(), "consultation", order.id, Date.now())
+		.run();
 }
 
 async function auditCount(where = "1 = 1"): Promise<number> {
@@ -44,6 +54,10 @@ describe("GET /api/v1/staff/orders/{number}/contact", () => {
 		const fulfilment = await staffToken({ role: "fulfilment" });
 
 		const before = await auditCount();
+		// Support reaches a contact only while a return or consultation on the order is open.
+		expect((await asStaff(support, `${path}?purpose=support&fields=email`)).status).toBe(403);
+		expect(await auditCount(`seq > ${before} and outcome = 'denied' and reason = 'no_open_case'`)).toBe(1);
+		await openCaseOn(checkout.order.number);
 		const ok = await asStaff(support, `${path}?purpose=support&fields=email,name,phone`);
 		expect(ok.status).toBe(200);
 		const body = (await ok.json()) as { contact: Record<string, unknown> };
@@ -54,7 +68,7 @@ describe("GET /api/v1/staff/orders/{number}/contact", () => {
 		expect((await asStaff(fulfilment, `${path}?purpose=fulfilment&fields=email`)).status).toBe(403);
 		const manifest = await asStaff(fulfilment, `${path}?purpose=fulfilment&fields=name,address`);
 		expect(await manifest.json()).toMatchObject({ contact: { address: ADDRESS } });
-		expect(await auditCount(`seq > ${before} and outcome = 'denied'`)).toBe(2);
+		expect(await auditCount(`seq > ${before} and outcome = 'denied'`)).toBe(3);
 
 		expect((await asStaff(support, `${path}?purpose=gossip`)).status).toBe(400);
 		expect(
@@ -101,6 +115,7 @@ describe("staff administration and the audit endpoints", () => {
 		expect(await verify.json()).toMatchObject({ valid: true, firstBad: null });
 
 		const { checkout } = await placeOrder();
+		await openCaseOn(checkout.order.number);
 		const support = await staffToken({ role: "support" });
 		await asStaff(
 			support,

@@ -147,6 +147,8 @@ describe("order status machine", () => {
 		"paid>cancelled",
 		"packed>shipped",
 		"shipped>delivered",
+		// A late payment reinstates a cancelled order when its stock is still there (issue #8).
+		"cancelled>paid",
 	]);
 
 	it("allows exactly the lifecycle transitions", () => {

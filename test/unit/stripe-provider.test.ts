@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../workers/storefront/errors";
-import { createStripeProvider } from "../../workers/storefront/payments/stripe";
+import { createStripeProvider, STRIPE_VERSION } from "../../workers/storefront/payments/stripe";
 import { signWebhookPayload } from "../../workers/storefront/payments/webhook-signature";
 
 const NOW = 1_700_000_000_000;
@@ -47,6 +47,7 @@ describe("Stripe Checkout session", () => {
 		expect(sent.headers.get("authorization")).toBe("Bearer sk_test_abc");
 		expect(sent.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
 		expect(sent.headers.get("idempotency-key")).toContain(request.orderNumber);
+		expect(sent.headers.get("stripe-version")).toBe(STRIPE_VERSION);
 		const form = new URLSearchParams(await sent.text());
 		expect(Object.fromEntries(form)).toEqual({
 			mode: "payment",
@@ -120,6 +121,7 @@ describe("Stripe webhooks", () => {
 			amount_total: 28_295,
 			currency: "usd",
 			payment_status: "paid",
+			payment_intent: "pi_test_123",
 			customer_details: { email: "someone@example.com" },
 			...overrides,
 		};
@@ -142,11 +144,21 @@ describe("Stripe webhooks", () => {
 			orderNumber: request.orderNumber,
 			amountMinor: 28_295,
 			currency: "USD",
+			paymentReference: "pi_test_123",
 		};
 		expect(await stripe.parseWebhook(await webhook("checkout.session.completed", session()))).toEqual({
 			...expected,
 			outcome: "paid",
 		});
+		// A delayed method (SEPA, ACH) completes the session unpaid: processing, not ignored.
+		expect(
+			await stripe.parseWebhook(
+				await webhook(
+					"checkout.session.completed",
+					session({ payment_status: "unpaid", payment_intent: "pi_test_123" }),
+				),
+			),
+		).toMatchObject({ outcome: "processing" });
 		expect(
 			await stripe.parseWebhook(await webhook("checkout.session.async_payment_succeeded", session())),
 		).toMatchObject({
@@ -164,10 +176,10 @@ describe("Stripe webhooks", () => {
 		).toMatchObject({ outcome: "expired" });
 	});
 
-	it("ignores events that decide nothing yet", async () => {
+	it("ignores events that decide nothing", async () => {
 		expect(
 			await stripe.parseWebhook(
-				await webhook("checkout.session.completed", session({ payment_status: "unpaid" })),
+				await webhook("checkout.session.completed", session({ payment_status: "no_payment_required" })),
 			),
 		).toBeNull();
 		expect(await stripe.parseWebhook(await webhook("payment_intent.created", { id: "pi_1" }))).toBeNull();
@@ -195,6 +207,12 @@ describe("Stripe webhooks", () => {
 		expect(await status(stripe.parseWebhook(unsigned))).toBe(400);
 	});
 
+	it("rejects a paid session without its payment_intent (it could never be refunded)", async () => {
+		await expect(
+			stripe.parseWebhook(await webhook("checkout.session.completed", session({ payment_intent: null }))),
+		).rejects.toThrow(AppError);
+	});
+
 	it("rejects a signed session without an order reference or amount", async () => {
 		const noRef = session({ client_reference_id: null, metadata: {} });
 		await expect(stripe.parseWebhook(await webhook("checkout.session.completed", noRef))).rejects.toThrow(
@@ -204,5 +222,136 @@ describe("Stripe webhooks", () => {
 		await expect(stripe.parseWebhook(await webhook("checkout.session.completed", noAmount))).rejects.toThrow(
 			AppError,
 		);
+	});
+});
+
+/** A fake Stripe answering each call in turn, recording what was sent. */
+function scriptedFetch(...responses: (Response | Error)[]) {
+	const calls: Request[] = [];
+	const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+		calls.push(new Request(input, init));
+		const next = responses.shift();
+		if (!next) throw new Error("unexpected call");
+		if (next instanceof Error) throw next;
+		return next;
+	}) as typeof fetch;
+	return {
+		calls,
+		stripe: createStripeProvider({
+			secretKey: "sk_test_abc",
+			webhookSecret: "w",
+			fetch: fetchImpl,
+			now: () => NOW,
+		}),
+	};
+}
+
+const stripeSession = (overrides: Record<string, unknown>) => ({
+	id: "cs_test_123",
+	object: "checkout.session",
+	amount_total: 28_295,
+	currency: "usd",
+	payment_intent: null,
+	...overrides,
+});
+
+const alreadyComplete = () =>
+	Response.json(
+		{
+			error: {
+				type: "invalid_request_error",
+				message: "Only Checkout Sessions with a status in [open] can be expired.",
+			},
+		},
+		{ status: 400 },
+	);
+
+describe("Stripe session settlement at the reservation's end", () => {
+	it("expires an open session: safe to cancel", async () => {
+		const { calls, stripe } = scriptedFetch(
+			Response.json(stripeSession({ status: "expired", payment_status: "unpaid" })),
+		);
+		expect(await stripe.expireSession("cs_test_123")).toEqual({ state: "expired" });
+		expect(calls).toHaveLength(1);
+		expect(calls[0]?.method).toBe("POST");
+		expect(calls[0]?.url).toBe("https://api.stripe.com/v1/checkout/sessions/cs_test_123/expire");
+		expect(calls[0]?.headers.get("stripe-version")).toBe(STRIPE_VERSION);
+		expect(calls[0]?.headers.get("authorization")).toBe("Bearer sk_test_abc");
+	});
+
+	it.each([
+		[
+			"paid",
+			{ status: "complete", payment_status: "paid", payment_intent: "pi_9" },
+			{ state: "paid", paymentReference: "pi_9", amountMinor: 28_295, currency: "USD" },
+		],
+		[
+			"processing",
+			{ status: "complete", payment_status: "unpaid", payment_intent: "pi_9" },
+			{ state: "processing" },
+		],
+		["expired already", { status: "expired", payment_status: "unpaid" }, { state: "expired" }],
+	])("reads a session Stripe refuses to expire (%s)", async (_label, session, expected) => {
+		const { calls, stripe } = scriptedFetch(alreadyComplete(), Response.json(stripeSession(session)));
+		expect(await stripe.expireSession("cs_test_123")).toEqual(expected);
+		expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+			"POST https://api.stripe.com/v1/checkout/sessions/cs_test_123/expire",
+			"GET https://api.stripe.com/v1/checkout/sessions/cs_test_123",
+		]);
+		for (const call of calls) expect(call.headers.get("stripe-version")).toBe(STRIPE_VERSION);
+	});
+
+	it.each([
+		["a network failure", [new Error("reset")]],
+		["a server error", [Response.json({}, { status: 500 })]],
+		["a refusal, then a failed read", [alreadyComplete(), Response.json({}, { status: 503 })]],
+		["a refusal, then an unreadable session", [alreadyComplete(), Response.json({ id: "cs_test_123" })]],
+	])(
+		"answers payment_unavailable on %s, so the order is left for the next run",
+		async (_label, responses) => {
+			const { stripe } = scriptedFetch(...responses);
+			const error = await stripe.expireSession("cs_test_123").catch((e: unknown) => e);
+			expect((error as AppError).code).toBe("payment_unavailable");
+		},
+	);
+});
+
+describe("Stripe refunds", () => {
+	const refundRequest = {
+		paymentReference: "pi_9",
+		amountMinor: 1_500,
+		currency: "USD",
+		idempotencyKey: "loomwash-refund:return:rma-1",
+	};
+
+	it("refunds the PaymentIntent with an idempotency key and the pinned version", async () => {
+		const { calls, stripe } = scriptedFetch(
+			Response.json({ id: "re_1", object: "refund", status: "succeeded" }),
+		);
+		expect(await stripe.refund(refundRequest)).toEqual({ providerRefundId: "re_1", status: "succeeded" });
+		const sent = calls[0] as Request;
+		expect(sent.method).toBe("POST");
+		expect(sent.url).toBe("https://api.stripe.com/v1/refunds");
+		expect(sent.headers.get("stripe-version")).toBe(STRIPE_VERSION);
+		expect(sent.headers.get("idempotency-key")).toBe(refundRequest.idempotencyKey);
+		expect(Object.fromEntries(new URLSearchParams(await sent.text()))).toEqual({
+			payment_intent: "pi_9",
+			amount: "1500",
+		});
+	});
+
+	it("treats a refund Stripe settles later as pending", async () => {
+		const { stripe } = scriptedFetch(Response.json({ id: "re_2", status: "pending" }));
+		expect(await stripe.refund(refundRequest)).toEqual({ providerRefundId: "re_2", status: "pending" });
+	});
+
+	it.each([
+		["a network failure", new Error("reset")],
+		["a refusal", Response.json({ error: { message: "charge already refunded" } }, { status: 400 })],
+		["a failed refund", Response.json({ id: "re_3", status: "failed" })],
+	])("answers payment_unavailable on %s", async (_label, response) => {
+		const { stripe } = scriptedFetch(response);
+		const error = await stripe.refund(refundRequest).catch((e: unknown) => e);
+		expect((error as AppError).code).toBe("payment_unavailable");
 	});
 });

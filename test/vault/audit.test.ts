@@ -7,6 +7,7 @@ import { checkpointKey, readCheckpoints, writeCheckpoint } from "../../workers/v
 import { vaultDb } from "../../workers/vault/db/client";
 import type { AuditRow } from "../../workers/vault/db/schema";
 import { checkpointAuditHead, verifyAuditChain } from "../../workers/vault/operations";
+import { recordCase } from "./case-fixtures";
 import {
 	auditHeadSeq,
 	CONTACT,
@@ -23,6 +24,8 @@ const deps = () => ({ db: vaultDb(vaultEnv.VAULT_DB), env: vaultEnv, now: Date.n
 /** A real history: opens, denials and a staff change. */
 async function history(opens = 6) {
 	const contact = await sealedContact();
+	// Support opens a contact only while a case on its order is open (written directly: no entry).
+	await recordCase(contact);
 	const support = await staffAs("support");
 	const fulfilment = await staffAs("fulfilment");
 	for (let i = 0; i < opens; i++) {
@@ -39,6 +42,7 @@ async function rows(): Promise<AuditRow[]> {
 describe("log before reveal", () => {
 	it("returns nothing when the audit append fails", async () => {
 		const contact = await sealedContact();
+		await recordCase(contact);
 		const support = await staffAs("support");
 		await vaultEnv.VAULT_DB.prepare(
 			"create trigger test_fail_audit before insert on audit_log begin select raise(abort, 'disk full'); end",

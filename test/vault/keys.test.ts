@@ -1,6 +1,7 @@
 // Key rotation over a populated vault, interrupted and resumed, with every ciphertext readable
 // before, during and after, and the old key removable at the end; dormancy and back; shredding.
 import { describe, expect, it } from "vitest";
+import { recordCase } from "./case-fixtures";
 import { CONTACT, rpc, sealedContact, staffAs, vaultEnv } from "./helpers";
 
 const key = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
@@ -92,6 +93,8 @@ describe("key rotation", () => {
 
 	it("puts a subject to sleep under the dormant keyring and wakes it; dormant keys rotate too", async () => {
 		const contact = await sealedContact();
+		// Support opens a contact only while a case on the order is open.
+		await recordCase(contact);
 		const admin = await staffAs("admin");
 		const support = await staffAs("support");
 		const open = () =>

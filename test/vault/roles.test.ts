@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { OPERATIONS, PURPOSES, STAFF_ROLES } from "../../workers/shared/vault-contract";
 import { ROLE_MATRIX } from "../../workers/vault/policy/role-matrix";
+import { openCaseOn } from "./case-fixtures";
 import {
 	auditHeadSeq,
 	auditRows,
@@ -23,6 +24,8 @@ function granted(role: (typeof STAFF_ROLES)[number], purpose: string, field: str
 describe("VaultRpc.open and the role matrix", () => {
 	it("lets each role open exactly the fields and purposes the matrix grants, auditing every answer", async () => {
 		const contact = await sealedContact();
+		// Support's grant holds only while a case on the order is open (test/vault/cases.test.ts).
+		await openCaseOn(contact);
 		for (const role of STAFF_ROLES) {
 			const staff = await staffAs(role);
 			for (const purpose of PURPOSES) {
@@ -48,6 +51,7 @@ describe("VaultRpc.open and the role matrix", () => {
 
 	it("ignores a role claimed in the token: the staff record decides", async () => {
 		const contact = await sealedContact();
+		await openCaseOn(contact);
 		const support = await staffAs("support", { roles: ["admin", "compliance"], role: "compliance" });
 		const denied = await rpc().open({
 			actor: support.actor,
@@ -66,6 +70,7 @@ describe("VaultRpc.open and the role matrix", () => {
 	it("ignores a caller's subject label: another subject's ciphertext does not open under it", async () => {
 		const mine = await sealedContact();
 		const theirs = await sealedContact({ email: "someone.else@example.org" });
+		await openCaseOn(mine);
 		const support = await staffAs("support");
 		const relabelled = { ...theirs.item("email"), subjectId: mine.subjectId, rowId: mine.rowId };
 		const result = await rpc().open({ actor: support.actor, purpose: "support", items: [relabelled] });

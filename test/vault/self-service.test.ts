@@ -44,6 +44,15 @@ describe("sealing and opening with the shopper's own session", () => {
 			blindIndex: ["email"],
 		});
 		if (!contact.ok) throw new Error(contact.error.message);
+		// The shopper's own question about the order opens a support case on it.
+		const question = await shop.vault.seal({
+			subject: { session: token },
+			table: "consultation_messages",
+			rowId: "msg_1",
+			fields: { body: "Is the rug on its way?" },
+			openCase: { id: "con_1", kind: "consultation", orderId: "ord_1" },
+		});
+		expect(question.ok && question.subjectId).toBe(account.subjectId);
 		const lookup = await rpc().blindIndex({ kind: "email", value: email });
 		expect(lookup.ok && contact.blindIndexes.email).toBe(lookup.ok && lookup.value);
 
@@ -70,7 +79,7 @@ describe("sealing and opening with the shopper's own session", () => {
 			values: [ADDRESS.line1, email],
 		});
 		expect(await shop.vault.accountEmail({ session: token })).toEqual({ ok: true, email });
-		// Staff open a consignee's email with the same ciphertext, under the role matrix.
+		// Staff open a consignee's email with the same ciphertext, under the role matrix, while the case is open.
 		const support = await staffAs("support");
 		expect(
 			await rpc().open({ actor: support.actor, purpose: "support", items: [items[1] as OpenItem] }),

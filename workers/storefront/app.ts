@@ -16,11 +16,14 @@ import { authRoutes } from "./routes/auth";
 import { cartRoutes } from "./routes/cart";
 import { catalogRoutes } from "./routes/catalog";
 import { checkoutRoutes } from "./routes/checkout";
+import { consultationRoutes } from "./routes/consultations";
 import { meRoutes } from "./routes/me";
 import { orderRoutes } from "./routes/orders";
 import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
 import { paymentWebhookRoutes } from "./routes/payment-webhook";
+import { returnRoutes } from "./routes/returns";
+import { reviewRoutes } from "./routes/reviews";
 import { shopPageRoutes } from "./routes/shop-pages";
 import { registerStaffRoutes } from "./routes/staff";
 
@@ -98,6 +101,9 @@ export function createApp() {
 	app.use("/api/v1/me/*", sameOriginMutations, requireAccount);
 	app.route("/", authRoutes);
 	app.route("/", meRoutes);
+	app.route("/", returnRoutes);
+	app.route("/", consultationRoutes);
+	app.route("/", reviewRoutes);
 	app.route("/", accountLinkPages);
 
 	// The staff API, behind Access: staff auth applied once, every operation decided by the vault.

@@ -7,9 +7,13 @@ import { deleteSettledHolds } from "./checkout/client-limits";
 import { deleteUnconfirmedCustomers } from "./db/customers";
 import * as schema from "./db/schema";
 import { releaseExpiredReservations } from "./orders/release-expired";
+import { createLocalProvider } from "./payments/local";
+import { retryLateRefunds } from "./payments/settle-payment";
+import { createStripeProvider } from "./payments/stripe";
 
 /** A day past the vault's 7 for unconfirmed accounts: their data keys are gone by then. */
 const UNCONFIRMED_PROFILE_DAYS = 8;
+const LATE_REFUNDS_PER_RUN = 50;
 
 export async function scheduled(
 	controller: ScheduledController,
@@ -18,13 +22,25 @@ export async function scheduled(
 ): Promise<void> {
 	const logger = createLogger({ cron: controller.cron });
 	const db = drizzle(env.DB, { schema });
+	// Each order's session is settled with the provider it was opened at, whatever is configured now.
+	const providers = {
+		local: createLocalProvider({ db, webhookSecret: env.PAYMENT_WEBHOOK_SECRET, origin: "" }),
+		stripe: createStripeProvider({
+			secretKey: env.STRIPE_SECRET_KEY,
+			webhookSecret: env.PAYMENT_WEBHOOK_SECRET,
+		}),
+	};
+	const payments = { db, now: controller.scheduledTime, logger, mail: { vault: env.VAULT, logger } };
 	// Independent jobs: one failing must not keep the others from running.
 	const [released, analytics, profiles] = await Promise.allSettled([
 		// Holds go once their order is paid or cancelled, after this run's releases.
-		releaseExpiredReservations(db, controller.scheduledTime).then(async (orders) => ({
-			orders,
-			holds: await deleteSettledHolds(db),
-		})),
+		releaseExpiredReservations(db, controller.scheduledTime, { providers, logger, mail: payments.mail }).then(
+			async (orders) => ({
+				orders,
+				lateRefunds: await retryLateRefunds(payments, providers, LATE_REFUNDS_PER_RUN),
+				holds: await deleteSettledHolds(db),
+			}),
+		),
 		runAnalyticsMaintenance(env).then(async () => ({
 			budgets: await deleteOldBudgets(db, controller.scheduledTime),
 		})),

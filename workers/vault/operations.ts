@@ -21,6 +21,7 @@ import {
 } from "../shared/vault-contract";
 import { type Gate, type SealResult, sealForAccount, shopperMayOpen } from "./accounts/self-service";
 import { type Actor, authenticateAudited, type StaffActor } from "./actors";
+import { ordersWithOpenCase, recordOpenCase } from "./after-sales/cases";
 import {
 	AUDIT_UNAVAILABLE,
 	audited,
@@ -43,7 +44,7 @@ import {
 	listKeysToRotate,
 	replaceWrappedKey,
 } from "./keys/subject-keys";
-import { decideOpen, decideOperation } from "./policy/decide";
+import { decideConditions, decideOpen, decideOperation, rowsNeedingOpenCase } from "./policy/decide";
 import {
 	findStaffByEmailBidx,
 	findStaffById,
@@ -114,6 +115,8 @@ async function actorEvent(deps: VaultDeps, actor: Actor, requestId: string | und
 /**
  * `{ new: true }`: a new subject (a guest order's consignee), with a receipt, the one thing that
  * lets the caller shred it again. `{ session }`: the account's own subject (accounts/self-service).
+ * `{ subjectId }`: an existing, live subject, for case texts only (the contract's CASE_TABLES).
+ * `openCase`: the text opens a support case, recorded once everything else has succeeded.
  */
 export async function seal(deps: VaultDeps, req: z.output<typeof SealRequestSchema>): Promise<SealResult> {
 	if ("session" in req.subject) return sealForAccount(deps, { ...req, session: req.subject.session });
@@ -121,14 +124,21 @@ export async function seal(deps: VaultDeps, req: z.output<typeof SealRequestSche
 	for (const field of indexed) {
 		if (req.fields[field] === undefined) return failure("bad_request", `No ${field} field to index`);
 	}
+	if ("subjectId" in req.subject) return sealUnderSubject(deps, { ...req, subjectId: req.subject.subjectId });
 	const { subject, record } = await deps.cipher.createSubject(deps.now);
 	const sealed = await deps.cipher.sealFields(subject, req.table, req.rowId, req.fields);
-	const blindIndexes: Record<string, string> = {};
-	for (const field of indexed) {
-		blindIndexes[field] = await blindIndex(deps.env.BLIND_INDEX_KEY, field, req.fields[field] as string);
-	}
+	const blindIndexes = await blindIndexesOf(deps, indexed, req.fields);
 	// Stored last: a subject key is only kept once everything it was made for has succeeded.
 	await insertSubjectKey(deps.db, record);
+	if (req.openCase) {
+		const logged = await audited(deps, {
+			...storefrontSeal(req, await subjectPseudonyms(deps, [subject.id])),
+			outcome: "allowed",
+			reason: `case_opened:${req.openCase.kind}`,
+		});
+		if (!logged) return AUDIT_UNAVAILABLE;
+		await recordOpenCase(deps, req.openCase);
+	}
 	return {
 		ok: true,
 		subjectId: subject.id,
@@ -136,6 +146,62 @@ export async function seal(deps: VaultDeps, req: z.output<typeof SealRequestSche
 		blindIndexes,
 		receipt: await sealReceipt(deps, subject.id),
 	};
+}
+
+async function blindIndexesOf(
+	deps: VaultDeps,
+	indexed: readonly "email"[],
+	fields: Record<string, string>,
+): Promise<Record<string, string>> {
+	const blindIndexes: Record<string, string> = {};
+	for (const field of indexed) {
+		blindIndexes[field] = await blindIndex(deps.env.BLIND_INDEX_KEY, field, fields[field] as string);
+	}
+	return blindIndexes;
+}
+
+/** The audit entry of a seal the storefront asks for (no shopper session vouches for it). */
+function storefrontSeal(
+	req: { table: string; fields: Record<string, string>; requestId?: string },
+	subjects: string[],
+) {
+	const names = Object.keys(req.fields);
+	return {
+		actorKind: "storefront",
+		actorId: "storefront",
+		action: "seal",
+		subjects,
+		fields: names.map((field) => `${req.table}.${field}`),
+		itemCount: names.length,
+		requestId: req.requestId,
+	} as const;
+}
+
+const NO_SUCH_SUBJECT = failure("not_found", "That subject does not exist or is not active");
+
+/**
+ * Seals a case text (a guest's return or question, a staff reply) under an existing subject: the
+ * order's or the thread's. Only a live subject takes new data: a shredded one is gone for good, a
+ * dormant one's key is under the dormant key and may not grow. Audited like an account's seal.
+ */
+async function sealUnderSubject(
+	deps: VaultDeps,
+	req: z.output<typeof SealRequestSchema> & { subjectId: string },
+): Promise<SealResult> {
+	const event = storefrontSeal(req, await subjectPseudonyms(deps, [req.subjectId]));
+	const row = (await getSubjectKeys(deps.db, [req.subjectId])).get(req.subjectId);
+	if (!row || isDormant(row.kekId)) {
+		const reason = row ? "subject_dormant" : "subject_not_found";
+		return refuse(deps, { ...event, outcome: "denied", reason }, NO_SUCH_SUBJECT);
+	}
+	const subject = await deps.cipher.openSubject(row);
+	const sealed = await deps.cipher.sealFields(subject, req.table, req.rowId, req.fields);
+	const blindIndexes = await blindIndexesOf(deps, req.blindIndex ?? [], req.fields);
+	const reason = req.openCase ? `case_opened:${req.openCase.kind}` : null;
+	if (!(await audited(deps, { ...event, outcome: "allowed", reason }))) return AUDIT_UNAVAILABLE;
+	if (req.openCase) await recordOpenCase(deps, req.openCase);
+	// No receipt: a subject that existed before this call is never shreddable by the checkout path.
+	return { ok: true, subjectId: req.subjectId, sealed, blindIndexes, receipt: null };
 }
 
 function sealReceipt(deps: VaultDeps, subjectId: string): Promise<string> {
@@ -283,7 +349,18 @@ async function staffMayOpen(
 		};
 	}
 	const decision = decideOpen(actor.role, purpose, items);
-	return decision.allowed ? null : { reason: decision.reason, answer: NOT_FOR_ROLE };
+	if (!decision.allowed) return { reason: decision.reason, answer: NOT_FOR_ROLE };
+	// Conditions need facts only the vault holds (its record of open cases), looked up for the
+	// rows that depend on them and then decided as purely as the matrix itself.
+	const needCase = rowsNeedingOpenCase(actor.role, purpose, items);
+	const facts = { openCaseRows: await ordersWithOpenCase(deps.db, needCase) };
+	const conditions = decideConditions(actor.role, purpose, items, facts);
+	return conditions.allowed
+		? null
+		: {
+				reason: conditions.reason,
+				answer: failure("forbidden", "Only while a return or consultation on the order is open"),
+			};
 }
 
 // ---- Staff ----

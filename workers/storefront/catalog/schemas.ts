@@ -1,6 +1,7 @@
 // The catalog's wire contract: query and path input (strict, bounded) and response shapes.
 // The same schemas validate requests and describe them in the OpenAPI document.
 import { z } from "@hono/zod-openapi";
+import { PublicReviewSchema, RatingSummarySchema } from "../reviews/public-review-schemas";
 import {
 	BADGES,
 	DEFAULT_LIMIT,
@@ -193,3 +194,13 @@ export const ProductDetailSchema = ProductCardSchema.extend({
 	variants: z.array(VariantSchema),
 }).openapi("ProductDetail");
 export type ProductDetail = z.infer<typeof ProductDetailSchema>;
+
+/** The product as the API and its page show it: with its rating and latest published reviews (issue #8). */
+export const ProductWithReviewsSchema = ProductDetailSchema.extend({
+	rating: RatingSummarySchema,
+	reviews: z.array(PublicReviewSchema).openapi({
+		description:
+			"The latest published reviews, newest first; empty when their texts cannot be opened right now",
+	}),
+}).openapi("ProductWithReviews");
+export type ProductWithReviews = z.infer<typeof ProductWithReviewsSchema>;

@@ -8,7 +8,9 @@ export const ORDER_TRANSITIONS = {
 	packed: ["shipped"],
 	shipped: ["delivered"],
 	delivered: [],
-	cancelled: [],
+	// Only a payment that lands after the reservation lapsed, and only while the stock can be
+	// taken back (payments/apply-payment-event.ts); otherwise the payment is refunded.
+	cancelled: ["paid"],
 } as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {

@@ -1,8 +1,9 @@
 import { RecommendationsWidget } from "../analytics/widget";
 import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
 import { badgeLabel, colorLabel, formatPrice, sizeLabel } from "../catalog/format";
-import type { ProductDetail } from "../catalog/schemas";
+import type { ProductDetail, ProductWithReviews } from "../catalog/schemas";
 import { Layout, type NavCategory } from "./layout";
+import { ProductReviews } from "./product-reviews";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
@@ -40,7 +41,13 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
 	);
 }
 
-export function ProductPage({ product, categories }: { product: ProductDetail; categories: NavCategory[] }) {
+export function ProductPage({
+	product,
+	categories,
+}: {
+	product: ProductWithReviews;
+	categories: NavCategory[];
+}) {
 	return (
 		<Layout title={product.name} description={product.description} categories={categories}>
 			<nav class="crumbs" aria-label="Breadcrumb">
@@ -119,6 +126,8 @@ export function ProductPage({ product, categories }: { product: ProductDetail; c
 					<h2 id="care-heading">Care</h2>
 					<p>{product.careText}</p>
 				</section>
+
+				<ProductReviews rating={product.rating} reviews={product.reviews} />
 			</article>
 			<RecommendationsWidget productId={product.id} />
 		</Layout>

@@ -1,17 +1,23 @@
 // A stand-in for a hosted payment page, for local development and tests: it keeps its sessions
-// in `local_payment_sessions`, serves a page with Pay and Decline buttons (routes/local-pay.tsx)
-// and reports the outcome through the same signed webhook path as Stripe.
+// in `local_payment_sessions`, serves a page with Pay, bank transfer and Decline buttons
+// (routes/payment-pages.tsx) and reports the outcome through the same signed webhook path as
+// Stripe. A bank transfer completes the session unpaid (processing), like SEPA at Stripe; the
+// same page then settles it ("arrives" / "fails"), as the bank would days later.
 import { z } from "zod";
 import { randomBytes, toBase64Url } from "../../shared/base64url";
+import { runBatch } from "../../shared/d1-batch";
 import {
 	closeLocalPaymentSession,
+	getBankTransfer,
 	getLocalPaymentSession,
 	insertLocalPaymentSession,
 	type LocalPaymentSessionRow,
+	settleBankTransfer,
+	startBankTransferStatements,
 } from "../db/payments";
 import type { Db } from "../env";
 import { AppError } from "../errors";
-import type { PaymentEvent, PaymentOutcome, PaymentProvider } from "./provider";
+import type { PaymentEvent, PaymentOutcome, PaymentProvider, SessionSettlement } from "./provider";
 import { readSignedWebhook, SIGNATURE_HEADER, signWebhookPayload } from "./webhook-signature";
 
 export const LOCAL_SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -19,6 +25,7 @@ export const WEBHOOK_PATH = "/api/v1/payments/webhook";
 
 const OUTCOME_BY_TYPE = {
 	"payment.succeeded": "paid",
+	"payment.processing": "processing",
 	"payment.failed": "failed",
 	"payment.expired": "expired",
 } as const satisfies Record<string, PaymentOutcome>;
@@ -45,6 +52,46 @@ export type LocalProviderOptions = { db: Db; webhookSecret: string; origin: stri
 function pathOf(url: string): string {
 	const { pathname, search } = new URL(url);
 	return `${pathname}${search}`;
+}
+
+/** Where a local session stands, the way Stripe reads status and payment_status together. */
+export type LocalSessionState = "open" | "processing" | "paid" | "failed" | "expired";
+
+export async function localSessionState(
+	db: Db,
+	sessionId: string,
+): Promise<{ session: LocalPaymentSessionRow; state: LocalSessionState } | null> {
+	const session = await getLocalPaymentSession(db, sessionId);
+	if (!session) return null;
+	if (session.status !== "complete") return { session, state: session.status };
+	const transfer = await getBankTransfer(db, sessionId);
+	if (!transfer || transfer.status === "complete") return { session, state: "paid" };
+	return { session, state: transfer.status === "open" ? "processing" : "failed" };
+}
+
+/**
+ * Closes an open session at the reservation's end and answers its state; a session that a
+ * payment closed first (the update is conditional on `open`) answers that payment instead.
+ */
+export async function expireLocalSession(db: Db, sessionId: string): Promise<SessionSettlement> {
+	const current = await localSessionState(db, sessionId);
+	if (!current) return { state: "expired" };
+	if (current.state === "open" && !(await closeLocalPaymentSession(db, sessionId, "expired"))) {
+		return expireLocalSession(db, sessionId);
+	}
+	switch (current.state) {
+		case "paid":
+			return {
+				state: "paid",
+				paymentReference: current.session.id,
+				amountMinor: current.session.amountMinor,
+				currency: current.session.currency,
+			};
+		case "processing":
+			return { state: "processing" };
+		default:
+			return { state: "expired" };
+	}
 }
 
 export function createLocalProvider(options: LocalProviderOptions): PaymentProvider {
@@ -77,13 +124,29 @@ export function createLocalProvider(options: LocalProviderOptions): PaymentProvi
 				eventId: event.data.id,
 				outcome: OUTCOME_BY_TYPE[event.data.type],
 				...event.data.data,
+				// The stand-in refunds by session: the session is the payment's reference.
+				paymentReference: event.data.data.sessionId,
 			};
+		},
+
+		expireSession(sessionId) {
+			return expireLocalSession(options.db, sessionId);
+		},
+
+		async refund(request) {
+			const paid = await localSessionState(options.db, request.paymentReference);
+			if (paid?.state !== "paid" || paid.session.currency !== request.currency) {
+				throw new AppError("payment_unavailable", "No captured local payment to refund");
+			}
+			// Succeeds at once; the refunds row keeps this id.
+			return { providerRefundId: `lre_${toBase64Url(randomBytes(16))}`, status: "succeeded" };
 		},
 	};
 }
 
 const TYPE_BY_OUTCOME = {
 	paid: "payment.succeeded",
+	processing: "payment.processing",
 	failed: "payment.failed",
 	expired: "payment.expired",
 } as const satisfies Record<PaymentOutcome, LocalEventType>;
@@ -121,11 +184,38 @@ export async function requireLocalPaymentSession(db: Db, id: string): Promise<Lo
 	return session;
 }
 
-export type LocalDecision = "pay" | "decline";
+export const LOCAL_DECISIONS = ["pay", "transfer", "decline", "transfer_arrives", "transfer_fails"] as const;
+export type LocalDecision = (typeof LOCAL_DECISIONS)[number];
+
+/** Applies the decision if the session is still where it applies; the outcome to report, or null. */
+async function decide(
+	db: Db,
+	session: LocalPaymentSessionRow,
+	decision: LocalDecision,
+	now: number,
+): Promise<PaymentOutcome | null> {
+	switch (decision) {
+		case "pay":
+			return (await closeLocalPaymentSession(db, session.id, "complete")) ? "paid" : null;
+		case "decline":
+			return (await closeLocalPaymentSession(db, session.id, "failed")) ? "failed" : null;
+		case "transfer": {
+			const [, completed] = await runBatch(db, [...startBankTransferStatements(db, session, now)]);
+			return (completed as unknown[]).length > 0 ? "processing" : null;
+		}
+		case "transfer_arrives":
+			return (await settleBankTransfer(db, session.id, "complete")) ? "paid" : null;
+		case "transfer_fails":
+			return (await settleBankTransfer(db, session.id, "failed")) ? "failed" : null;
+	}
+}
+
+const returnsToShop = (state: LocalSessionState | PaymentOutcome) =>
+	state === "paid" || state === "processing";
 
 /**
- * The shopper pressed Pay or Decline: close the session (once), send the signed webhook through
- * `dispatch` (the app's own webhook route), and answer where the browser goes next.
+ * The shopper (or, for a transfer, the bank) decided: move the session (once), send the signed
+ * webhook through `dispatch` (the app's own webhook route), and answer where the browser goes.
  */
 export async function completeLocalPayment(
 	deps: { db: Db; webhookSecret: string; origin: string; now: number },
@@ -134,18 +224,15 @@ export async function completeLocalPayment(
 	dispatch: (webhook: Request) => Promise<Response>,
 ): Promise<string> {
 	const session = await requireLocalPaymentSession(deps.db, sessionId);
-	const outcome: PaymentOutcome = decision === "pay" ? "paid" : "failed";
-	const closed =
-		session.status === "open" &&
-		(await closeLocalPaymentSession(deps.db, sessionId, outcome === "paid" ? "complete" : "failed"));
-	if (!closed) {
-		// A double submit: the first one already decided; send the browser where it went.
-		const current = await requireLocalPaymentSession(deps.db, sessionId);
-		return current.status === "complete" ? current.successUrl : current.cancelUrl;
+	const outcome = await decide(deps.db, session, decision, deps.now);
+	if (!outcome) {
+		// A double submit, or a decision that no longer applies: send the browser where it went.
+		const current = await localSessionState(deps.db, sessionId);
+		return current && returnsToShop(current.state) ? session.successUrl : session.cancelUrl;
 	}
 	const response = await dispatch(
 		await buildLocalWebhook(session, outcome, deps.webhookSecret, deps.origin, deps.now),
 	);
 	if (!response.ok) throw new AppError("payment_unavailable", "The payment outcome could not be delivered");
-	return outcome === "paid" ? session.successUrl : session.cancelUrl;
+	return returnsToShop(outcome) ? session.successUrl : session.cancelUrl;
 }

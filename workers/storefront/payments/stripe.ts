@@ -2,10 +2,22 @@
 // currency and the order number only (DESIGN P10); it collects card and billing details itself.
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { CheckoutSession, CheckoutSessionRequest, PaymentEvent, PaymentProvider } from "./provider";
+import type {
+	CheckoutSession,
+	CheckoutSessionRequest,
+	PaymentEvent,
+	PaymentProvider,
+	ProviderRefund,
+	SessionSettlement,
+} from "./provider";
 import { readSignedWebhook } from "./webhook-signature";
 
 const STRIPE_API = "https://api.stripe.com/v1";
+/**
+ * Pinned on every call, so the shape of Stripe's answers and events cannot change under us when
+ * the account's default version is upgraded; raise it deliberately, with the unit tests.
+ */
+export const STRIPE_VERSION = "2025-08-27.basil";
 const STRIPE_TIMEOUT_MS = 10_000;
 // Stripe accepts expires_at between 30 minutes and 24 hours after creation.
 const MIN_EXPIRY_S = 30 * 60;
@@ -29,7 +41,15 @@ const StripeSessionSchema = z.object({
 	amount_total: z.number().int().nullish(),
 	currency: z.string().max(8).nullish(),
 	payment_status: z.string().max(32).nullish(),
+	status: z.string().max(32).nullish(),
+	// A string unless expanded; null until a payment started.
+	payment_intent: z
+		.union([z.string().min(1).max(255), z.object({ id: z.string().min(1).max(255) })])
+		.nullish(),
 });
+type StripeSession = z.infer<typeof StripeSessionSchema>;
+
+const StripeRefundSchema = z.object({ id: z.string().min(1).max(255), status: z.string().max(32).nullish() });
 const StripeEventSchema = z.object({
 	id: z.string().min(1).max(255),
 	type: z.string().max(100),
@@ -61,7 +81,8 @@ function outcomeOf(type: string, paymentStatus: string | null | undefined): Paym
 	switch (type) {
 		case "checkout.session.completed":
 			// Delayed methods complete the session unpaid; their async_payment_* event decides.
-			return paymentStatus === "paid" ? "paid" : null;
+			if (paymentStatus === "paid") return "paid";
+			return paymentStatus === "unpaid" ? "processing" : null;
 		case "checkout.session.async_payment_succeeded":
 			return "paid";
 		case "checkout.session.async_payment_failed":
@@ -73,30 +94,85 @@ function outcomeOf(type: string, paymentStatus: string | null | undefined): Paym
 	}
 }
 
+function paymentIntentOf(session: StripeSession): string | null {
+	const intent = session.payment_intent;
+	if (!intent) return null;
+	return typeof intent === "string" ? intent : intent.id;
+}
+
+/** A session's real state, read from Stripe's own object (after expiring it, or reading it). */
+export function settlementOf(session: StripeSession): SessionSettlement | null {
+	switch (session.status) {
+		case "expired":
+			return { state: "expired" };
+		case "open":
+			return { state: "open" };
+		case "complete": {
+			if (session.payment_status === "unpaid") return { state: "processing" };
+			if (session.payment_status !== "paid") return null;
+			const paymentReference = paymentIntentOf(session);
+			const { amount_total: amountMinor, currency } = session;
+			if (!paymentReference || amountMinor == null || !currency) return null;
+			return { state: "paid", paymentReference, amountMinor, currency: currency.toUpperCase() };
+		}
+		default:
+			return null;
+	}
+}
+
+/** Stripe refund states: succeeded, or on its way (pending, requires_action); the rest failed. */
+function refundStatusOf(status: string | null | undefined): ProviderRefund["status"] | null {
+	if (status === "succeeded") return "succeeded";
+	if (status === "pending" || status === "requires_action") return "pending";
+	return null;
+}
+
 export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
 	const doFetch = options.fetch ?? fetch;
 	const now = options.now ?? Date.now;
+
+	/** Every call: authenticated, the API version pinned, bounded in time. */
+	async function call(
+		method: "GET" | "POST",
+		path: string,
+		form?: URLSearchParams,
+		idempotencyKey?: string,
+	): Promise<Response> {
+		if (!options.secretKey) throw new AppError("payment_unavailable", "Payment provider is not configured");
+		const headers: Record<string, string> = {
+			authorization: `Bearer ${options.secretKey}`,
+			"stripe-version": STRIPE_VERSION,
+		};
+		if (form) headers["content-type"] = "application/x-www-form-urlencoded";
+		if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+		try {
+			return await doFetch(`${STRIPE_API}${path}`, {
+				method,
+				headers,
+				body: form?.toString(),
+				signal: AbortSignal.timeout(STRIPE_TIMEOUT_MS),
+			});
+		} catch {
+			throw new AppError("payment_unavailable", "Payment provider could not be reached");
+		}
+	}
+
+	async function readSession(response: Response): Promise<SessionSettlement | null> {
+		const session = StripeSessionSchema.safeParse(await response.json().catch(() => null));
+		return session.success ? settlementOf(session.data) : null;
+	}
+
 	return {
 		name: "stripe",
 
 		async createCheckoutSession(request): Promise<CheckoutSession> {
-			if (!options.secretKey) throw new AppError("payment_unavailable", "Payment provider is not configured");
-			let response: Response;
-			try {
-				response = await doFetch(`${STRIPE_API}/checkout/sessions`, {
-					method: "POST",
-					headers: {
-						authorization: `Bearer ${options.secretKey}`,
-						"content-type": "application/x-www-form-urlencoded",
-						// A retried create for the same order returns the same session.
-						"idempotency-key": `checkout-${request.orderNumber}`,
-					},
-					body: checkoutSessionForm(request, now()).toString(),
-					signal: AbortSignal.timeout(STRIPE_TIMEOUT_MS),
-				});
-			} catch {
-				throw new AppError("payment_unavailable", "Payment provider could not be reached");
-			}
+			// A retried create for the same order returns the same session.
+			const response = await call(
+				"POST",
+				"/checkout/sessions",
+				checkoutSessionForm(request, now()),
+				`checkout-${request.orderNumber}`,
+			);
 			const body = response.ok
 				? CreatedSessionSchema.safeParse(await response.json().catch(() => null))
 				: null;
@@ -118,6 +194,11 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
 			if (!orderNumber || amountMinor == null || !currency) {
 				throw new AppError("bad_request", "Stripe session lacks order reference, amount or currency");
 			}
+			const paymentReference = paymentIntentOf(session.data);
+			// A paid session without its PaymentIntent could never be refunded.
+			if (outcome === "paid" && !paymentReference) {
+				throw new AppError("bad_request", "A paid Stripe session lacks its payment_intent");
+			}
 			return {
 				eventId: event.data.id,
 				sessionId: session.data.id,
@@ -125,7 +206,39 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
 				outcome,
 				amountMinor,
 				currency: currency.toUpperCase(),
+				paymentReference,
 			};
+		},
+
+		async expireSession(sessionId) {
+			const path = `/checkout/sessions/${encodeURIComponent(sessionId)}`;
+			const expired = await call("POST", `${path}/expire`, new URLSearchParams());
+			if (expired.ok) {
+				const settlement = await readSession(expired);
+				if (settlement) return settlement;
+			} else if (expired.status >= 500 || expired.status === 429) {
+				throw new AppError("payment_unavailable", "Payment provider could not expire the session");
+			}
+			// Stripe refuses to expire a session that is no longer open (completed, or expired
+			// already): read what became of it.
+			const read = await call("GET", path);
+			const settlement = read.ok ? await readSession(read) : null;
+			if (!settlement)
+				throw new AppError("payment_unavailable", "Payment provider did not say what the session holds");
+			return settlement;
+		},
+
+		async refund(request) {
+			const form = new URLSearchParams({
+				payment_intent: request.paymentReference,
+				amount: String(request.amountMinor),
+			});
+			const response = await call("POST", "/refunds", form, request.idempotencyKey);
+			const body = response.ok ? StripeRefundSchema.safeParse(await response.json().catch(() => null)) : null;
+			const status = body?.success ? refundStatusOf(body.data.status) : null;
+			if (!body?.success || !status)
+				throw new AppError("payment_unavailable", "Payment provider refused the refund");
+			return { providerRefundId: body.data.id, status };
 		},
 	};
 }

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
 	CategoryListSchema,
-	ProductDetailSchema,
 	ProductListQuerySchema,
 	ProductPageSchema,
+	ProductWithReviewsSchema,
 	SlugParamsSchema,
 	toListingRequest,
 } from "../catalog/schemas";
@@ -11,6 +11,7 @@ import { getProductBySlug, listCategories, listProducts } from "../db/catalog";
 import { AppError } from "../errors";
 import { publicCache } from "../middleware/public-cache";
 import { createRouter, errorResponses } from "../openapi";
+import { readProductReviews } from "../reviews/product-reviews";
 
 const cacheHeaders = {
 	"Cache-Control": { schema: { type: "string" as const }, description: "Public, short-lived" },
@@ -56,14 +57,14 @@ const getProductRoute = createRoute({
 	method: "get",
 	path: "/products/{slug}",
 	tags: ["catalog"],
-	summary: "One product with its variants and stock",
+	summary: "One product with its variants and stock, its rating and latest published reviews",
 	middleware: [publicCache()] as const,
 	request: { params: SlugParamsSchema },
 	responses: {
 		200: {
 			description: "The product",
 			headers: cacheHeaders,
-			content: { "application/json": { schema: ProductDetailSchema } },
+			content: { "application/json": { schema: ProductWithReviewsSchema } },
 		},
 		...notModified,
 		...errorResponses(400, 404),
@@ -78,7 +79,12 @@ export const catalogRoutes = createRouter()
 		return c.json(await listProducts(c.var.db, filters, page), 200);
 	})
 	.openapi(getProductRoute, async (c) => {
-		const product = await getProductBySlug(c.var.db, c.req.valid("param").slug);
+		const { slug } = c.req.valid("param");
+		const { db, logger, requestId } = c.var;
+		const [product, reviews] = await Promise.all([
+			getProductBySlug(db, slug),
+			readProductReviews({ db, vault: c.env.VAULT, logger, requestId }, slug),
+		]);
 		if (!product) throw new AppError("not_found", "No such product");
-		return c.json(product, 200);
+		return c.json({ ...product, ...reviews }, 200);
 	});

@@ -11,6 +11,7 @@ import type { NavCategory } from "../pages/layout";
 import { MessagePage } from "../pages/message";
 import { pageErrorResponse } from "../pages/page-error";
 import { ProductPage } from "../pages/product";
+import { readProductReviews } from "../reviews/product-reviews";
 
 const POPULAR_ON_HOME = 8;
 
@@ -60,11 +61,13 @@ export const pageRoutes = new Hono<AppEnv>()
 	})
 	.get("/p/:slug", publicCache(), async (c) => {
 		const slug = SlugSchema.safeParse(c.req.param("slug"));
-		const [categories, product] = await Promise.all([
-			listCategories(c.var.db),
-			slug.success ? getProductBySlug(c.var.db, slug.data) : null,
+		const { db, logger, requestId } = c.var;
+		const [categories, product, reviews] = await Promise.all([
+			listCategories(db),
+			slug.success ? getProductBySlug(db, slug.data) : null,
+			slug.success ? readProductReviews({ db, vault: c.env.VAULT, logger, requestId }, slug.data) : null,
 		]);
-		if (!product) return notFoundPage(c, categories, "rug");
-		return c.html(<ProductPage product={product} categories={categories} />);
+		if (!product || !reviews) return notFoundPage(c, categories, "rug");
+		return c.html(<ProductPage product={{ ...product, ...reviews }} categories={categories} />);
 	})
 	.onError(pageErrorResponse);

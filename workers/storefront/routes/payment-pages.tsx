@@ -13,8 +13,9 @@ import { LocalPaymentPage } from "../pages/local-payment-page";
 import { OrderLookupPage, OrderStatusPage } from "../pages/order-status-page";
 import {
 	completeLocalPayment,
+	LOCAL_DECISIONS,
 	LOCAL_SESSION_ID_PATTERN,
-	requireLocalPaymentSession,
+	localSessionState,
 } from "../payments/local";
 import { requestOrigin } from "../request-deps";
 
@@ -41,7 +42,7 @@ const OrderNumberParamSchema = z
 	})
 	.strict();
 
-const DecisionSchema = z.object({ decision: z.enum(["pay", "decline"]) }).strict();
+const DecisionSchema = z.object({ decision: z.enum(LOCAL_DECISIONS) }).strict();
 
 /** The stand-in exists only where it is the configured provider; elsewhere its pages are 404. */
 function requireLocalProvider(c: Context<AppEnv>) {
@@ -76,9 +77,10 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 			}),
 			async (c) => {
 				requireLocalProvider(c);
-				const session = await requireLocalPaymentSession(c.var.db, c.req.valid("param").sessionId);
+				const current = await localSessionState(c.var.db, c.req.valid("param").sessionId);
+				if (!current) throw new AppError("not_found", "No such payment session");
 				c.header("Cache-Control", "no-store");
-				return c.html(<LocalPaymentPage session={session} />);
+				return c.html(<LocalPaymentPage session={current.session} state={current.state} />);
 			},
 		)
 		.openapi(
@@ -86,7 +88,8 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				method: "post",
 				path: "/pay/local/{sessionId}",
 				tags: ["pages"],
-				summary: "Local payment stand-in: pay or decline, then back to the shop",
+				summary:
+					"Local payment stand-in: pay, pay by bank transfer (settles later) or decline; then the transfer arrives or fails",
 				request: {
 					params: SessionParamSchema,
 					body: {

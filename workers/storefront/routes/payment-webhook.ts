@@ -8,9 +8,8 @@ import { productIdsOfOrder } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { createRouter, errorResponses } from "../openapi";
-import { applyPaymentEvent } from "../payments/apply-payment-event";
+import { paymentDepsFor, settlePaymentEvent } from "../payments/settle-payment";
 import { SIGNATURE_HEADER } from "../payments/webhook-signature";
-import { paymentProviderFor } from "../request-deps";
 
 const WebhookResultSchema = z
 	.object({ received: z.literal(true), applied: z.boolean(), orderStatus: z.string().optional() })
@@ -43,10 +42,11 @@ paymentWebhookRoutes.post("/payments/webhook", async (c) => {
 	if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? "")) {
 		throw new AppError("unsupported_media_type", "Webhook bodies are application/json");
 	}
-	const provider = paymentProviderFor(c);
-	const event = await provider.parseWebhook(c.req.raw);
+	const deps = paymentDepsFor(c);
+	const event = await deps.provider.parseWebhook(c.req.raw);
 	if (!event) return c.json({ received: true, applied: false }, 200);
-	const result = await applyPaymentEvent(c.var.db, provider.name, event, Date.now(), c.var.logger);
+	// The order's change, then the shopper's mail and any refund of a payment that came too late.
+	const result = await settlePaymentEvent(deps, event);
 	// Exactly once per order: the transition to paid happens once, whatever the replays.
 	if (
 		result.transitioned &&

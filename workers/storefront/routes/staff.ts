@@ -5,13 +5,23 @@ import type { AppEnv } from "../env";
 import { ACCESS_HEADER, type StaffRoute, staffAuth } from "../middleware/staff-auth";
 import { staffAnalyticsRoutes } from "./staff-analytics";
 import { staffAuditRoutes } from "./staff-audit";
+import { staffConsultationRoutes } from "./staff-consultations";
+import { staffFulfilmentRoutes } from "./staff-fulfilment";
 import { staffMemberRoutes } from "./staff-members";
 import { staffOrderRoutes } from "./staff-orders";
+import { staffReturnRoutes } from "./staff-returns";
+import { staffReviewRoutes } from "./staff-reviews";
 
 export const STAFF_ROUTES: readonly StaffRoute[] = [
 	["GET", "/api/v1/staff/orders", "orders.list"],
 	// Opening the contact is decided again by the vault, for the purpose and fields asked.
 	["GET", "/api/v1/staff/orders/{number}/contact", "orders.list"],
+	// Fulfilment (issue #8): the warehouse's steps and the manifest, whose consignee details the vault
+	// opens again for the purpose fulfilment and audits per export.
+	["GET", "/api/v1/staff/orders/manifest", "orders.fulfil"],
+	["POST", "/api/v1/staff/orders/{number}/pack", "orders.fulfil"],
+	["POST", "/api/v1/staff/orders/{number}/ship", "orders.fulfil"],
+	["POST", "/api/v1/staff/orders/{number}/deliver", "orders.fulfil"],
 	["GET", "/api/v1/staff/members", "staff.manage"],
 	["POST", "/api/v1/staff/members", "staff.manage"],
 	["PATCH", "/api/v1/staff/members/{id}", "staff.manage"],
@@ -19,6 +29,25 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
 	["GET", "/api/v1/staff/audit/review", "audit.review"],
 	["POST", "/api/v1/staff/keys/rotate", "keys.rotate"],
 	["GET", "/api/v1/staff/analytics/summary", "analytics.summary"],
+	// Returns (issue #8): any role lists them (no personal data); reading the description is decided
+	// again by the vault (purpose support); receiving is the warehouse's, the rest customer service's.
+	["GET", "/api/v1/staff/returns", "orders.list"],
+	["GET", "/api/v1/staff/returns/{number}", "returns.manage"],
+	["POST", "/api/v1/staff/returns/{number}/approve", "returns.manage"],
+	["POST", "/api/v1/staff/returns/{number}/reject", "returns.manage"],
+	["POST", "/api/v1/staff/returns/{number}/receive", "returns.receive"],
+	["POST", "/api/v1/staff/returns/{number}/refund", "refunds.issue"],
+	// Reviews (issue #8): reading a text is decided again by the vault (purpose support), publishing too.
+	["GET", "/api/v1/staff/reviews", "reviews.moderate"],
+	["GET", "/api/v1/staff/reviews/{id}", "reviews.moderate"],
+	["POST", "/api/v1/staff/reviews/{id}/publish", "reviews.moderate"],
+	["POST", "/api/v1/staff/reviews/{id}/reject", "reviews.moderate"],
+	// Consultations (issue #8): customer service; the messages are opened by the vault again
+	// (purpose support), and closing a thread closes the vault's case on its order.
+	["GET", "/api/v1/staff/consultations", "consultations.answer"],
+	["GET", "/api/v1/staff/consultations/{id}", "consultations.answer"],
+	["POST", "/api/v1/staff/consultations/{id}/messages", "consultations.answer"],
+	["POST", "/api/v1/staff/consultations/{id}/close", "consultations.answer"],
 ];
 
 export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -28,8 +57,12 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
 		name: ACCESS_HEADER,
 	});
 	app.use("/api/v1/staff/*", staffAuth(STAFF_ROUTES));
+	app.route("/", staffFulfilmentRoutes);
 	app.route("/", staffOrderRoutes);
 	app.route("/", staffMemberRoutes);
 	app.route("/", staffAuditRoutes);
 	app.route("/", staffAnalyticsRoutes);
+	app.route("/", staffReturnRoutes);
+	app.route("/", staffReviewRoutes);
+	app.route("/", staffConsultationRoutes);
 }

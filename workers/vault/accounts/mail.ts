@@ -5,8 +5,14 @@
 // logged (without the address) but never changes the answer, which must not reveal whether an
 // address has an account.
 import type { Logger } from "../../shared/logger";
+import type { OrderMailKind } from "../../shared/vault-contract";
 
-export type Mail = { kind: "confirm" | "already_registered" | "reset"; subject: string; text: string };
+/** Account mails, and the order mails (after-sales/order-mail.ts) that share this delivery. */
+export type Mail = {
+	kind: "confirm" | "already_registered" | "reset" | OrderMailKind;
+	subject: string;
+	text: string;
+};
 
 /** The shop's origin from configuration: an https origin, or http on localhost for development. */
 export function shopOrigin(setting: string): string {

@@ -5,6 +5,7 @@
 // session buys no more) so a stolen session cannot bulk-decrypt or grow the audit log without bound.
 import {
 	ACCOUNT_TABLES,
+	type OpenCase,
 	type OpenItem,
 	type Purpose,
 	SELF_SERVICE,
@@ -12,6 +13,7 @@ import {
 	type VaultResult,
 } from "../../shared/vault-contract";
 import { type Actor, authenticateAudited, type ShopperActor } from "../actors";
+import { recordOpenCase } from "../after-sales/cases";
 import { AUDIT_UNAVAILABLE, audited, refuse, shopperEvent, subjectPseudonyms } from "../audit/audited";
 import { blindIndex } from "../crypto/blind-index";
 import { failure, type VaultDeps } from "../deps";
@@ -34,6 +36,8 @@ export type AccountSealRequest = {
 	fields: Record<string, string>;
 	fromAccount?: "email"[];
 	blindIndex?: "email"[];
+	/** The text opens a support case on one of the shopper's orders (issue #8): recorded after sealing. */
+	openCase?: OpenCase;
 	requestId?: string;
 };
 
@@ -147,7 +151,9 @@ export async function sealForAccount(deps: VaultDeps, req: AccountSealRequest): 
 	for (const field of req.blindIndex ?? []) {
 		blindIndexes[field] = await blindIndex(deps.env.BLIND_INDEX_KEY, field, fields[field] as string);
 	}
-	if (!(await audited(deps, { ...event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
+	const reason = req.openCase ? `case_opened:${req.openCase.kind}` : null;
+	if (!(await audited(deps, { ...event, outcome: "allowed", reason }))) return AUDIT_UNAVAILABLE;
+	if (req.openCase) await recordOpenCase(deps, req.openCase);
 	// No receipt: an account's subject must never be shreddable through the checkout-abort path.
 	return { ok: true, subjectId: actor.subjectId, sealed, blindIndexes, receipt: null };
 }
