@@ -26,6 +26,8 @@ declare module "vitest" {
 		e2eLogFile: string;
 		/** Whether a chromium was found at CHROMIUM_PATH. */
 		e2eChromium: boolean;
+		/** The private half of the local Access key whose public half the vault trusts (staff tokens). */
+		e2eStaffPrivateJwk: string;
 	}
 }
 
@@ -56,7 +58,7 @@ function freePort(): Promise<number> {
 async function writeSecrets(
 	dir: string,
 	shopOrigin: string,
-): Promise<{ storefrontEnv: string; vaultConfig: string }> {
+): Promise<{ storefrontEnv: string; vaultConfig: string; staffPrivateJwk: string }> {
 	const staffKeys = await testStaffKeys();
 	const asLines = (vars: Record<string, string>) =>
 		`${Object.entries(vars)
@@ -83,7 +85,7 @@ async function writeSecrets(
 		.replace(/^#:schema.*$/m, "");
 	const vaultConfig = join(vaultDir, "wrangler.toml");
 	writeFileSync(vaultConfig, config);
-	return { storefrontEnv, vaultConfig };
+	return { storefrontEnv, vaultConfig, staffPrivateJwk: staffKeys.privateJwk };
 }
 
 function tail(file: string, lines = 40): string {
@@ -124,7 +126,7 @@ export default async function startShop(project: TestProject) {
 	const logFile = join(dir, "wrangler.log");
 	const [port, inspectorPort] = [await freePort(), await freePort()];
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const { storefrontEnv, vaultConfig } = await writeSecrets(dir, baseUrl);
+	const { storefrontEnv, vaultConfig, staffPrivateJwk } = await writeSecrets(dir, baseUrl);
 	const env = {
 		...process.env,
 		WRANGLER_SEND_METRICS: "false",
@@ -219,6 +221,7 @@ export default async function startShop(project: TestProject) {
 		project.provide("e2eBaseUrl", baseUrl);
 		project.provide("e2eStateDir", state);
 		project.provide("e2eLogFile", logFile);
+		project.provide("e2eStaffPrivateJwk", staffPrivateJwk);
 		project.provide("e2eChromium", chromiumInstalled());
 	} catch (err) {
 		await teardown();

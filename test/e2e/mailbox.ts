@@ -1,6 +1,6 @@
 // The local mailbox: `wrangler dev` does not send the vault's mail, it captures it, writing each
 // message's text under .wrangler/tmp/email/<session>/email-text/ in the project (and printing
-// where at log level info). The e2e tests read the links there, as a person reads their mail.
+// where at log level info). The e2e tests read the links and texts there, as a person reads their mail.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,4 +32,16 @@ export function mailedLink(path: "/account/confirm" | "/account/reset", sinceMs:
 			.filter((link): link is string => link !== undefined);
 		return found.at(-1);
 	});
+}
+
+/** Every mail text captured since `sinceMs` that matches `pattern`, oldest first (no waiting). */
+export function mailedTexts(pattern: RegExp, sinceMs: number): string[] {
+	return mailTexts(sinceMs)
+		.map((mail) => mail.text)
+		.filter((text) => pattern.test(text));
+}
+
+/** The newest mail text captured since `sinceMs` that matches `pattern`, once it has been sent. */
+export function mailedText(pattern: RegExp, sinceMs: number): Promise<string> {
+	return eventually(`a mail matching ${pattern}`, async () => mailedTexts(pattern, sinceMs).at(-1));
 }

@@ -11,7 +11,7 @@ import {
 	listMessages,
 } from "../db/consultations";
 import { AppError } from "../errors";
-import { findAccountOrder } from "../returns/request-return";
+import { findAccountOrder } from "../orders/guest-lookup";
 import type {
 	AccountConsultationInput,
 	ConsultationView,

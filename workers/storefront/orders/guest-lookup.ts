@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import { constantTimeEqual } from "../../shared/constant-time";
 import { withinClientLimit } from "../analytics/rate-limit";
 import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
-import { getOrderByNumber, getOrderContact, listOrderLines } from "../db/orders";
+import { getOrderByNumber, getOrderContact, listOrderLines, type OrderRow } from "../db/orders";
 import type { AppEnv, Db } from "../env";
 import { AppError } from "../errors";
 import { pseudonym } from "../pseudonym";
@@ -44,12 +44,17 @@ const notFound = () => new AppError("not_found", "No order matches that number a
 // Compared against when the order does not exist, so a miss costs what a near-hit costs.
 const NO_ORDER_BIDX = "-".repeat(43);
 
-export async function lookupGuestOrder(
+/**
+ * The order a guest proved with its number and email: the email's blind index against the
+ * order's, in constant time. Every miss is the same 404. Guest lookups, returns and questions
+ * about an order all prove it this one way.
+ */
+export async function findGuestOrder(
 	db: Db,
 	vault: Pick<VaultClient, "blindIndex">,
 	orderNumber: string,
 	email: string,
-): Promise<OrderSummary> {
+): Promise<OrderRow> {
 	const number = normalizeOrderNumber(orderNumber);
 	const [order, { value: emailBidx }] = await Promise.all([
 		ORDER_NUMBER_PATTERN.test(number) ? getOrderByNumber(db, number) : null,
@@ -58,5 +63,23 @@ export async function lookupGuestOrder(
 	const contact = order ? await getOrderContact(db, order.id) : null;
 	const matches = await constantTimeEqual(contact?.emailBidx ?? NO_ORDER_BIDX, emailBidx);
 	if (!order || !contact || !matches) throw notFound();
+	return order;
+}
+
+/** The account's own order by number; another's answers 404, as one that does not exist. */
+export async function findAccountOrder(db: Db, accountId: string, orderNumber: string): Promise<OrderRow> {
+	const number = normalizeOrderNumber(orderNumber);
+	const order = ORDER_NUMBER_PATTERN.test(number) ? await getOrderByNumber(db, number) : null;
+	if (!order || order.customerId !== accountId) throw new AppError("not_found", "Order not found");
+	return order;
+}
+
+export async function lookupGuestOrder(
+	db: Db,
+	vault: Pick<VaultClient, "blindIndex">,
+	orderNumber: string,
+	email: string,
+): Promise<OrderSummary> {
+	const order = await findGuestOrder(db, vault, orderNumber, email);
 	return buildOrderSummary(order, await listOrderLines(db, order.id));
 }

@@ -4,7 +4,8 @@
 import { type AccountDeps, openOwn } from "../accounts/account-deps";
 import { findReturn, listCustomerReturns } from "../db/returns";
 import { AppError } from "../errors";
-import { findAccountOrder, requestReturn } from "./request-return";
+import { findAccountOrder } from "../orders/guest-lookup";
+import { requestReturn } from "./request-return";
 import type { ReturnRequestInput, ReturnView, ReturnWithDetailsView } from "./return-schemas";
 import { loadReturnViews } from "./return-view";
 import { normalizeRmaNumber, RMA_NUMBER_PATTERN } from "./rma-number";

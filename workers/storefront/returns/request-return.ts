@@ -6,11 +6,9 @@
 // vault's support case for the order, which is why it happens for every return, with or without
 // a description, and only once the return is stored.
 
-import { constantTimeEqual } from "../../shared/constant-time";
 import { runBatch, violatedConstraint } from "../../shared/d1-batch";
 import type { Logger } from "../../shared/logger";
-import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
-import { getOrderByNumber, getOrderContact, listOrderLines, type OrderRow } from "../db/orders";
+import { listOrderLines, type OrderRow } from "../db/orders";
 import {
 	deleteReturn,
 	hasOpenReturn,
@@ -42,40 +40,6 @@ export type ReturnDeps = {
 export type Requester = { kind: "account"; session: string } | { kind: "guest" };
 
 const NUMBER_ATTEMPTS = 3;
-
-// The same answer for every miss, as the guest order lookup gives (orders/guest-lookup.ts).
-const guestMiss = () => new AppError("not_found", "No order matches that number and email");
-// Compared against when the order does not exist, so a miss costs what a near-hit costs.
-const NO_ORDER_BIDX = "-".repeat(43);
-
-/**
- * The order a guest proved with its number and email, matched by the email's blind index in
- * constant time exactly as the guest order lookup does; every miss is the same 404.
- */
-export async function findGuestOrder(
-	db: Db,
-	vault: Pick<VaultClient, "blindIndex">,
-	orderNumber: string,
-	email: string,
-): Promise<OrderRow> {
-	const number = normalizeOrderNumber(orderNumber);
-	const [order, { value: emailBidx }] = await Promise.all([
-		ORDER_NUMBER_PATTERN.test(number) ? getOrderByNumber(db, number) : null,
-		fromVault(vault.blindIndex({ kind: "email", value: email })),
-	]);
-	const contact = order ? await getOrderContact(db, order.id) : null;
-	const matches = await constantTimeEqual(contact?.emailBidx ?? NO_ORDER_BIDX, emailBidx);
-	if (!order || !contact || !matches) throw guestMiss();
-	return order;
-}
-
-/** The account's own order by number; another's answers 404, as one that does not exist. */
-export async function findAccountOrder(db: Db, accountId: string, orderNumber: string): Promise<OrderRow> {
-	const number = normalizeOrderNumber(orderNumber);
-	const order = ORDER_NUMBER_PATTERN.test(number) ? await getOrderByNumber(db, number) : null;
-	if (!order || order.customerId !== accountId) throw new AppError("not_found", "Order not found");
-	return order;
-}
 
 /** Refuses, before anything is written, a return the order cannot take. */
 async function checkReturnable(

@@ -6,9 +6,9 @@ import type { Context } from "hono";
 import { accountDepsFor } from "../accounts/account-deps";
 import type { AppEnv } from "../env";
 import { createRouter, errorResponses } from "../openapi";
-import { limitLookupsOfOrder } from "../orders/guest-lookup";
+import { findGuestOrder, limitLookupsOfOrder } from "../orders/guest-lookup";
 import { listMyReturns, readMyReturn, requestMyReturn } from "../returns/account-returns";
-import { findGuestOrder, type ReturnDeps, requestReturn, returnsOfOrder } from "../returns/request-return";
+import { type ReturnDeps, requestReturn, returnsOfOrder } from "../returns/request-return";
 import {
 	GuestReturnLookupSchema,
 	GuestReturnRequestSchema,
