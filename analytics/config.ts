@@ -1,5 +1,5 @@
 // The pipeline's tunables, read from worker vars (strings) with safe bounds and defaults.
-import { z } from "zod";
+import * as z from "zod";
 import type { RetentionParams } from "./rollup";
 import type { PrivacyParams } from "./threshold";
 import { MAX_SUMMARY_DAYS } from "./windows";

@@ -4,7 +4,7 @@
 //   only coarse dimensions in it (device class, country) and a random per-event id, never an IP,
 //   a user agent, a cookie, an account or a session. The consumer still strips it (strip.ts).
 // Both are strict: an unknown field is rejected, not carried along (DESIGN P1).
-import { z } from "zod";
+import * as z from "zod";
 import { DEVICE_CLASSES } from "./dimensions";
 import {
 	MAX_EVENTS_PER_REQUEST,

@@ -1,6 +1,6 @@
 // Inputs of the analytics worker's RPC. The storefront is trusted less than nothing here: every
 // call is parsed strictly, like any other external input.
-import { z } from "zod";
+import * as z from "zod";
 import { ProductIdSchema } from "./event-schema";
 import { MAX_RECENT } from "./limits";
 import { SUMMARY_WINDOW_DAYS } from "./windows";

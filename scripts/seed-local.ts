@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { generateCatalog } from "../workers/storefront/catalog/seed-data.ts";
 import { insertStatements } from "../workers/storefront/catalog/seed-sql.ts";
 import { categories, products, variants } from "../workers/storefront/db/schema.ts";

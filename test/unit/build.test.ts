@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The gzip size Cloudflare counts against the Worker size limit; a budget keeps growth deliberate.
-const GZIP_BUDGET_KIB = { storefront: 256, analytics: 160, vault: 160 };
+// Measured 2026-11-30 with `import * as z from "zod"` (the named `z` object drags every locale
+// in; biome forbids it): storefront 222.5 KiB (@hono/zod-openapi still imports the whole of zod),
+// analytics 57.3, vault 84.7. Issue #11's targets are 150 / 50 / 60.
+const GZIP_BUDGET_KIB = { storefront: 232, analytics: 64, vault: 92 };
 
 function dryRunDeploy(config: string) {
 	const outdir = mkdtempSync(join(tmpdir(), "loomwash-build-"));

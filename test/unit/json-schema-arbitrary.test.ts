@@ -3,7 +3,7 @@
 // zod counts them; emails are ones zod's own pattern takes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { AddCartItemSchema, SetCartItemQuantitySchema } from "../../workers/storefront/cart/cart-schemas";
 import { arbitraryOf, type JsonSchema, resolveSchema } from "../property/json-schema-arbitrary";
 

@@ -2,7 +2,7 @@
 // as zod schemas. The vault parses every argument with these (its caller is untrusted input);
 // the storefront uses the inferred types. Expected outcomes (refusals included) come back as
 // values, never as thrown errors, so a caller cannot mistake a denial for a transient failure.
-import { z } from "zod";
+import * as z from "zod";
 
 /** Why staff open personal data: a closed list; the role matrix says who may use which. */
 export const PURPOSES = ["support", "fulfilment", "compliance_review"] as const;

@@ -1,7 +1,7 @@
 // Per-request construction of the commerce services from the environment, so routes stay
 // one-liners and domain functions take plain arguments that tests can pass directly.
 import type { Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { CheckoutDeps } from "./checkout/place-order";
 import type { AppEnv } from "./env";
 import { selectPaymentProvider } from "./payments/select-provider";

@@ -2,7 +2,7 @@
 // Each method parses its argument with the shared contract (the caller is untrusted input) and
 // hands it to one operation; a request that does not parse is refused as bad_request.
 import { WorkerEntrypoint } from "cloudflare:workers";
-import type { z } from "zod";
+import type * as z from "zod";
 import { createLogger } from "../shared/logger";
 import {
 	ActorOnlyRequestSchema,

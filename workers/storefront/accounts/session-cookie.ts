@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { importJWK, type JWK, jwtVerify } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 import { type IssuedSession, SESSION_AUDIENCE, SESSION_ISSUER } from "../../shared/vault-contract";
 import type { AppEnv } from "../env";
 

@@ -4,7 +4,7 @@
 // applies on top: a withdrawal in the account wins over a cookie that still says granted.
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { z } from "zod";
+import * as z from "zod";
 import { signedAccountId } from "../accounts/current-account";
 import { getCustomer } from "../db/customers";
 import type { AppEnv } from "../env";

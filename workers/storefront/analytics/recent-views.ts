@@ -4,7 +4,7 @@
 // nor a pair budget; an unsigned or edited value reads as none.
 import type { Context } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { z } from "zod";
+import * as z from "zod";
 import { ProductIdSchema } from "../../../analytics/event-schema";
 import { MAX_PAIRS_PER_SHOPPER_DAY, MAX_RECENT } from "../../../analytics/limits";
 import type { AppEnv } from "../env";

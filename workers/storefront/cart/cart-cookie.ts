@@ -4,7 +4,7 @@
 // stored equals what the shopper's browser holds.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
-import { z } from "zod";
+import * as z from "zod";
 import { randomBytes, toBase64Url } from "../../shared/base64url";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";

@@ -1,6 +1,6 @@
 // Pure rules of the product listing: sort orders, the opaque keyset cursor, badges and the
 // text-query terms. The query functions in db/catalog.ts turn these into SQL.
-import { z } from "zod";
+import * as z from "zod";
 
 export const SORTS = ["popular", "newest", "price_asc", "price_desc"] as const;
 export type Sort = (typeof SORTS)[number];

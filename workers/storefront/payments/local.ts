@@ -3,7 +3,7 @@
 // (routes/payment-pages.tsx) and reports the outcome through the same signed webhook path as
 // Stripe. A bank transfer completes the session unpaid (processing), like SEPA at Stripe; the
 // same page then settles it ("arrives" / "fails"), as the bank would days later.
-import { z } from "zod";
+import * as z from "zod";
 import { randomBytes, toBase64Url } from "../../shared/base64url";
 import { runBatch } from "../../shared/d1-batch";
 import {

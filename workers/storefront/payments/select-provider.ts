@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../env";
 import { createLocalProvider } from "./local";
 import type { PaymentProvider } from "./provider";

@@ -1,6 +1,6 @@
 // Stripe Checkout over plain fetch: no SDK in the bundle. Stripe receives the amount, the
 // currency and the order number only (DESIGN P10); it collects card and billing details itself.
-import { z } from "zod";
+import * as z from "zod";
 import { AppError } from "../errors";
 import type {
 	CheckoutSession,

@@ -3,7 +3,7 @@
 // asks the vault anything, so a forged cookie costs the vault nothing; whether the session is
 // still alive (not revoked, not idle, not past its absolute expiry) only the vault's row says.
 import { calculateJwkThumbprint, errors, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 import { SESSION_AUDIENCE, SESSION_ISSUER } from "../../shared/vault-contract";
 
 const PrivateJwkSchema = z

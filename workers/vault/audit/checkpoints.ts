@@ -2,7 +2,7 @@
 // to R2 once (a conditional put here; a bucket lock rule makes the bucket write-once in
 // production). A chain rebuilt from scratch, or cut short, no longer matches them.
 import { CompactSign, compactVerify, importJWK, type JWK } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 import type { CheckedCheckpoint } from "./chain";
 
 const PREFIX = "audit-checkpoints/";

@@ -1,7 +1,7 @@
 // The key-encryption keys (KEKs) from the PII_KEYRING secret:
 // {"current":"k1","keys":{"k1":"<base64 32 bytes>"}}. Parsed strictly, imported once per
 // isolate, non-extractable, usable only to wrap and unwrap data keys.
-import { z } from "zod";
+import * as z from "zod";
 import { fromBase64 } from "../../shared/base64url";
 import { VaultError } from "./vault-error";
 

@@ -17,7 +17,7 @@ import {
 	type JWTVerifyGetKey,
 	jwtVerify,
 } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 
 export const LOCAL_ACCESS_ISSUER = "https://access.loomwash.localhost";
 /** Access sessions last at most a day by default; a staff token older than that is refused. */
