@@ -19,6 +19,37 @@ export function createRouter<E extends AppEnv = AppEnv>() {
 	});
 }
 
+/**
+ * The query of every paged staff list: an optional status filter, a page size of 1–100 and the
+ * opaque cursor the previous page answered (its shape checked by `cursor`).
+ */
+export function staffListQuery<const S extends readonly [string, ...string[]]>(
+	statuses: S,
+	cursor: RegExp,
+	statusExample?: S[number],
+) {
+	return z
+		.object({
+			status: z
+				.enum(statuses)
+				.optional()
+				.openapi({ param: { name: "status", in: "query" }, example: statusExample }),
+			limit: z
+				.string()
+				.regex(/^\d{1,3}$/)
+				.transform(Number)
+				.pipe(z.number().int().min(1).max(100))
+				.optional()
+				.openapi({ param: { name: "limit", in: "query" }, type: "integer", example: 50 }),
+			cursor: z
+				.string()
+				.regex(cursor)
+				.optional()
+				.openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+		})
+		.strict();
+}
+
 export const ErrorSchema = z
 	.object({
 		error: z.object({

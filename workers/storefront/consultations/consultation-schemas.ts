@@ -2,6 +2,7 @@
 // a 400 and never stored (P1). The messages and a guest's reply address are the only personal
 // texts; both are sealed by the vault before anything is stored.
 import { z } from "@hono/zod-openapi";
+import { staffListQuery } from "../openapi";
 
 export const CONSULTATION_KINDS = ["pre_sales", "after_sales"] as const;
 export const CONSULTATION_STATUSES = ["open", "closed"] as const;
@@ -80,26 +81,7 @@ export const MessageRequestSchema = z
 /** A staff list cursor: the last thread's status, activity time and id. */
 export const STAFF_CONSULTATION_CURSOR = /^(open|closed)\.(\d{1,15})\.([0-9a-f-]{36})$/;
 
-export const StaffListQuerySchema = z
-	.object({
-		status: z
-			.enum(CONSULTATION_STATUSES)
-			.optional()
-			.openapi({ param: { name: "status", in: "query" } }),
-		limit: z
-			.string()
-			.regex(/^\d{1,3}$/)
-			.transform(Number)
-			.pipe(z.number().int().min(1).max(100))
-			.optional()
-			.openapi({ param: { name: "limit", in: "query" }, type: "integer", example: 50 }),
-		cursor: z
-			.string()
-			.regex(STAFF_CONSULTATION_CURSOR)
-			.optional()
-			.openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
-	})
-	.strict();
+export const StaffListQuerySchema = staffListQuery(CONSULTATION_STATUSES, STAFF_CONSULTATION_CURSOR);
 
 export const ConsultationSchema = z
 	.object({

@@ -7,7 +7,7 @@ import { getOrderByNumber, getOrderContact, listOrdersForStaff } from "../db/ord
 import type { OrderStatus } from "../db/schema";
 import { AppError } from "../errors";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, staffListQuery } from "../openapi";
 import { fromVault } from "../vault-client";
 
 const STATUSES = [
@@ -22,26 +22,7 @@ const CONTACT_FIELDS = ["email", "name", "phone", "address"] as const;
 type ContactField = (typeof CONTACT_FIELDS)[number];
 const CURSOR = /^(\d{1,15})\.([0-9a-f-]{36})$/;
 
-const ListQuerySchema = z
-	.object({
-		status: z
-			.enum(STATUSES)
-			.optional()
-			.openapi({ param: { name: "status", in: "query" } }),
-		limit: z
-			.string()
-			.regex(/^\d{1,3}$/)
-			.transform(Number)
-			.pipe(z.number().int().min(1).max(100))
-			.optional()
-			.openapi({ param: { name: "limit", in: "query" }, type: "integer", example: 50 }),
-		cursor: z
-			.string()
-			.regex(CURSOR)
-			.optional()
-			.openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
-	})
-	.strict();
+const ListQuerySchema = staffListQuery(STATUSES, CURSOR);
 
 const StaffOrderSchema = z
 	.object({

@@ -6,7 +6,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { RETURN_STATUSES } from "../db/schema";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, staffListQuery } from "../openapi";
 import type { RefundDeps } from "../payments/refunds";
 import { selectPaymentProvider } from "../payments/select-provider";
 import {
@@ -27,26 +27,7 @@ import {
 	type StaffReturnDeps,
 } from "../returns/staff-returns";
 
-const ListQuerySchema = z
-	.object({
-		status: z
-			.enum(RETURN_STATUSES)
-			.optional()
-			.openapi({ param: { name: "status", in: "query" } }),
-		limit: z
-			.string()
-			.regex(/^\d{1,3}$/)
-			.transform(Number)
-			.pipe(z.number().int().min(1).max(100))
-			.optional()
-			.openapi({ param: { name: "limit", in: "query" }, type: "integer", example: 50 }),
-		cursor: z
-			.string()
-			.regex(STAFF_RETURN_CURSOR)
-			.optional()
-			.openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
-	})
-	.strict();
+const ListQuerySchema = staffListQuery(RETURN_STATUSES, STAFF_RETURN_CURSOR);
 
 const NumberParamsSchema = z.object({
 	number: z

@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, staffListQuery } from "../openapi";
 import {
 	listForModeration,
 	type ModerationDeps,
@@ -18,26 +18,7 @@ import {
 	StaffReviewTextSchema,
 } from "../reviews/review-schemas";
 
-const ListQuerySchema = z
-	.object({
-		status: z
-			.enum(REVIEW_STATUSES)
-			.optional()
-			.openapi({ param: { name: "status", in: "query" }, example: "pending" }),
-		limit: z
-			.string()
-			.regex(/^\d{1,3}$/)
-			.transform(Number)
-			.pipe(z.number().int().min(1).max(100))
-			.optional()
-			.openapi({ param: { name: "limit", in: "query" }, type: "integer", example: 50 }),
-		cursor: z
-			.string()
-			.regex(REVIEW_CURSOR)
-			.optional()
-			.openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
-	})
-	.strict();
+const ListQuerySchema = staffListQuery(REVIEW_STATUSES, REVIEW_CURSOR, "pending");
 
 const IdParamsSchema = z.object({
 	id: ReviewIdSchema.openapi({ param: { name: "id", in: "path" } }),
