@@ -19,6 +19,17 @@ export function createRouter<E extends AppEnv = AppEnv>() {
 	});
 }
 
+/** A route's required JSON request body. */
+export const jsonRequest = <S extends z.ZodType>(schema: S) => ({
+	body: { required: true, content: { "application/json": { schema } } },
+});
+
+/** A route's JSON response. */
+export const jsonResponse = <S extends z.ZodType>(description: string, schema: S) => ({
+	description,
+	content: { "application/json": { schema } },
+});
+
 /**
  * The query of every paged staff list: an optional status filter, a page size of 1–100 and the
  * opaque cursor the previous page answered (its shape checked by `cursor`).

@@ -14,11 +14,11 @@ const ReservationMinutesSchema = z.coerce
 	.min(30)
 	.max(24 * 60);
 
-export function requestOrigin(c: Context<AppEnv>): string {
+export function requestOrigin<E extends AppEnv>(c: Context<E>): string {
 	return new URL(c.req.url).origin;
 }
 
-export function paymentProviderFor(c: Context<AppEnv>) {
+export function paymentProviderFor<E extends AppEnv>(c: Context<E>) {
 	return selectPaymentProvider(c.env, { db: c.var.db, origin: requestOrigin(c) });
 }
 

@@ -133,6 +133,6 @@ export async function issueRefund(deps: RefundDeps, input: RefundInput): Promise
 	return { refund: settled ?? (await getRefund(db, row.id)) ?? row, created: true };
 }
 
-export function refundDepsFor(c: Context<AppEnv>): RefundDeps {
+export function refundDepsFor<E extends AppEnv>(c: Context<E>): RefundDeps {
 	return { db: c.var.db, provider: paymentProviderFor(c), now: Date.now(), logger: c.var.logger };
 }

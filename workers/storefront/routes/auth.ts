@@ -21,15 +21,11 @@ import {
 	register,
 	requestPasswordReset,
 } from "../accounts/sign-in";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, jsonRequest as json } from "../openapi";
 
 export const SESSION_SECURITY = [{ ShopperSession: [] }];
 
 const StatusSchema = z.object({ status: z.enum(["logged_in", "logged_out"]) }).openapi("SessionStatus");
-
-const json = <S extends z.ZodType>(schema: S) => ({
-	body: { required: true, content: { "application/json": { schema } } },
-});
 
 const answers = {
 	accepted: { description: "Accepted", content: { "application/json": { schema: AcceptedSchema } } },

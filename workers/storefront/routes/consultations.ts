@@ -23,16 +23,9 @@ import {
 import { askAsGuest, limitGuestQuestions } from "../consultations/guest-consultations";
 import type { ThreadDeps } from "../consultations/threads";
 import type { AppEnv } from "../env";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, jsonRequest as json, jsonResponse as ok } from "../openapi";
 import { SESSION_SECURITY } from "./auth";
 
-const json = <S extends z.ZodType>(schema: S) => ({
-	body: { required: true, content: { "application/json": { schema } } },
-});
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({
-	description,
-	content: { "application/json": { schema } },
-});
 const OneThread = z.object({ consultation: ConsultationWithMessagesSchema });
 const account = { tags: ["consultations"], security: SESSION_SECURITY };
 

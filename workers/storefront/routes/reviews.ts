@@ -3,16 +3,12 @@
 // nickname's opening, and the account id scopes every query.
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountDepsFor } from "../accounts/account-deps";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, jsonResponse as ok } from "../openapi";
 import { OwnReviewSchema, WriteReviewSchema } from "../reviews/review-schemas";
 import { listMyReviews, writeReview } from "../reviews/write-review";
 import { SESSION_SECURITY } from "./auth";
 
 const common = { tags: ["reviews"], security: SESSION_SECURITY };
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({
-	description,
-	content: { "application/json": { schema } },
-});
 
 export const reviewRoutes = createRouter()
 	.openapi(

@@ -18,15 +18,8 @@ import {
 	type StaffThreadDeps,
 } from "../consultations/staff-consultations";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, jsonRequest as json, jsonResponse as ok } from "../openapi";
 
-const json = <S extends z.ZodType>(schema: S) => ({
-	body: { required: true, content: { "application/json": { schema } } },
-});
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({
-	description,
-	content: { "application/json": { schema } },
-});
 const OneThread = z.object({ consultation: ConsultationSchema });
 const common = { tags: ["staff"], security: STAFF_SECURITY };
 

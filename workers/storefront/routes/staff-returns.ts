@@ -6,9 +6,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { RETURN_STATUSES } from "../db/schema";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
-import { createRouter, errorResponses, staffListQuery } from "../openapi";
-import type { RefundDeps } from "../payments/refunds";
-import { selectPaymentProvider } from "../payments/select-provider";
+import {
+	createRouter,
+	errorResponses,
+	jsonRequest as json,
+	jsonResponse as ok,
+	staffListQuery,
+} from "../openapi";
+import { refundDepsFor } from "../payments/refunds";
 import {
 	ApproveReturnSchema,
 	RefundReturnSchema,
@@ -38,13 +43,6 @@ const NumberParamsSchema = z.object({
 });
 
 const OneReturn = z.object({ return: ReturnSchema });
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({
-	description,
-	content: { "application/json": { schema } },
-});
-const json = <S extends z.ZodType>(schema: S) => ({
-	body: { required: true, content: { "application/json": { schema } } },
-});
 const common = { tags: ["staff"], security: STAFF_SECURITY };
 
 function staffReturnDepsFor(c: Context<StaffEnv>): StaffReturnDeps {
@@ -62,12 +60,6 @@ const changeResponses = {
 	200: ok("The return after the change", OneReturn),
 	...errorResponses(400, 401, 403, 404, 409, 413, 429, 502, 503),
 };
-
-/** The refund service's deps (refundDepsFor's, for the staff context). */
-function refundDepsOf(c: Context<StaffEnv>): RefundDeps {
-	const provider = selectPaymentProvider(c.env, { db: c.var.db, origin: new URL(c.req.url).origin });
-	return { db: c.var.db, provider, now: Date.now(), logger: c.var.logger };
-}
 
 /** A status change: POST /api/v1/staff/returns/{number}/<action>, answering the return. */
 const changeRoute = (action: string, summary: string) => ({
@@ -155,7 +147,7 @@ export const staffReturnRoutes = createRouter<StaffEnv>()
 			const { amountMinor } = c.req.valid("json");
 			const view = await refundReturn(
 				staffReturnDepsFor(c),
-				refundDepsOf(c),
+				refundDepsFor(c),
 				c.req.valid("param").number,
 				amountMinor,
 			);

@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
-import { createRouter, errorResponses, staffListQuery } from "../openapi";
+import { createRouter, errorResponses, jsonResponse as ok, staffListQuery } from "../openapi";
 import {
 	listForModeration,
 	type ModerationDeps,
@@ -25,10 +25,6 @@ const IdParamsSchema = z.object({
 });
 
 const common = { tags: ["staff"], security: STAFF_SECURITY };
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({
-	description,
-	content: { "application/json": { schema } },
-});
 
 function moderationDeps(c: Context<StaffEnv>): ModerationDeps {
 	return {
