@@ -3,23 +3,12 @@
 // delivers it; the guest returns it, customer service approves and refunds it (once), the
 // warehouse takes it back into stock; the guest asks about the order and gets the answer by mail.
 // Every mail is read as wrangler captures it, and the shopper's details stay out of the raw state.
-import { createHmac } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { importJWK, SignJWT } from "jose";
-import { beforeAll, describe, expect, inject, test } from "vitest";
-import { entryHash, GENESIS_HASH } from "../../workers/vault/audit/chain.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { api, CookieJar } from "./http-client.ts";
 import { mailedText, mailedTexts } from "./mailbox.ts";
-import { BASE_URL, categorySlugs, getJson, markersInRawState, productsIn } from "./shop.ts";
-
-declare module "vitest" {
-	// biome-ignore lint/suspicious/noExportsInTest: a type augmentation of vitest's, nothing a test imports
-	export interface ProvidedContext {
-		/** The private half of the local Access key whose public half the vault trusts (global-setup.ts). */
-		e2eStaffPrivateJwk: string;
-	}
-}
+import { BASE_URL, categorySlugs, d1File, getJson, markersInRawState, productsIn } from "./shop.ts";
+import { staffTeam } from "./staff.ts";
 
 const RUN = Date.now().toString(36);
 const SHOPPER = {
@@ -34,8 +23,6 @@ const QUESTION = `Does the refund include the shipping, ref ${RUN}?`;
 const REPLY = "The refund covers the rug less a small restocking fee.\nShipping is not refunded.";
 const CARRIER = "DHL Express";
 const TRACKING = `JD0146-${RUN.slice(-6).toUpperCase()}`;
-const LOCAL_ISSUER = "https://access.loomwash.localhost";
-const ACCESS_AUDIENCE = "loomwash-staff-console";
 
 type ApiError = { error: { code: string; message: string } };
 type OrderView = { number: string; status: string; totalMinor: number; currency: string };
@@ -61,63 +48,6 @@ type ReturnView = {
 	closedAt: string | null;
 };
 
-/** The signed cookies of one client (the guest's cart and read-your-writes bookmark). */
-class CookieJar {
-	private readonly cookies = new Map<string, string>();
-	take(res: Response): void {
-		for (const cookie of res.headers.getSetCookie()) {
-			const pair = cookie.split(";")[0] ?? "";
-			const at = pair.indexOf("=");
-			const [name, value] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
-			if (value === "") this.cookies.delete(name);
-			else this.cookies.set(name, value);
-		}
-	}
-	header(): string {
-		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-	}
-}
-
-type Call = { body?: unknown; jar?: CookieJar; staff?: string };
-
-/** A JSON API call; a POST always says JSON (the CSRF middleware treats a bare POST as a form). */
-async function api<T>(
-	method: "GET" | "POST",
-	path: string,
-	{ body, jar, staff }: Call = {},
-): Promise<{ status: number; body: T; res: Response }> {
-	const headers: Record<string, string> = {};
-	if (method === "POST") headers["content-type"] = "application/json";
-	if (jar) headers.cookie = jar.header();
-	if (staff) headers["Cf-Access-Jwt-Assertion"] = staff;
-	const res = await fetch(`${BASE_URL}${path}`, {
-		method,
-		headers,
-		body: body === undefined ? undefined : JSON.stringify(body),
-		redirect: "manual",
-		signal: AbortSignal.timeout(15_000),
-	});
-	jar?.take(res);
-	const text = await res.text();
-	const isJson = (res.headers.get("content-type") ?? "").includes("json");
-	return { status: res.status, body: (isJson ? JSON.parse(text) : text) as T, res };
-}
-
-/** The SQLite file of one of the run's local D1 databases, told apart by a table only it has. */
-function d1File(table: string): string {
-	const dir = join(inject("e2eStateDir"), "v3/d1/miniflare-D1DatabaseObject");
-	for (const file of readdirSync(dir).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")) {
-		const db = new DatabaseSync(join(dir, file), { readOnly: true });
-		try {
-			if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table))
-				return join(dir, file);
-		} finally {
-			db.close();
-		}
-	}
-	throw new Error(`no local D1 database with a ${table} table under ${dir}`);
-}
-
 /** What the commerce database holds about an order's money: paid, refunded, and its refund rows. */
 function orderMoney(orderNumber: string): { paid: number; refunded: number; refunds: number } {
 	const db = new DatabaseSync(d1File("refunds"), { readOnly: true });
@@ -132,100 +62,6 @@ function orderMoney(orderNumber: string): { paid: number; refunded: number; refu
 	} finally {
 		db.close();
 	}
-}
-
-/** One of the run's vault settings, from the .dev.vars global-setup.ts wrote beside its state. */
-function vaultDevVar(name: string): string {
-	const file = join(dirname(inject("e2eStateDir")), "vault/.dev.vars");
-	const line = readFileSync(file, "utf8")
-		.split("\n")
-		.find((l) => l.startsWith(`${name}=`));
-	if (!line) throw new Error(`${file} has no ${name}`);
-	return line.slice(name.length + 1);
-}
-
-/**
- * workers/vault/crypto/blind-index.ts in Node (it needs the Workers' CryptoKey type, which the
- * Node typecheck lacks): HMAC-SHA256 of `kind NUL value` as unpadded base64url.
- */
-function blindIndex(keyBase64: string, kind: "staff_email" | "staff_record", value: string): string {
-	const normalized = kind === "staff_email" ? value.normalize("NFC").trim().toLowerCase() : value;
-	return createHmac("sha256", Buffer.from(keyBase64, "base64"))
-		.update(`${kind}\u0000${normalized}`)
-		.digest("base64url");
-}
-
-/**
- * The first admin, written into the vault's database as `npm run staff:add` does
- * (scripts/local-staff.mjs): a chained staff.bootstrap audit entry and the record's integrity tag.
- */
-async function bootstrapAdmin(email: string): Promise<void> {
-	const key = vaultDevVar("BLIND_INDEX_KEY");
-	const bidx = blindIndex(key, "staff_email", email);
-	const id = `stf_${Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString("base64url")}`;
-	const db = new DatabaseSync(d1File("staff"));
-	try {
-		for (let attempt = 1; ; attempt++) {
-			const head = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").get() as
-				| { seq: number; hash: string }
-				| undefined;
-			const now = Date.now();
-			const entry = {
-				seq: Number(head?.seq ?? 0) + 1,
-				at: now,
-				actorKind: "operator",
-				actorId: "bootstrap",
-				actorRole: null,
-				action: "staff.bootstrap",
-				purpose: null,
-				outcome: "allowed",
-				reason: "role=admin",
-				subjects: JSON.stringify([id]),
-				fields: "[]",
-				itemCount: 1,
-				requestId: null,
-				prevHash: head?.hash ?? GENESIS_HASH,
-			} as Parameters<typeof entryHash>[0];
-			const hash = await entryHash(entry);
-			const mac = blindIndex(key, "staff_record", `${id}|${bidx}|admin|active|${entry.seq}`);
-			try {
-				db.exec("BEGIN IMMEDIATE");
-				db.prepare(
-					"INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_role, action, purpose, outcome, reason, subjects, fields, item_count, request_id, prev_hash, hash) VALUES (?, ?, 'operator', 'bootstrap', NULL, 'staff.bootstrap', NULL, 'allowed', 'role=admin', ?, '[]', 1, NULL, ?, ?)",
-				).run(entry.seq, now, entry.subjects, entry.prevHash, hash);
-				db.prepare(
-					"INSERT INTO staff (id, email_bidx, role, status, created_at, updated_at, created_by, audit_seq, mac) VALUES (?, ?, 'admin', 'active', ?, ?, 'bootstrap', ?, ?)",
-				).run(id, bidx, now, now, entry.seq, mac);
-				db.exec("COMMIT");
-				return;
-			} catch (err) {
-				if (db.isTransaction) db.exec("ROLLBACK");
-				// The vault appended to the chain meanwhile (its trigger refused): take the new head.
-				if (attempt === 3) throw err;
-			}
-		}
-	} finally {
-		db.close();
-	}
-}
-
-/** A Cloudflare Access-style token for a staff email, signed with the run's local Access key. */
-async function staffToken(email: string): Promise<string> {
-	const privateJwk = inject("e2eStaffPrivateJwk");
-	if (!privateJwk) {
-		throw new Error(
-			"global-setup.ts must provide e2eStaffPrivateJwk (the private half of testStaffKeys()) for staff tokens",
-		);
-	}
-	const jwk = JSON.parse(privateJwk) as { kid?: string };
-	return new SignJWT({ email, type: "app" })
-		.setProtectedHeader({ alg: "RS256", kid: jwk.kid ?? "k" })
-		.setSubject(crypto.randomUUID())
-		.setIssuer(LOCAL_ISSUER)
-		.setAudience(ACCESS_AUDIENCE)
-		.setIssuedAt()
-		.setExpirationTime("1h")
-		.sign(await importJWK(jwk, "RS256"));
 }
 
 /** RFC 4180: CRLF rows, quoted cells with doubled quotes. */
@@ -275,24 +111,11 @@ async function variantStock(slug: string, variantId: number): Promise<number> {
 }
 
 describe("after the purchase (issue #8), through the API", () => {
-	const staff = { admin: "", support: "", fulfilment: "" };
+	let staff: Record<"admin" | "support" | "fulfilment", string>;
 
 	beforeAll(async () => {
 		// The first admin as `npm run staff:add` makes one; the admin adds the others (audited).
-		const adminEmail = `admin.${RUN}@staff.test`;
-		await bootstrapAdmin(adminEmail);
-		staff.admin = await staffToken(adminEmail);
-		for (const role of ["support", "fulfilment"] as const) {
-			const email = `${role}.${RUN}@staff.test`;
-			const added = await api<{ staff: { role: string; status: string; intact: boolean } }>(
-				"POST",
-				"/api/v1/staff/members",
-				{ staff: staff.admin, body: { email, role } },
-			);
-			expect(added.status, JSON.stringify(added.body)).toBe(201);
-			expect(added.body.staff).toMatchObject({ role, status: "active", intact: true });
-			staff[role] = await staffToken(email);
-		}
+		staff = await staffTeam(RUN, ["support", "fulfilment"]);
 	});
 
 	test("a guest's rug is paid, shipped, delivered, returned, refunded once, and asked about", async () => {

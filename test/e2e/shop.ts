@@ -86,27 +86,34 @@ export async function categorySlugs(): Promise<string[]> {
 	return body.categories.map((c) => c.slug);
 }
 
-/** The analytics counters of one product, read straight from the local D1 file. */
-export function productCounts(productId: number): { views: number; cartAdds: number } {
+/** The SQLite file of one of the run's local D1 databases, told apart by a table only it has. */
+export function d1File(table: string): string {
 	const dir = join(inject("e2eStateDir"), "v3/d1/miniflare-D1DatabaseObject");
 	for (const file of readdirSync(dir).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")) {
 		const db = new DatabaseSync(join(dir, file), { readOnly: true });
 		try {
-			const isAnalytics = db
-				.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'product_hourly'")
-				.get();
-			if (!isAnalytics) continue;
-			const row = db
-				.prepare(
-					"SELECT COALESCE(SUM(views), 0) AS views, COALESCE(SUM(cart_adds), 0) AS cartAdds FROM product_hourly WHERE product_id = ?",
-				)
-				.get(productId) as { views: number; cartAdds: number };
-			return { views: Number(row.views), cartAdds: Number(row.cartAdds) };
+			if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table))
+				return join(dir, file);
 		} finally {
 			db.close();
 		}
 	}
-	throw new Error(`no analytics database under ${dir}`);
+	throw new Error(`no local D1 database with a ${table} table under ${dir}`);
+}
+
+/** The analytics counters of one product, read straight from the local D1 file. */
+export function productCounts(productId: number): { views: number; cartAdds: number } {
+	const db = new DatabaseSync(d1File("product_hourly"), { readOnly: true });
+	try {
+		const row = db
+			.prepare(
+				"SELECT COALESCE(SUM(views), 0) AS views, COALESCE(SUM(cart_adds), 0) AS cartAdds FROM product_hourly WHERE product_id = ?",
+			)
+			.get(productId) as { views: number; cartAdds: number };
+		return { views: Number(row.views), cartAdds: Number(row.cartAdds) };
+	} finally {
+		db.close();
+	}
 }
 
 /** Which markers (in any of their forms) occur in any raw byte of the local state or the log. */

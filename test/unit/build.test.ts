@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 // Measured 2026-11-30 with `import * as z from "zod"` (the named `z` object drags every locale
 // in; biome forbids it): storefront 222.5 KiB (@hono/zod-openapi still imports the whole of zod),
 // analytics 57.3, vault 84.7. Issue #11's targets are 150 / 50 / 60.
-const GZIP_BUDGET_KIB = { storefront: 232, analytics: 64, vault: 92 };
+// Issue #9 (privacy rights, the registry, retention) grew the storefront to about 243 KiB.
+const GZIP_BUDGET_KIB = { storefront: 252, analytics: 64, vault: 100 };
 
 function dryRunDeploy(config: string) {
 	const outdir = mkdtempSync(join(tmpdir(), "loomwash-build-"));

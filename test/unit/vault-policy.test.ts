@@ -141,6 +141,21 @@ describe("decideConditions (open_case)", () => {
 	});
 });
 
+describe("the privacy operations of issue #9", () => {
+	it("grants retention to admins and lawful disclosure to support (ask) and compliance (ask, decide, run)", () => {
+		const holders = (operation: (typeof OPERATIONS)[number]) =>
+			STAFF_ROLES.filter((role) => decideOperation(role, operation).allowed);
+		expect(holders("retention.run")).toEqual(["admin"]);
+		expect(holders("disclosures.request")).toEqual(["support", "compliance"]);
+		expect(holders("disclosures.decide")).toEqual(["compliance"]);
+		expect(holders("disclosures.run")).toEqual(["compliance"]);
+		// Whoever decides also asks, so four eyes is the vault's check of the asker, not the matrix.
+		for (const role of STAFF_ROLES)
+			if (decideOperation(role, "disclosures.decide").allowed)
+				expect(decideOperation(role, "disclosures.request").allowed).toBe(true);
+	});
+});
+
 describe("blindIndex", () => {
 	it("matches an email however it is typed, and is keyed and domain-separated", async () => {
 		const k = key();

@@ -28,6 +28,11 @@ export const OPERATIONS = [
 	"refunds.issue",
 	"consultations.answer",
 	"reviews.moderate",
+	// Privacy rights and the data lifecycle (issue #9)
+	"retention.run",
+	"disclosures.request",
+	"disclosures.decide",
+	"disclosures.run",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -86,7 +91,11 @@ export const SealRequestSchema = z
 		 * subject it is, so a caller cannot seal into (or read back from) anyone else's.
 		 */
 		subject: z.union([
-			z.object({ new: z.literal(true) }).strict(),
+			/**
+			 * `owner`: the session of the account the new subject belongs to (a review's): the account
+			 * can then open it (export) and erasure knows it is theirs.
+			 */
+			z.object({ new: z.literal(true), owner: z.string().min(1).max(4096).optional() }).strict(),
 			z.object({ session: z.string().min(1).max(4096) }).strict(),
 			z.object({ subjectId: SubjectIdSchema }).strict(),
 		]),
@@ -420,6 +429,193 @@ export const OpenPublishedRequestSchema = z
 	.object({ items: z.array(OpenItemSchema).min(1).max(100), requestId: RequestIdSchema })
 	.strict();
 export type OpenPublishedRequest = z.input<typeof OpenPublishedRequestSchema>;
+
+// ---- Privacy rights and the data lifecycle (issue #9) ----
+
+/** Everything the vault holds about an account, for its inquiry (GDPR Art. 15/20). */
+export type AccountExport = {
+	accountId: string;
+	email: string;
+	status: "pending" | "active";
+	createdAt: number;
+	passwordChangedAt: number;
+	lastActiveAt: number;
+	sessions: {
+		createdAt: number;
+		lastSeenAt: number;
+		expiresAt: number;
+		revokedAt: number | null;
+		current: boolean;
+	}[];
+	/** Subjects of the account's other rows (its reviews), which the account's session may open. */
+	ownedSubjects: { subjectId: string; table: string }[];
+};
+
+/** Erasure of an account (P12): the password again, so a stolen session alone cannot erase. */
+export const EraseAccountRequestSchema = z
+	.object({ session: SessionTokenSchema, password: z.string().min(1).max(128), requestId: RequestIdSchema })
+	.strict();
+export type EraseAccountRequest = z.input<typeof EraseAccountRequestSchema>;
+/** What erasure destroyed: the storefront then removes or anonymises the rows of these. */
+export type ErasedAccount = { accountId: string; subjectId: string; ownedSubjects: string[] };
+
+/** Why the storefront may purge subjects' personal data (retention, P9; guest deletion, P12). */
+export const PURGE_REASONS = ["order_retention", "guest_deletion", "orphaned_subject"] as const;
+
+/**
+ * Retention purges (P9): audited first, then each subject flagged `shred` loses its data key. An
+ * account's subject is never shredded this way (only erasure and dormancy end an account).
+ */
+export const PurgeRequestSchema = z
+	.object({
+		reason: z.enum(PURGE_REASONS),
+		subjects: z
+			.array(z.object({ id: SubjectIdSchema, shred: z.boolean() }).strict())
+			.min(1)
+			.max(90),
+		/** `table.field` names of what the storefront removes with them. */
+		fields: z
+			.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}\.[a-z][a-z0-9_]{0,39}$/))
+			.min(1)
+			.max(32),
+		itemCount: z.number().int().min(0).max(100_000),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type PurgeRequest = z.input<typeof PurgeRequestSchema>;
+
+/** Position in the list of destroyed keys: the storefront's sweep continues after it. */
+export const ShredCursorSchema = z
+	.object({ at: z.number().int().min(0), subjectId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
+	.strict();
+export type ShredCursor = z.infer<typeof ShredCursorSchema>;
+export const ShreddedSinceRequestSchema = z
+	.object({ after: ShredCursorSchema.nullable(), limit: z.number().int().min(1).max(500) })
+	.strict();
+export type ShreddedSinceRequest = z.input<typeof ShreddedSinceRequestSchema>;
+export type ShreddedSubject = { subjectId: string; shreddedAt: number };
+
+/** One step of a retention run: how many rows were due, how many it handled, whether more remain. */
+export type RetentionStep = { job: string; due: number; done: number; more: boolean };
+
+/** The vault's share of a retention run (dormancy, notices, dormant erasure, key rotation, records). */
+export const VaultRetentionRequestSchema = z
+	.object({
+		actor: ActorSchema,
+		dryRun: z.boolean(),
+		batchSize: z.number().int().min(1).max(500).optional(),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type VaultRetentionRequest = z.input<typeof VaultRetentionRequestSchema>;
+
+export const PRIVACY_REQUEST_KINDS = ["export", "correction", "deletion"] as const;
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
+
+/**
+ * A guest's privacy request (P12): the storefront matched order number and email; the vault mails
+ * a single-use link to the order's sealed address. The storefront answers the same either way.
+ */
+export const PrivacyLinkRequestSchema = z
+	.object({
+		kind: z.enum(PRIVACY_REQUEST_KINDS),
+		orderId: RowIdSchema,
+		orderNumber: OrderNumberSchema,
+		/** The order's sealed email (order_contacts.email): the link goes there and only there. */
+		to: OpenItemSchema,
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type PrivacyLinkRequest = z.input<typeof PrivacyLinkRequestSchema>;
+
+/** Reads a link's request without using it up (the storefront then gathers what it needs). */
+export const InspectPrivacyLinkRequestSchema = z
+	.object({ token: EmailTokenSchema, requestId: RequestIdSchema })
+	.strict();
+export type InspectPrivacyLinkRequest = z.input<typeof InspectPrivacyLinkRequestSchema>;
+export type PrivacyLinkView = { kind: PrivacyRequestKind; orderId: string; subjectId: string };
+
+/**
+ * Completes a verified request, using the link up: export opens `items` (all under the request's
+ * subject); deletion destroys the subject's key; correction only records the completion (the
+ * storefront hands the text to support).
+ */
+export const CompletePrivacyRequestSchema = z
+	.object({
+		token: EmailTokenSchema,
+		items: z.array(OpenItemSchema).max(500).optional(),
+		requestId: RequestIdSchema,
+	})
+	.strict();
+export type CompletePrivacyRequest = z.input<typeof CompletePrivacyRequestSchema>;
+export type CompletedPrivacyRequest = PrivacyLinkView & { values: string[] };
+
+/** Lawful disclosure (P11). */
+export const DISCLOSURE_BASES = ["legal_order", "fraud", "emergency_safety"] as const;
+export type DisclosureBasis = (typeof DISCLOSURE_BASES)[number];
+/** What a disclosure may reach: an order's contact and the texts of its cases. */
+export const DISCLOSURE_FIELDS = [
+	"order_contacts.email",
+	"order_contacts.name",
+	"order_contacts.phone",
+	"order_contacts.address",
+	"returns.details",
+	"consultation_messages.body",
+] as const;
+export const DisclosureIdSchema = z.string().regex(/^dsc_[A-Za-z0-9_-]{16}$/);
+
+export const RequestDisclosureSchema = z
+	.object({
+		...StaffActorRequest,
+		basis: z.enum(DISCLOSURE_BASES),
+		/** The authority's or the case's reference (court order number, incident id). */
+		reference: z.string().regex(/^[A-Za-z0-9 ./:#_-]{3,120}$/),
+		orderId: RowIdSchema,
+		subjectId: SubjectIdSchema,
+		scope: z.array(z.enum(DISCLOSURE_FIELDS)).min(1).max(DISCLOSURE_FIELDS.length),
+	})
+	.strict();
+export type RequestDisclosure = z.input<typeof RequestDisclosureSchema>;
+
+export const DecideDisclosureSchema = z
+	.object({
+		...StaffActorRequest,
+		id: DisclosureIdSchema,
+		approve: z.boolean(),
+		reason: z.string().min(3).max(500),
+	})
+	.strict();
+export type DecideDisclosure = z.input<typeof DecideDisclosureSchema>;
+
+export const RunDisclosureSchema = z
+	.object({ ...StaffActorRequest, id: DisclosureIdSchema, items: z.array(OpenItemSchema).min(1).max(500) })
+	.strict();
+export type RunDisclosure = z.input<typeof RunDisclosureSchema>;
+
+export const ListDisclosuresSchema = z
+	.object({
+		...StaffActorRequest,
+		status: z.enum(["requested", "approved", "rejected", "executed"]).optional(),
+		/** One request only (the storefront reads its order and scope before gathering an export). */
+		id: DisclosureIdSchema.optional(),
+	})
+	.strict();
+export type ListDisclosures = z.input<typeof ListDisclosuresSchema>;
+
+export type Disclosure = {
+	id: string;
+	basis: DisclosureBasis;
+	reference: string;
+	orderId: string;
+	scope: string[];
+	status: "requested" | "approved" | "rejected" | "executed";
+	requestedBy: string;
+	requestedAt: number;
+	decidedBy: string | null;
+	decidedAt: number | null;
+	decisionReason: string | null;
+	executedAt: number | null;
+};
 
 // ---- Results ----
 

@@ -18,10 +18,14 @@ import { catalogRoutes } from "./routes/catalog";
 import { checkoutRoutes } from "./routes/checkout";
 import { consultationRoutes } from "./routes/consultations";
 import { meRoutes } from "./routes/me";
+import { mePrivacyRoutes } from "./routes/me-privacy";
 import { orderRoutes } from "./routes/orders";
 import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
 import { paymentWebhookRoutes } from "./routes/payment-webhook";
+import { privacyRoutes } from "./routes/privacy";
+import { privacyRequestPages } from "./routes/privacy-request-pages";
+import { privacyRequestRoutes } from "./routes/privacy-requests";
 import { returnRoutes } from "./routes/returns";
 import { reviewRoutes } from "./routes/reviews";
 import { shopPageRoutes } from "./routes/shop-pages";
@@ -83,6 +87,7 @@ export function createApp() {
 	app.route("/api/v1", checkoutRoutes);
 	app.route("/api/v1", orderRoutes);
 	app.route("/api/v1", paymentWebhookRoutes);
+	app.route("/", privacyRoutes);
 	// The local payment stand-in delivers its webhook to this same app, in-process.
 	app.route(
 		"/",
@@ -101,10 +106,13 @@ export function createApp() {
 	app.use("/api/v1/me/*", sameOriginMutations, requireAccount);
 	app.route("/", authRoutes);
 	app.route("/", meRoutes);
+	app.route("/", mePrivacyRoutes);
 	app.route("/", returnRoutes);
 	app.route("/", consultationRoutes);
 	app.route("/", reviewRoutes);
 	app.route("/", accountLinkPages);
+	app.route("/", privacyRequestRoutes);
+	app.route("/", privacyRequestPages);
 
 	// The staff API, behind Access: staff auth applied once, every operation decided by the vault.
 	registerStaffRoutes(app);

@@ -10,6 +10,7 @@ import { releaseExpiredReservations } from "./orders/release-expired";
 import { createLocalProvider } from "./payments/local";
 import { retryLateRefunds } from "./payments/settle-payment";
 import { createStripeProvider } from "./payments/stripe";
+import { CRON_RETENTION_BATCH, runRetention } from "./privacy/retention/runner";
 
 /** A day past the vault's 7 for unconfirmed accounts: their data keys are gone by then. */
 const UNCONFIRMED_PROFILE_DAYS = 8;
@@ -32,7 +33,7 @@ export async function scheduled(
 	};
 	const payments = { db, now: controller.scheduledTime, logger, mail: { vault: env.VAULT, logger } };
 	// Independent jobs: one failing must not keep the others from running.
-	const [released, analytics, profiles] = await Promise.allSettled([
+	const [released, analytics, profiles, retention] = await Promise.allSettled([
 		// Holds go once their order is paid or cancelled, after this run's releases.
 		releaseExpiredReservations(db, controller.scheduledTime, { providers, logger, mail: payments.mail }).then(
 			async (orders) => ({
@@ -45,6 +46,11 @@ export async function scheduled(
 			budgets: await deleteOldBudgets(db, controller.scheduledTime),
 		})),
 		deleteUnconfirmedCustomers(db, controller.scheduledTime - UNCONFIRMED_PROFILE_DAYS * 86_400_000),
+		// P9: one batch of each storefront retention job (the vault's cron runs its own part).
+		runRetention(
+			{ db, vault: env.VAULT, logger },
+			{ now: controller.scheduledTime, dryRun: false, batchSize: CRON_RETENTION_BATCH },
+		),
 	]);
 	if (released.status === "fulfilled") logger.info("released expired reservations", released.value);
 	else logger.error("releasing reservations failed", { err: released.reason });
@@ -52,5 +58,6 @@ export async function scheduled(
 	if (profiles.status === "fulfilled")
 		logger.info("deleted unconfirmed profiles", { profiles: profiles.value });
 	else logger.warn("deleting unconfirmed profiles failed", { err: profiles.reason });
+	if (retention.status === "rejected") logger.warn("retention failed", { err: retention.reason });
 	if (released.status === "rejected") throw released.reason;
 }

@@ -45,6 +45,7 @@ import {
 	replaceWrappedKey,
 } from "./keys/subject-keys";
 import { decideConditions, decideOpen, decideOperation, rowsNeedingOpenCase } from "./policy/decide";
+import { sealOwnedSubject } from "./privacy/owned-subjects";
 import {
 	findStaffByEmailBidx,
 	findStaffById,
@@ -67,7 +68,7 @@ const OPEN_FAILURES = new Set(["subject_not_found", "subject_dormant"]);
 const STAFF_SIGN_IN_REQUIRED = failure("unauthorized", "Staff sign-in required");
 
 /** Authenticates a staff actor for an operation; refusals are audited before they are returned. */
-async function requireOperation(
+export async function requireOperation(
 	deps: VaultDeps,
 	credential: ActorCredential,
 	operation: Operation,
@@ -120,6 +121,9 @@ async function actorEvent(deps: VaultDeps, actor: Actor, requestId: string | und
  */
 export async function seal(deps: VaultDeps, req: z.output<typeof SealRequestSchema>): Promise<SealResult> {
 	if ("session" in req.subject) return sealForAccount(deps, { ...req, session: req.subject.session });
+	// A new subject owned by the session's account (a review's): proven by that session, recorded.
+	if ("new" in req.subject && req.subject.owner !== undefined)
+		return sealOwnedSubject(deps, { ...req, owner: req.subject.owner });
 	const indexed = req.blindIndex ?? [];
 	for (const field of indexed) {
 		if (req.fields[field] === undefined) return failure("bad_request", `No ${field} field to index`);
@@ -260,7 +264,7 @@ export async function shred(
 	}
 	// Logged before the keys are destroyed: a shred with no entry cannot happen.
 	if (!(await audited(deps, { ...event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
-	const deleted = await deleteSubjectKeys(deps.db, [...rows.keys()]);
+	const deleted = await deleteSubjectKeys(deps.db, [...rows.keys()], req.reason, deps.now);
 	return { ok: true, shredded: deleted.length };
 }
 

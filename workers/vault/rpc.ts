@@ -12,22 +12,33 @@ import {
 	BlindIndexRequestSchema,
 	ChangePasswordRequestSchema,
 	CloseCaseRequestSchema,
+	CompletePrivacyRequestSchema,
 	CompleteResetRequestSchema,
 	ConfirmRequestSchema,
+	DecideDisclosureSchema,
+	EraseAccountRequestSchema,
+	InspectPrivacyLinkRequestSchema,
+	ListDisclosuresSchema,
 	LoginRequestSchema,
 	OpenPublishedRequestSchema,
 	OpenRequestSchema,
+	PrivacyLinkRequestSchema,
 	PublishRequestSchema,
+	PurgeRequestSchema,
 	RegisterRequestSchema,
+	RequestDisclosureSchema,
 	ResetRequestSchema,
 	RewrapRequestSchema,
 	RotateKeysRequestSchema,
+	RunDisclosureSchema,
 	SealRequestSchema,
 	SendMailRequestSchema,
 	SessionRequestSchema,
+	ShreddedSinceRequestSchema,
 	ShredRequestSchema,
 	UpdateStaffRequestSchema,
 	type VaultFailure,
+	VaultRetentionRequestSchema,
 } from "../shared/vault-contract";
 import * as registration from "./accounts/registration";
 import * as selfService from "./accounts/self-service";
@@ -38,6 +49,10 @@ import * as publications from "./after-sales/publications";
 import { createSubjectCipher } from "./crypto/subject-cipher";
 import { vaultDb } from "./db/client";
 import * as ops from "./operations";
+import * as accountRights from "./privacy/account-rights";
+import * as disclosures from "./privacy/disclosures";
+import * as guestRequests from "./privacy/guest-requests";
+import * as retention from "./privacy/retention";
 
 type Parsed<S extends z.ZodType> = { ok: true; value: z.output<S> } | VaultFailure;
 
@@ -180,5 +195,55 @@ export class VaultRpc extends WorkerEntrypoint<VaultEnv> {
 
 	openPublished(request: unknown) {
 		return this.run(OpenPublishedRequestSchema, request, publications.openPublished);
+	}
+
+	// ---- Privacy rights and the data lifecycle (issue #9) ----
+
+	exportAccount(request: unknown) {
+		return this.run(SessionRequestSchema, request, accountRights.exportAccount);
+	}
+
+	eraseAccount(request: unknown) {
+		return this.run(EraseAccountRequestSchema, request, accountRights.eraseAccount);
+	}
+
+	purge(request: unknown) {
+		return this.run(PurgeRequestSchema, request, retention.purgeSubjects);
+	}
+
+	shreddedSince(request: unknown) {
+		return this.run(ShreddedSinceRequestSchema, request, retention.shreddedSince);
+	}
+
+	runRetention(request: unknown) {
+		return this.run(VaultRetentionRequestSchema, request, retention.runVaultRetention);
+	}
+
+	requestPrivacyLink(request: unknown) {
+		return this.run(PrivacyLinkRequestSchema, request, guestRequests.requestPrivacyLink);
+	}
+
+	inspectPrivacyLink(request: unknown) {
+		return this.run(InspectPrivacyLinkRequestSchema, request, guestRequests.inspectPrivacyLink);
+	}
+
+	completePrivacyRequest(request: unknown) {
+		return this.run(CompletePrivacyRequestSchema, request, guestRequests.completePrivacyRequest);
+	}
+
+	requestDisclosure(request: unknown) {
+		return this.run(RequestDisclosureSchema, request, disclosures.requestDisclosure);
+	}
+
+	decideDisclosure(request: unknown) {
+		return this.run(DecideDisclosureSchema, request, disclosures.decideDisclosure);
+	}
+
+	runDisclosure(request: unknown) {
+		return this.run(RunDisclosureSchema, request, disclosures.runDisclosure);
+	}
+
+	listDisclosures(request: unknown) {
+		return this.run(ListDisclosuresSchema, request, disclosures.listDisclosures);
 	}
 }

@@ -4,6 +4,7 @@
 import { getCustomer, updateCustomer } from "../db/customers";
 import type { Customer } from "../db/schema";
 import { AppError } from "../errors";
+import { takePolicyNotice } from "../privacy/policy-notice";
 import { CURRENT_POLICY_VERSION } from "../privacy/policy-version";
 import { fromVault } from "../vault-client";
 import { type AccountDeps, openOwn, sealOwn } from "./account-deps";
@@ -84,6 +85,14 @@ export async function readProfile(deps: AccountDeps) {
 		fromVault(deps.vault.accountEmail({ session: deps.session, requestId: deps.requestId }), deps.logger),
 	]);
 	return { email, nickname, consents: consentsOf(row), createdAt: new Date(row.createdAt).toISOString() };
+}
+
+/** GET /api/v1/me: the profile, telling once of a policy newer than the customer has seen (P13). */
+export async function readProfileWithNotice(deps: AccountDeps) {
+	const profile = await readProfile(deps);
+	// Only once the answer is sure to go out: a notice recorded with a failed answer is never seen.
+	const policyNotice = await takePolicyNotice(deps.db, await requireCustomer(deps), deps.now);
+	return { ...profile, policyNotice };
 }
 
 export async function changeNickname(deps: AccountDeps, nickname: string) {

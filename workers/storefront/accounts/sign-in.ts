@@ -13,6 +13,7 @@ import { findCustomerOpenCart, getOpenCart, insertCart, listCartLines, mergeInto
 import { getCustomer, markConfirmed, upsertCustomer } from "../db/customers";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { CURRENT_POLICY_VERSION } from "../privacy/policy-version";
 import { findOpenCartId } from "../shopper-actions";
 import { fromVault } from "../vault-client";
 import { readDeviceTokens, rememberDevice } from "./device-cookie";
@@ -61,6 +62,8 @@ export async function register(
 		nicknameCt: account.sealed.nickname,
 		...consentColumns(input.consents, now),
 		confirmedAt: null,
+		// Registering is agreeing to the current policy: there is nothing newer to announce.
+		policyNoticeVersion: CURRENT_POLICY_VERSION,
 		createdAt: now,
 		updatedAt: now,
 	});

@@ -151,6 +151,8 @@ async function placeOrder(
 		deliveredAt: null,
 		carrier: null,
 		trackingNumber: null,
+		shipCountry: input.address.country,
+		personalDataPurgedAt: null,
 	};
 	const lines = cartLines.map((line) => ({
 		orderId,

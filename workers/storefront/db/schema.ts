@@ -77,7 +77,11 @@ export const carts = sqliteTable(
 		createdAt: integer("created_at").notNull(),
 		updatedAt: integer("updated_at").notNull(),
 	},
-	(t) => [index("carts_customer_idx").on(t.customerId, t.status)],
+	(t) => [
+		index("carts_customer_idx").on(t.customerId, t.status),
+		// Retention: carts untouched for 30 days go (issue #9).
+		index("carts_updated_idx").on(t.updatedAt),
+	],
 );
 
 export const cartLines = sqliteTable(
@@ -142,12 +146,21 @@ export const orders = sqliteTable(
 		deliveredAt: integer("delivered_at"),
 		carrier: text("carrier"),
 		trackingNumber: text("tracking_number"),
+		/** The destination country (ISO 3166-1 alpha-2): archival, kept when the address is purged. */
+		shipCountry: text("ship_country"),
+		/**
+		 * When retention or erasure removed the order's personal data (contact, texts): from then on
+		 * the row keeps only archival fields (number, lines, totals, dates, country). Issue #9.
+		 */
+		personalDataPurgedAt: integer("personal_data_purged_at"),
 	},
 	(t) => [
 		uniqueIndex("orders_number_idx").on(t.number),
 		uniqueIndex("orders_payment_session_idx").on(t.paymentSessionId),
 		index("orders_status_reserved_idx").on(t.status, t.reservedUntil),
 		index("orders_customer_idx").on(t.customerId, t.createdAt),
+		// Retention: orders whose personal data is still held, oldest first (issue #9).
+		index("orders_purge_idx").on(t.personalDataPurgedAt, t.updatedAt),
 	],
 );
 
@@ -227,6 +240,8 @@ export const customers = sqliteTable("customers", {
 	 * for 7 days; the storefront's cron then deletes their profile rows, unconfirmed for longer.
 	 */
 	confirmedAt: integer("confirmed_at"),
+	/** The policy version this customer was last told about (P13: a newer one is announced once). */
+	policyNoticeVersion: text("policy_notice_version"),
 });
 
 /** A customer's saved delivery addresses: sealed under the account's subject, bound to their row. */
@@ -267,20 +282,27 @@ export const paymentEvents = sqliteTable(
 		outcome: text("outcome").notNull(),
 		receivedAt: integer("received_at").notNull(),
 	},
-	(t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+	(t) => [
+		primaryKey({ columns: [t.provider, t.eventId] }),
+		index("payment_events_received_idx").on(t.receivedAt),
+	],
 );
 
 /** Sessions of the local payment stand-in; the Stripe adapter keeps its sessions at Stripe. */
-export const localPaymentSessions = sqliteTable("local_payment_sessions", {
-	id: text("id").primaryKey(),
-	orderNumber: text("order_number").notNull(),
-	amountMinor: integer("amount_minor").notNull(),
-	currency: text("currency").notNull(),
-	successUrl: text("success_url").notNull(),
-	cancelUrl: text("cancel_url").notNull(),
-	status: text("status", { enum: ["open", "complete", "failed", "expired"] }).notNull(),
-	createdAt: integer("created_at").notNull(),
-});
+export const localPaymentSessions = sqliteTable(
+	"local_payment_sessions",
+	{
+		id: text("id").primaryKey(),
+		orderNumber: text("order_number").notNull(),
+		amountMinor: integer("amount_minor").notNull(),
+		currency: text("currency").notNull(),
+		successUrl: text("success_url").notNull(),
+		cancelUrl: text("cancel_url").notNull(),
+		status: text("status", { enum: ["open", "complete", "failed", "expired"] }).notNull(),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [index("local_payment_sessions_created_idx").on(t.createdAt)],
+);
 
 // ---- After the purchase (issue #8) ----
 
@@ -455,6 +477,28 @@ export const reviews = sqliteTable(
 	],
 );
 
+// ---- Privacy rights and the data lifecycle (issue #9) ----
+
+/**
+ * The published privacy policy, one row per version (P13). `clauses` is JSON: each clause's text
+ * and the mechanism that keeps it. A version applies from `effective_at`; the newest effective one
+ * is current, and every consent records the version it was given under.
+ */
+export const policyVersions = sqliteTable("policy_versions", {
+	version: text("version").primaryKey(),
+	effectiveAt: integer("effective_at").notNull(),
+	summary: text("summary").notNull(),
+	clauses: text("clauses").notNull(),
+	publishedAt: integer("published_at").notNull(),
+});
+
+/** Where a resumable job (retention) got to: the next run continues after `cursor`. */
+export const jobCursors = sqliteTable("job_cursors", {
+	job: text("job").primaryKey(),
+	cursor: text("cursor").notNull(),
+	updatedAt: integer("updated_at").notNull(),
+});
+
 export type Product = typeof products.$inferSelect;
 export type Variant = typeof variants.$inferSelect;
 export type Category = typeof categories.$inferSelect;
@@ -468,3 +512,4 @@ export type ReturnStatus = Return["status"];
 export type Consultation = typeof consultations.$inferSelect;
 export type ConsultationMessage = typeof consultationMessages.$inferSelect;
 export type Review = typeof reviews.$inferSelect;
+export type PolicyVersion = typeof policyVersions.$inferSelect;

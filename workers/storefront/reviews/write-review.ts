@@ -59,7 +59,8 @@ export async function writeReview(deps: AccountDeps, input: WriteReviewInput): P
 	const id = newReviewId();
 	const sealed = await fromVault(
 		deps.vault.seal({
-			subject: { new: true },
+			// Owned by the account: its export opens the text, its erasure leaves the review nameless.
+			subject: { new: true, owner: deps.session },
 			table: "reviews",
 			rowId: id,
 			fields: { text: input.text, nickname: nickname as string },

@@ -25,13 +25,14 @@ import {
 	changeConsents,
 	changeNickname,
 	consentsOf,
-	readProfile,
+	readProfileWithNotice,
 	requireCustomer,
 } from "../accounts/profile";
 import { setAnalyticsConsent } from "../analytics/consent";
 import { requireCartId } from "../cart/cart-cookie";
 import { CheckoutResponseSchema, OrderSummarySchema } from "../checkout/checkout-schemas";
 import { createRouter, errorResponses } from "../openapi";
+import { ProfileWithNoticeSchema } from "../privacy/policy-schemas";
 import { SESSION_SECURITY } from "./auth";
 
 const json = <S extends z.ZodType>(schema: S) => ({
@@ -57,10 +58,10 @@ export const meRoutes = createRouter()
 			...common,
 			method: "get",
 			path: "/api/v1/me",
-			summary: "Your profile: email, nickname and privacy choices",
-			responses: { 200: ok("Profile", ProfileSchema), ...errorResponses(401, 404, 429, 503) },
+			summary: "Your profile: email, nickname, privacy choices, and once, news of a newer privacy policy",
+			responses: { 200: ok("Profile", ProfileWithNoticeSchema), ...errorResponses(401, 404, 429, 503) },
 		}),
-		async (c) => c.json(await readProfile(accountDepsFor(c)), 200),
+		async (c) => c.json(await readProfileWithNotice(accountDepsFor(c)), 200),
 	)
 	.openapi(
 		createRoute({

@@ -6,9 +6,11 @@ import { ACCESS_HEADER, type StaffRoute, staffAuth } from "../middleware/staff-a
 import { staffAnalyticsRoutes } from "./staff-analytics";
 import { staffAuditRoutes } from "./staff-audit";
 import { staffConsultationRoutes } from "./staff-consultations";
+import { staffDisclosureRoutes } from "./staff-disclosures";
 import { staffFulfilmentRoutes } from "./staff-fulfilment";
 import { staffMemberRoutes } from "./staff-members";
 import { staffOrderRoutes } from "./staff-orders";
+import { staffRetentionRoutes } from "./staff-retention";
 import { staffReturnRoutes } from "./staff-returns";
 import { staffReviewRoutes } from "./staff-reviews";
 
@@ -28,6 +30,8 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
 	["GET", "/api/v1/staff/audit/verify", "audit.verify"],
 	["GET", "/api/v1/staff/audit/review", "audit.review"],
 	["POST", "/api/v1/staff/keys/rotate", "keys.rotate"],
+	// Retention (issue #9): one batch of every job, and the vault's steps under the admin's name.
+	["POST", "/api/v1/staff/retention/run", "retention.run"],
 	["GET", "/api/v1/staff/analytics/summary", "analytics.summary"],
 	// Returns (issue #8): any role lists them (no personal data); reading the description is decided
 	// again by the vault (purpose support); receiving is the warehouse's, the rest customer service's.
@@ -48,6 +52,12 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
 	["GET", "/api/v1/staff/consultations/{id}", "consultations.answer"],
 	["POST", "/api/v1/staff/consultations/{id}/messages", "consultations.answer"],
 	["POST", "/api/v1/staff/consultations/{id}/close", "consultations.answer"],
+	// Lawful disclosure (issue #9, P11): asked by support or compliance, decided by another compliance
+	// officer, run once; the vault checks each step again. Askers and officers both see the list.
+	["POST", "/api/v1/staff/disclosures", "disclosures.request"],
+	["GET", "/api/v1/staff/disclosures", "disclosures.request"],
+	["POST", "/api/v1/staff/disclosures/{id}/decision", "disclosures.decide"],
+	["POST", "/api/v1/staff/disclosures/{id}/export", "disclosures.run"],
 ];
 
 export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -61,8 +71,10 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
 	app.route("/", staffOrderRoutes);
 	app.route("/", staffMemberRoutes);
 	app.route("/", staffAuditRoutes);
+	app.route("/", staffRetentionRoutes);
 	app.route("/", staffAnalyticsRoutes);
 	app.route("/", staffReturnRoutes);
 	app.route("/", staffReviewRoutes);
 	app.route("/", staffConsultationRoutes);
+	app.route("/", staffDisclosureRoutes);
 }

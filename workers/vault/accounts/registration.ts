@@ -12,7 +12,9 @@ import { blindIndex } from "../crypto/blind-index";
 import { type CredentialsRow, credentials } from "../db/schema";
 import { failure, type VaultDeps } from "../deps";
 import { insertSubjectKey } from "../keys/subject-keys";
-import { isFailure, newPasswordProblem, openAccountEmail, openAccountSubject } from "./account-data";
+import { reactivateAccount } from "../privacy/dormancy";
+import { accountSubjectForMail } from "../privacy/dormant-subject";
+import { newPasswordProblem, openAccountEmail } from "./account-data";
 import { LINK_INVALID } from "./answers";
 import {
 	activateAccount,
@@ -57,14 +59,15 @@ async function accountEvent(
 /**
  * Mails a known account at the address it registered with, after the answer. The address the
  * requester typed has the same blind index but may differ (the case of a local part, which some
- * hosts keep apart): mailing it could hand the owner's link to someone else. An account whose
- * address cannot be opened (dormant) gets nothing; the failure is logged without the address.
+ * hosts keep apart): mailing it could hand the owner's link to someone else. A dormant account's
+ * address is opened for the mail too (its owner may need a reset link to sign in and wake it); an
+ * erased one gets nothing. A failure is logged without the address.
  */
 async function mailAccount(deps: VaultDeps, account: CredentialsRow, mail: Mail): Promise<void> {
 	try {
-		const subject = await openAccountSubject(deps, account.subjectId);
-		if (isFailure(subject)) {
-			deps.logger.error("account mail not sent", { kind: mail.kind, reason: subject.error.code });
+		const subject = await accountSubjectForMail(deps, account.subjectId);
+		if (!subject) {
+			deps.logger.error("account mail not sent", { kind: mail.kind, reason: "not_found" });
 			return;
 		}
 		await deliverMail(deps, await openAccountEmail(deps, account, subject), mail);
@@ -258,7 +261,11 @@ export async function completeReset(
 		outcome: "allowed",
 	});
 	if (!logged) return AUDIT_UNAVAILABLE;
+	// The owner proved the address: a dormant account wakes (P9), and this counts as activity.
+	const awake = await reactivateAccount(deps, account, req.requestId);
+	if (!awake.ok) return awake;
 	await runBatch(deps.db, [
+		...awake.statements,
 		setPasswordHash(deps.db, account.accountId, passwordHash, deps.now, true),
 		revokeAllSessions(deps.db, account.accountId, deps.now),
 		dropUnusedEmailTokens(deps.db, account.accountId, "reset"),

@@ -6,12 +6,12 @@
 // only). Idempotent: a row deleted is not selected again, and a run cut short leaves the rest for
 // the next one. Every delete re-checks its condition, so an account confirmed (or reset) between
 // the selection and the delete is left whole.
-import { and, asc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { runBatch } from "../../shared/d1-batch";
 import type { Logger } from "../../shared/logger";
 import { audited, subjectPseudonyms } from "../audit/audited";
 import type { VaultDb } from "../db/client";
-import { credentials, emailTokens, sessions, subjectKeys } from "../db/schema";
+import { credentials, emailTokens, sessions, shreddedSubjects, subjectKeys } from "../db/schema";
 import { sessionLifetimes } from "./sessions";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -105,7 +105,21 @@ async function shredPendingAccounts(deps: CleanupDeps, now: number, limit: numbe
 		const staleAccounts = deps.db.select({ id: credentials.accountId }).from(credentials).where(stale);
 		const staleSubjects = deps.db.select({ id: credentials.subjectId }).from(credentials).where(stale);
 		// One transaction; the credentials go last, since the other deletes find their rows through them.
-		const [, , , deleted] = await runBatch(deps.db, [
+		const [, , , , deleted] = await runBatch(deps.db, [
+			// The storefront's sweep learns of the destroyed keys from these records.
+			deps.db
+				.insert(shreddedSubjects)
+				.select(
+					deps.db
+						.select({
+							subjectId: credentials.subjectId,
+							reason: sql<string>`'unconfirmed_7_days'`.as("reason"),
+							shreddedAt: sql<number>`${now}`.as("shredded_at"),
+						})
+						.from(credentials)
+						.where(stale),
+				)
+				.onConflictDoNothing(),
 			deps.db.delete(emailTokens).where(inArray(emailTokens.accountId, staleAccounts)),
 			deps.db.delete(sessions).where(inArray(sessions.accountId, staleAccounts)),
 			deps.db.delete(subjectKeys).where(inArray(subjectKeys.id, staleSubjects)),

@@ -17,6 +17,7 @@ import { recordOpenCase } from "../after-sales/cases";
 import { AUDIT_UNAVAILABLE, audited, refuse, shopperEvent, subjectPseudonyms } from "../audit/audited";
 import { blindIndex } from "../crypto/blind-index";
 import { failure, type VaultDeps } from "../deps";
+import { ownsAll } from "../privacy/owned-subjects";
 import { isFailure, openAccountEmail, openAccountSubject } from "./account-data";
 import { LOGIN_REQUIRED, NOT_YOURS, SHOPPER_BUSY } from "./answers";
 import { findCredentialsById } from "./credentials";
@@ -73,7 +74,11 @@ export async function shopperMayOpen(
 		};
 	}
 	if (!(await withinShopperPace(deps, actor))) return { reason: "rate_limited", answer: SHOPPER_BUSY };
-	const own = items.every((item) => item.subjectId === actor.subjectId && ACCOUNT_TABLE_SET.has(item.table));
+	if (!items.every((item) => ACCOUNT_TABLE_SET.has(item.table)))
+		return { reason: "not_own_subject", answer: NOT_YOURS };
+	// Subjects the account owns (its reviews', issue #9) are its own too, in the table they were for.
+	const others = items.filter((item) => item.subjectId !== actor.subjectId);
+	const own = others.length === 0 || (await ownsAll(deps.db, actor.id, others));
 	return own ? null : { reason: "not_own_subject", answer: NOT_YOURS };
 }
 
@@ -94,7 +99,7 @@ async function shopperFor(
  * The steps every self-service call starts with: the session's actor, the audit event naming it
  * and its subject, and the account's pace (refused and audited beyond it).
  */
-async function selfServiceCall(
+export async function selfServiceCall(
 	deps: VaultDeps,
 	session: string,
 	base: SelfServiceEvent & { requestId?: string },

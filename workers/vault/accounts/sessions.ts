@@ -15,6 +15,9 @@ export type SessionLifetimes = { idleMs: number; absoluteMs: number };
 /** Last-seen is written at most this often: a page of requests costs one write, not one each. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
+/** An account's last activity (dormancy counts from it, P9) is written at most this often. */
+export const ACTIVITY_INTERVAL_MS = 24 * 60 * 60_000;
+
 /** Live sessions an account may hold at once (devices, browsers): signing in more drops the oldest. */
 export const MAX_LIVE_SESSIONS = 10;
 
@@ -123,7 +126,12 @@ export async function checkSession(
 	if (!claims.ok)
 		return { ok: false, refusal: claims.refusal === "expired" ? "expired_token" : "invalid_token" };
 	const [found] = await deps.db
-		.select({ session: sessions, subjectId: credentials.subjectId, status: credentials.status })
+		.select({
+			session: sessions,
+			subjectId: credentials.subjectId,
+			status: credentials.status,
+			lastActiveAt: credentials.lastActiveAt,
+		})
 		.from(sessions)
 		.innerJoin(credentials, eq(credentials.accountId, sessions.accountId))
 		.where(eq(sessions.id, claims.sessionId))
@@ -134,6 +142,12 @@ export async function checkSession(
 	if (found.status !== "active") return { ok: false, refusal: "inactive_account" };
 	if (deps.now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) {
 		await deps.db.update(sessions).set({ lastSeenAt: deps.now }).where(eq(sessions.id, found.session.id));
+	}
+	if (deps.now - found.lastActiveAt >= ACTIVITY_INTERVAL_MS) {
+		await deps.db
+			.update(credentials)
+			.set({ lastActiveAt: deps.now })
+			.where(eq(credentials.accountId, claims.accountId));
 	}
 	return {
 		ok: true,

@@ -17,6 +17,7 @@ import { blindIndex } from "../crypto/blind-index";
 import type { CredentialsRow } from "../db/schema";
 import type { VaultDeps } from "../deps";
 import { failure } from "../deps";
+import { reactivateAccount } from "../privacy/dormancy";
 import { newPasswordProblem } from "./account-data";
 import { LOGIN_BUSY, LOGIN_FAILED, LOGIN_REQUIRED, WRONG_CURRENT_PASSWORD } from "./answers";
 import {
@@ -78,18 +79,23 @@ export async function checkSignIn(
 }
 
 /**
- * Signs an account in: `before` (its own writes), a new session (a new id at every sign-in: a
- * session planted before it is worth nothing after), the oldest live sessions beyond the cap
- * dropped, all in one batch; then the session token and a fresh device token for this browser.
+ * Signs an account in: a dormant account re-activated first (P9: its data opens again before any
+ * session exists), then `before` (its own writes), the activity recorded, a new session (a new id
+ * at every sign-in: a session planted before it is worth nothing after), the oldest live sessions
+ * beyond the cap dropped, all in one batch; then the session token and a fresh device token.
  */
 export async function signIn(
 	deps: VaultDeps,
 	account: Pick<CredentialsRow, "accountId" | "subjectId">,
 	before: Statement[],
-): Promise<{ ok: true } & SignedIn> {
+	requestId?: string,
+): Promise<VaultResult<SignedIn>> {
+	const awake = await reactivateAccount(deps, account, requestId);
+	if (!awake.ok) return awake;
 	const session = newSession(deps.db, deps.env, account.accountId, deps.now);
 	await runBatch(deps.db, [
 		...before,
+		...awake.statements,
 		session.insert,
 		dropSessionsBeyondCap(deps.db, deps.env, account.accountId, session.id, deps.now),
 	]);
@@ -126,7 +132,7 @@ export async function login(
 				),
 			]
 		: [];
-	return signIn(deps, account, rehash);
+	return signIn(deps, account, rehash, req.requestId);
 }
 
 export async function session(

@@ -76,20 +76,30 @@ export const auditLog = sqliteTable(
  * (AAD table `credentials`, row = account id, field `email`). Lookups go by the email's blind index
  * (kind "email", the same as guest order lookup), never by the email.
  */
-export const credentials = sqliteTable("credentials", {
-	/** `acc_` + 16 random bytes, base64url. */
-	accountId: text("account_id").primaryKey(),
-	subjectId: text("subject_id").notNull().unique(),
-	emailBidx: text("email_bidx").notNull().unique(),
-	emailCt: text("email_ct").notNull(),
-	/** PHC string: `$pbkdf2-sha256$v=1$i=<iterations>$<salt>$<hash>` (accounts/password-hash.ts). */
-	passwordHash: text("password_hash").notNull(),
-	/** Pending until the emailed link proves the address (or a completed reset does). */
-	status: text("status", { enum: ["pending", "active"] }).notNull(),
-	createdAt: integer("created_at").notNull(),
-	updatedAt: integer("updated_at").notNull(),
-	passwordChangedAt: integer("password_changed_at").notNull(),
-});
+export const credentials = sqliteTable(
+	"credentials",
+	{
+		/** `acc_` + 16 random bytes, base64url. */
+		accountId: text("account_id").primaryKey(),
+		subjectId: text("subject_id").notNull().unique(),
+		emailBidx: text("email_bidx").notNull().unique(),
+		emailCt: text("email_ct").notNull(),
+		/** PHC string: `$pbkdf2-sha256$v=1$i=<iterations>$<salt>$<hash>` (accounts/password-hash.ts). */
+		passwordHash: text("password_hash").notNull(),
+		/** Pending until the emailed link proves the address (or a completed reset does). */
+		status: text("status", { enum: ["pending", "active"] }).notNull(),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+		passwordChangedAt: integer("password_changed_at").notNull(),
+		/** Last sign-in or session use (coarse: updated at most daily); dormancy counts from it (P9). */
+		lastActiveAt: integer("last_active_at").notNull().default(0),
+		/** When the account's data key was re-wrapped under the dormant key; null while active. */
+		dormantAt: integer("dormant_at"),
+		/** When the "your dormant account will be erased" notice was mailed; erasure follows later. */
+		erasureNoticeAt: integer("erasure_notice_at"),
+	},
+	(t) => [index("credentials_activity_idx").on(t.lastActiveAt)],
+);
 
 /**
  * Shopper sessions: the row behind each signed session token (its `sid`), so logout and a password
@@ -179,6 +189,86 @@ export const publications = sqliteTable(
 		publishedAt: integer("published_at").notNull(),
 	},
 	(t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
+);
+
+// ---- Privacy rights and the data lifecycle (issue #9) ----
+
+/**
+ * Subjects other than the account's own that belong to an account: a review's subject (sealed
+ * apart so a deleted account leaves an anonymous review). Lets the owner's session open them
+ * (export) and tells erasure what is theirs.
+ */
+export const subjectOwners = sqliteTable(
+	"subject_owners",
+	{
+		subjectId: text("subject_id").primaryKey(),
+		accountId: text("account_id").notNull(),
+		tableName: text("table_name").notNull(),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [index("subject_owners_account_idx").on(t.accountId)],
+);
+
+/**
+ * Data keys destroyed (erasure, retention, abandoned checkouts): subject ids only — never an account
+ * id, which the storefront finds by the subject itself — so the storefront can remove what was
+ * sealed under them (its sweep reads these in order, from a cursor).
+ */
+export const shreddedSubjects = sqliteTable(
+	"shredded_subjects",
+	{
+		subjectId: text("subject_id").primaryKey(),
+		reason: text("reason").notNull(),
+		shreddedAt: integer("shredded_at").notNull(),
+	},
+	(t) => [index("shredded_subjects_at_idx").on(t.shreddedAt, t.subjectId)],
+);
+
+/**
+ * A guest's privacy request (export, correction, deletion), verified by a single-use link mailed
+ * to the order's address. Only the token's hash is stored.
+ */
+export const privacyRequests = sqliteTable(
+	"privacy_requests",
+	{
+		/** SHA-256 of the 32-byte token, base64url. */
+		tokenHash: text("token_hash").primaryKey(),
+		kind: text("kind", { enum: ["export", "correction", "deletion"] }).notNull(),
+		orderId: text("order_id").notNull(),
+		subjectId: text("subject_id").notNull(),
+		status: text("status", { enum: ["pending", "completed", "expired"] }).notNull(),
+		createdAt: integer("created_at").notNull(),
+		expiresAt: integer("expires_at").notNull(),
+		usedAt: integer("used_at"),
+	},
+	(t) => [index("privacy_requests_order_idx").on(t.orderId, t.createdAt)],
+);
+
+/**
+ * Lawful disclosure requests (P11): one basis, one subject, a scope of fields; a compliance
+ * officer other than the requester decides; only an approved request runs, once.
+ */
+export const disclosures = sqliteTable(
+	"disclosures",
+	{
+		id: text("id").primaryKey(),
+		basis: text("basis", { enum: ["legal_order", "fraud", "emergency_safety"] }).notNull(),
+		/** The authority's reference (court order number, case id): not personal data of the subject. */
+		reference: text("reference").notNull(),
+		subjectId: text("subject_id").notNull(),
+		/** The storefront's row the subject is known by (an order id), for the scoped export. */
+		orderId: text("order_id").notNull(),
+		/** JSON array of `table.field` names the disclosure may open. */
+		scope: text("scope").notNull(),
+		status: text("status", { enum: ["requested", "approved", "rejected", "executed"] }).notNull(),
+		requestedBy: text("requested_by").notNull(),
+		requestedAt: integer("requested_at").notNull(),
+		decidedBy: text("decided_by"),
+		decidedAt: integer("decided_at"),
+		decisionReason: text("decision_reason"),
+		executedAt: integer("executed_at"),
+	},
+	(t) => [index("disclosures_status_idx").on(t.status, t.requestedAt)],
 );
 
 export type SubjectKeyRow = typeof subjectKeys.$inferSelect;

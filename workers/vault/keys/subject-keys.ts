@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { SubjectKeyRecord } from "../crypto/subject-cipher";
 import type { VaultDb } from "../db/client";
-import { type SubjectKeyRow, subjectKeys } from "../db/schema";
+import { type SubjectKeyRow, shreddedSubjects, subjectKeys } from "../db/schema";
 
 // Subject ids are bound one per parameter: stay well under D1's 100 bound parameters.
 const IDS_PER_QUERY = 90;
@@ -44,14 +44,31 @@ export async function replaceWrappedKey(
 	return updated.length > 0;
 }
 
-/** Destroys data keys (crypto-shredding); returns the ids that existed. */
-export async function deleteSubjectKeys(db: VaultDb, ids: readonly string[]): Promise<string[]> {
+/**
+ * Destroys data keys (crypto-shredding) and records each destroyed id in `shredded_subjects`, one
+ * batch per chunk, so the storefront's sweep learns of every key gone whatever destroyed it.
+ * Returns the ids that existed. Callers audit before calling.
+ */
+export async function deleteSubjectKeys(
+	db: VaultDb,
+	subjectIds: readonly string[],
+	reason: string,
+	now: number,
+): Promise<string[]> {
+	const ids = [...new Set(subjectIds)];
 	const deleted: string[] = [];
 	for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-		const rows = await db
-			.delete(subjectKeys)
-			.where(inArray(subjectKeys.id, ids.slice(i, i + IDS_PER_QUERY)))
-			.returning({ id: subjectKeys.id });
+		const chunk = ids.slice(i, i + IDS_PER_QUERY);
+		const existing = await db
+			.select({ id: subjectKeys.id })
+			.from(subjectKeys)
+			.where(inArray(subjectKeys.id, chunk));
+		if (existing.length === 0) continue;
+		const records = existing.map(({ id }) => ({ subjectId: id, reason, shreddedAt: now }));
+		const [, rows] = await db.batch([
+			db.insert(shreddedSubjects).values(records).onConflictDoNothing(),
+			db.delete(subjectKeys).where(inArray(subjectKeys.id, chunk)).returning({ id: subjectKeys.id }),
+		]);
 		deleted.push(...rows.map((row) => row.id));
 	}
 	return deleted;

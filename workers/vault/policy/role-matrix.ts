@@ -45,6 +45,7 @@ export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
 			"refunds.issue",
 			"consultations.answer",
 			"reviews.moderate",
+			"disclosures.request",
 		],
 	},
 	fulfilment: {
@@ -72,12 +73,28 @@ export const ROLE_MATRIX: Readonly<Record<StaffRole, RolePolicy>> = {
 			{ purpose: "compliance_review", table: "consultation_messages", fields: ["body"], maxSubjects: 1 },
 			{ purpose: "compliance_review", table: "reviews", fields: ["text", "nickname"], maxSubjects: 1 },
 		],
-		operations: ["orders.list", "analytics.summary", "audit.verify", "audit.review"],
+		operations: [
+			"orders.list",
+			"analytics.summary",
+			"audit.verify",
+			"audit.review",
+			// Lawful disclosure (P11): the officer who decides may not be the one who asked.
+			"disclosures.request",
+			"disclosures.decide",
+			"disclosures.run",
+		],
 	},
 	admin: {
 		// Running the shop's people and keys does not need anyone's personal data.
 		summary: "Operators: manage staff and keys; opens no personal data.",
 		open: [],
-		operations: ["orders.list", "analytics.summary", "staff.manage", "keys.rotate", "audit.verify"],
+		operations: [
+			"orders.list",
+			"analytics.summary",
+			"staff.manage",
+			"keys.rotate",
+			"audit.verify",
+			"retention.run",
+		],
 	},
 };
