@@ -153,13 +153,17 @@ export async function addRefund(orderId: string, status: "pending" | "succeeded"
 }
 
 /** An after-sales thread on the order, with one (stand-in) sealed message. */
-export async function addConsultation(orderId: string, subjectId: string) {
+export async function addConsultation(
+	orderId: string,
+	subjectId: string,
+	{ status = "closed", updatedAt = Date.now() }: { status?: "open" | "closed"; updatedAt?: number } = {},
+) {
 	const id = crypto.randomUUID();
 	await env.DB.batch([
 		env.DB.prepare(
 			`insert into consultations (id, kind, status, order_id, subject_id, created_at, updated_at)
-				values (?, 'after_sales', 'closed', ?, ?, ?, ?)`,
-		).bind(id, orderId, subjectId, Date.now(), Date.now()),
+				values (?, 'after_sales', ?, ?, ?, ?, ?)`,
+		).bind(id, status, orderId, subjectId, updatedAt, updatedAt),
 		env.DB.prepare(
 			`insert into consultation_messages (id, consultation_id, author, body_ct, created_at)
 				values (?, ?, 'shopper', 'v1.sealed-body', ?)`,

@@ -3,6 +3,7 @@
 // first; a guest order's data key is destroyed, an account's is not; the archival fields stay.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { CONSULTATION_IDLE_DAYS } from "../../../workers/storefront/privacy/order-holds";
 import { orderPurgeFields } from "../../../workers/storefront/privacy/retention/orders";
 import { deliveredBefore } from "../../../workers/storefront/privacy/retention/periods";
 import { returnWindowClosesAt } from "../../../workers/storefront/returns/return-window";
@@ -123,6 +124,35 @@ describe("retention of a guest's delivered order", () => {
 		await runAt(day0() + 90 * DAY);
 		expect(await hasContact(withReturn.orderId)).toBe(false);
 		expect(await hasContact(withRefund.orderId)).toBe(false);
+	});
+});
+
+describe("an open conversation on a settled order", () => {
+	it("holds the order while support and the shopper are still writing, not once it has gone quiet", async () => {
+		const deliveredAt = day0() + 2 * HOUR;
+		const talking = await deliveredGuestOrder({ deliveredAt });
+		const quiet = await deliveredGuestOrder({ deliveredAt });
+		const now = day0() + 90 * DAY;
+		const talkingSubject = (await orderRow(talking.orderId)).subject_id;
+		const threadId = await addConsultation(talking.orderId, talkingSubject, {
+			status: "open",
+			updatedAt: now - DAY,
+		});
+		await addConsultation(quiet.orderId, (await orderRow(quiet.orderId)).subject_id, {
+			status: "open",
+			updatedAt: now - (CONSULTATION_IDLE_DAYS + 1) * DAY,
+		});
+
+		await runAt(now);
+		expect(await hasContact(talking.orderId)).toBe(true);
+		expect(await hasSubjectKey(talkingSubject)).toBe(true);
+		expect(await hasContact(quiet.orderId)).toBe(false);
+
+		// Closing the conversation releases it on the next run.
+		await env.DB.prepare("update consultations set status = 'closed' where id = ?").bind(threadId).run();
+		await runAt(now);
+		expect(await hasContact(talking.orderId)).toBe(false);
+		expect(await wasShredded(talkingSubject)).toBe(true);
 	});
 });
 

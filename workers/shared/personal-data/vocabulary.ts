@@ -58,7 +58,7 @@ export type RetentionRule = { period: string; job: string | null };
 export const RETENTION_RULES = {
 	order_personal_data: {
 		period:
-			"Until the order's 60-day return window has closed and no return or refund is open (an order that was never paid: 30 days after cancellation); then purged, the order keeping only archival fields",
+			"Until the order's 60-day return window has closed, no return or refund is open and no conversation with support has been active in 30 days (an order that was never paid: 30 days after cancellation); then purged, the order keeping only archival fields",
 		job: "orders",
 	},
 	account_lifetime: {

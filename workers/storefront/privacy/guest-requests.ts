@@ -17,14 +17,14 @@ import {
 import { startThread, type ThreadDeps } from "../consultations/threads";
 import { getOrderContact, listOrderLines, type OrderRow } from "../db/orders";
 import { getOrderById } from "../db/returns";
-import { consultationMessages, consultations, refunds, returns } from "../db/schema";
+import { consultationMessages, consultations, orders, returns } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { AppError } from "../errors";
 import { findGuestOrder, limitLookupsOfOrder } from "../orders/guest-lookup";
 import { buildOrderSummary } from "../orders/order-view";
-import { OPEN_RETURN_STATUSES } from "../returns/return-rules";
 import { fromVault } from "../vault-client";
 import { eraseRowsStatements } from "./erase-rows";
+import { settlementOpen } from "./order-holds";
 
 export const GuestPrivacyRequestSchema = z
 	.object({
@@ -321,22 +321,20 @@ async function exportOrder(deps: GuestRequestDeps, token: string, order: OrderRo
 
 // ---- deletion ----
 
-/** Why the order's data must stay for now, or null: in progress, or a return or refund open. */
+/**
+ * Why the order's data must stay for now, or null: in progress, or a return or refund open (the
+ * rule retention applies too). A consultation does not hold it: the guest asking for deletion
+ * ends their own conversation, which goes with the rest of the order's data.
+ */
 async function deletionBlocker(db: Db, order: OrderRow): Promise<string | null> {
 	if (order.status !== "delivered" && order.status !== "cancelled") {
 		return "This order is still in progress; its data can be deleted once it is delivered or cancelled.";
 	}
-	const [openReturn, pendingRefund] = await Promise.all([
-		db.query.returns.findFirst({
-			where: and(eq(returns.orderId, order.id), inArray(returns.status, [...OPEN_RETURN_STATUSES])),
-			columns: { id: true },
-		}),
-		db.query.refunds.findFirst({
-			where: and(eq(refunds.orderId, order.id), eq(refunds.status, "pending")),
-			columns: { id: true },
-		}),
-	]);
-	if (openReturn || pendingRefund) {
+	const [held] = await db
+		.select({ id: orders.id })
+		.from(orders)
+		.where(and(eq(orders.id, order.id), settlementOpen(db)));
+	if (held) {
 		return "This order has a return or refund in progress; its data can be deleted once that is settled.";
 	}
 	return null;

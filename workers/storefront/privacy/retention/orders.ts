@@ -1,18 +1,20 @@
 // P9, orders: once nothing can still happen to an order that needs its contact (its return window
-// has closed with no return or refund open, or it was cancelled long enough ago), its
+// has closed with no return or refund open and no conversation with support going on, or it was
+// cancelled long enough ago), its
 // non-archival personal data goes: the contact, the texts of its returns and its consultations.
 // The vault audits each purge first and destroys a guest order's data key (the subject is the
 // order's own); an account's orders share the account's subject, which only erasure or dormancy
 // may end, so theirs is an audit entry only. The rows go after the vault answered, in one batch:
 // a run cut off between the two finds the same orders due next time and purges them again, which
 // the vault allows (a destroyed key is destroyed once, the audit says so again).
-import { and, asc, count, eq, gt, gte, inArray, isNull, lt, notExists, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, isNull, lt, not, or } from "drizzle-orm";
 import { runBatch } from "../../../shared/d1-batch";
 import { sealedFields } from "../../../shared/personal-data/registry";
-import { orders, refunds, returns } from "../../db/schema";
+import { orders } from "../../db/schema";
 import type { Db } from "../../env";
 import { fromVault } from "../../vault-client";
 import { ERASE_CHUNK, markOrdersPurgedStatement, purgeOrderStatements } from "../erase-rows";
+import { conversationOpen, settlementOpen } from "../order-holds";
 import { doneStep, dueStep, type RetentionDeps, type RetentionRun } from "./job";
 import { CANCELLED_PAID_DAYS, CANCELLED_UNPAID_DAYS, daysBefore, deliveredBefore } from "./periods";
 
@@ -27,16 +29,6 @@ export function orderPurgeFields(): string[] {
 
 /** Orders whose personal data is still held and no longer needed at `now`. */
 export function dueOrders(db: Db, now: number) {
-	const openReturn = db
-		.select({ id: returns.id })
-		.from(returns)
-		.where(
-			and(eq(returns.orderId, orders.id), inArray(returns.status, ["requested", "approved", "received"])),
-		);
-	const pendingRefund = db
-		.select({ id: refunds.id })
-		.from(refunds)
-		.where(and(eq(refunds.orderId, orders.id), eq(refunds.status, "pending")));
 	// A cancelled order's last change is its cancellation, or a late payment and its refund after it.
 	return and(
 		isNull(orders.personalDataPurgedAt),
@@ -54,8 +46,8 @@ export function dueOrders(db: Db, now: number) {
 				lt(orders.updatedAt, daysBefore(now, CANCELLED_PAID_DAYS)),
 			),
 		),
-		notExists(openReturn),
-		notExists(pendingRefund),
+		not(settlementOpen(db)),
+		not(conversationOpen(db, now)),
 	);
 }
 
