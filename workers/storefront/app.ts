@@ -12,6 +12,7 @@ import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
 import { createRouter } from "./openapi";
 import { accountLinkPages } from "./routes/account-link-pages";
+import { accountPages } from "./routes/account-pages";
 import { authRoutes } from "./routes/auth";
 import { cartRoutes } from "./routes/cart";
 import { catalogRoutes } from "./routes/catalog";
@@ -24,12 +25,14 @@ import { pageRoutes } from "./routes/pages";
 import { createPaymentPageRoutes } from "./routes/payment-pages";
 import { paymentWebhookRoutes } from "./routes/payment-webhook";
 import { privacyRoutes } from "./routes/privacy";
+import { privacyPages } from "./routes/privacy-pages";
 import { privacyRequestPages } from "./routes/privacy-request-pages";
 import { privacyRequestRoutes } from "./routes/privacy-requests";
 import { returnRoutes } from "./routes/returns";
 import { reviewRoutes } from "./routes/reviews";
 import { shopPageRoutes } from "./routes/shop-pages";
 import { registerStaffRoutes } from "./routes/staff";
+import { staffPages } from "./routes/staff-pages";
 
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -113,9 +116,12 @@ export function createApp() {
 	app.route("/", accountLinkPages);
 	app.route("/", privacyRequestRoutes);
 	app.route("/", privacyRequestPages);
+	app.route("/", privacyPages);
+	app.route("/", accountPages);
 
 	// The staff API, behind Access: staff auth applied once, every operation decided by the vault.
 	registerStaffRoutes(app);
+	app.route("/", staffPages);
 
 	app.doc31("/api/v1/openapi.json", {
 		openapi: "3.1.0",

@@ -43,7 +43,12 @@ dl.specs dd{margin:0}
 table{border-collapse:collapse;width:100%;max-width:48rem;background:var(--card)}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}
-.cart-link{margin-left:auto;font-weight:600}
+.cart-link,.account-link{font-weight:600}
+search{margin-left:auto}
+form.search{display:flex;gap:.35rem;align-items:center}
+form.search input{width:11rem}
+form.search button{padding:.4rem .8rem}
+.footer-links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 form.buy{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1rem;display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:end;max-width:48rem}
 form.buy .field{flex:1 1 14rem}
 form.buy .qty{flex:0 0 6rem}

@@ -1,0 +1,15 @@
+// A page of the shop as the browser tour visits it (axe-core, screenshots at phone and desktop
+// widths, size and cache headers). Each area lists its own pages in test/e2e/tour/<area>.ts.
+export type TourPage = {
+	/** File-name safe, unique: the screenshots are docs/screenshots/<name>-{phone,desktop}.png */
+	name: string;
+	/**
+	 * Who looks at it: an anonymous shopper; a signed-in customer who has one delivered order
+	 * (placed with a saved address); a staff member with the admin role.
+	 */
+	as: "guest" | "customer" | "staff";
+	/** The path; `{order}` is replaced by that customer's delivered order number. */
+	path: string;
+	/** Public pages are cacheable; personal ones must say `no-store`. */
+	personal: boolean;
+};

@@ -1,0 +1,4 @@
+// The shopper's account pages (issue #10).
+import { createRouter } from "../openapi";
+
+export const accountPages = createRouter();
