@@ -14,6 +14,10 @@ export class CookieJar {
 			else this.cookies.set(name, value);
 		}
 	}
+	/** Name and value of every cookie held, e.g. to hand the client's session to a browser. */
+	entries(): [string, string][] {
+		return [...this.cookies];
+	}
 	header(): string {
 		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
 	}

@@ -8,7 +8,10 @@ export type TourPage = {
 	 * (placed with a saved address); a staff member with the admin role.
 	 */
 	as: "guest" | "customer" | "staff";
-	/** The path; `{order}` is replaced by that customer's delivered order number. */
+	/**
+	 * The path. Placeholders: `{order}` that customer's delivered order number, `{category}` and
+	 * `{product}` the slugs of a seeded category and a product in it.
+	 */
 	path: string;
 	/** Public pages are cacheable; personal ones must say `no-store`. */
 	personal: boolean;
