@@ -1,5 +1,6 @@
 // Every page of the shop the browser tour visits, area by area.
+import { accountPages } from "./account.ts";
 import { corePages } from "./core.ts";
 import type { TourPage } from "./types.ts";
 
-export const tourPages: TourPage[] = [...corePages];
+export const tourPages: TourPage[] = [...corePages, ...accountPages];

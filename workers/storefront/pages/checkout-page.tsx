@@ -18,6 +18,12 @@ import {
 	type ShippingMethod,
 	type ShippingQuote,
 } from "../checkout/shipping";
+import {
+	type MethodChoice,
+	SAVED_CHOICE_CSS,
+	SavedAddressChoice,
+	type SavedAddressChoiceState,
+} from "./account/saved-address-choice";
 import { Layout, type NavCategory } from "./layout";
 
 export type CheckoutPageProps = {
@@ -25,6 +31,8 @@ export type CheckoutPageProps = {
 	categories: NavCategory[];
 	values: CheckoutFormValues;
 	errors?: CheckoutFormErrors;
+	/** A signed-in customer's saved addresses, offered above the form; null for a guest. */
+	saved?: SavedAddressChoiceState | null;
 };
 
 const METHOD_LABEL: Record<ShippingMethod, string> = { standard: "Standard", express: "Express" };
@@ -35,7 +43,7 @@ const ZONE_LABEL: Record<ShippingZone, string> = {
 };
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-const countryName = (code: CountryCode) => regionNames.of(code) ?? code;
+export const countryName = (code: CountryCode) => regionNames.of(code) ?? code;
 const COUNTRIES_BY_NAME = [...COUNTRY_CODES].sort((a, b) => countryName(a).localeCompare(countryName(b)));
 
 const fieldId = (field: CheckoutField) =>
@@ -75,7 +83,15 @@ function FieldMessages({ field, hint, error }: { field: CheckoutField; hint?: st
 	);
 }
 
-function TextField({ field, values, errors, autocomplete, type = "text", hint, optional }: FieldProps) {
+export function TextField({
+	field,
+	values,
+	errors,
+	autocomplete,
+	type = "text",
+	hint,
+	optional,
+}: FieldProps) {
 	const error = errors[field];
 	return (
 		<div class="field">
@@ -95,7 +111,7 @@ function TextField({ field, values, errors, autocomplete, type = "text", hint, o
 	);
 }
 
-function CountryField({ values, errors }: Pick<FieldProps, "values" | "errors">) {
+export function CountryField({ values, errors }: Pick<FieldProps, "values" | "errors">) {
 	const error = errors.country;
 	return (
 		<div class="field">
@@ -162,9 +178,18 @@ function ShippingFieldset({
 	);
 }
 
+function methodChoices(cart: CartView): MethodChoice[] {
+	const currency = cart.currency ?? "USD";
+	return (quoteShipping(currency, cart.subtotalMinor) ?? []).map(({ method, prices }) => ({
+		method,
+		label: METHOD_LABEL[method],
+		priceText: shippingPriceText(prices, currency),
+	}));
+}
+
 type FieldErrors = { errors: CheckoutFormErrors["fields"] };
 
-function ErrorSummary({ errors }: { errors: CheckoutFormErrors }) {
+export function ErrorSummary({ errors }: { errors: CheckoutFormErrors }) {
 	const fields = CHECKOUT_FIELDS.filter((field) => errors.fields[field]);
 	if (fields.length === 0 && errors.form.length === 0) return null;
 	return (
@@ -233,13 +258,19 @@ export function CheckoutPage({
 	categories,
 	values,
 	errors = { fields: {}, form: [] },
+	saved,
 }: CheckoutPageProps) {
-	const failed = errors.form.length > 0 || Object.keys(errors.fields).length > 0;
+	const failed = errors.form.length > 0 || Object.keys(errors.fields).length > 0 || Boolean(saved?.error);
 	const field = { values, errors: errors.fields };
 	return (
-		<Layout title={failed ? "Error: Checkout" : "Checkout"} categories={categories}>
+		<Layout
+			title={failed ? "Error: Checkout" : "Checkout"}
+			categories={categories}
+			styles={saved ? SAVED_CHOICE_CSS : undefined}
+		>
 			<h1>Checkout</h1>
 			<ErrorSummary errors={errors} />
+			{saved ? <SavedAddressChoice saved={saved} methods={methodChoices(cart)} /> : null}
 			<div class="checkout">
 				<form method="post" action="/checkout" novalidate>
 					<fieldset>

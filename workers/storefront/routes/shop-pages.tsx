@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { savedAddressChoice } from "../accounts/signed-in";
 import { MAX_LINE_QUANTITY, planAddItem } from "../cart/cart-rules";
 import {
 	AddCartItemFormSchema,
@@ -25,6 +26,7 @@ import { listCategories } from "../db/catalog";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { createRouter, errorResponses } from "../openapi";
+import type { SavedAddressChoiceState } from "../pages/account/saved-address-choice";
 import { CartPage } from "../pages/cart-page";
 import { CheckoutPage } from "../pages/checkout-page";
 import { pageErrorResponse } from "../pages/page-error";
@@ -65,19 +67,23 @@ async function renderCart(c: Context<AppEnv>, status: ContentfulStatusCode = 200
 	return c.html(<CartPage cart={cart} categories={categories} error={error} />, status);
 }
 
-async function renderCheckout(
+/** The checkout page; a signed-in customer is also offered their saved addresses (`saved`). */
+export async function renderCheckout(
 	c: Context<AppEnv>,
 	status: ContentfulStatusCode,
 	values: CheckoutFormValues,
 	errors?: CheckoutFormErrors,
 	cart?: CartView | null,
+	saved?: SavedAddressChoiceState,
 ) {
 	const [view, categories] = await Promise.all([cart ?? findCartView(c), listCategories(c.var.db)]);
 	c.header("Cache-Control", "no-store");
 	if (!view || view.lines.length === 0) {
-		return c.html(<CartPage cart={view} categories={categories} error={errors?.form[0]} />, status);
+		const error = errors?.form[0] ?? saved?.error;
+		return c.html(<CartPage cart={view} categories={categories} error={error} />, status);
 	}
-	return c.html(<CheckoutPage {...{ cart: view, categories, values, errors }} />, status);
+	const choice = saved ?? (await savedAddressChoice(c));
+	return c.html(<CheckoutPage {...{ cart: view, categories, values, errors, saved: choice }} />, status);
 }
 
 async function renderInvalidCheckout(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
