@@ -1,6 +1,7 @@
 // Every page of the shop the browser tour visits, area by area.
 import { accountPages } from "./account.ts";
 import { corePages } from "./core.ts";
+import { shopPages } from "./shop.ts";
 import type { TourPage } from "./types.ts";
 
-export const tourPages: TourPage[] = [...corePages, ...accountPages];
+export const tourPages: TourPage[] = [...corePages, ...shopPages, ...accountPages];

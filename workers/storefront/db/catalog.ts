@@ -1,6 +1,20 @@
 // Catalog reads. Every statement binds a bounded number of parameters (a listing at most
 // ~25: a few filters, 2 per text term, 3 for the cursor and limit), well under D1's 100.
-import { and, asc, count, desc, eq, exists, getTableColumns, gte, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	exists,
+	getTableColumns,
+	gte,
+	inArray,
+	lte,
+	or,
+	type SQL,
+	sql,
+} from "drizzle-orm";
 import {
 	type Cursor,
 	encodeCursor,
@@ -216,4 +230,36 @@ export async function listCategoryFacets(
 			.orderBy(sql`min(${variants.priceMinor})`, asc(variants.size)),
 	]);
 	return { colors: colorRows.map((r) => r.color), sizes: sizeRows.map((r) => r.size) };
+}
+
+/**
+ * The colour each product card is drawn in: its default variant's, the one the product page's
+ * form preselects (the cheapest in stock; the cheapest of all when none is). One statement for a
+ * whole page of cards, binding one parameter per card (at most a listing's MAX_LIMIT).
+ */
+export async function listCardColors(db: Db, productIds: readonly number[]): Promise<Map<number, string>> {
+	if (productIds.length === 0) return new Map();
+	const rows = await db
+		.select({ productId: variants.productId, color: variants.color })
+		.from(variants)
+		.where(
+			and(
+				inArray(variants.productId, [...productIds]),
+				eq(
+					variants.id,
+					sql`(select w.id from variants w where w.product_id = ${variants.productId} order by w.stock > 0 desc, w.price_minor, w.color, w.id limit 1)`,
+				),
+			),
+		);
+	return new Map(rows.map((r) => [r.productId, r.color]));
+}
+
+/** Every product's slug, for the sitemap (the protocol's cap is 50,000 addresses a file). */
+export async function listProductSlugs(db: Db): Promise<string[]> {
+	const rows = await db
+		.select({ slug: products.slug })
+		.from(products)
+		.orderBy(asc(products.id))
+		.limit(50_000);
+	return rows.map((r) => r.slug);
 }

@@ -1,20 +1,26 @@
 import type { ProductCard } from "../catalog/schemas";
 import type { CategoryWithCount } from "../db/catalog";
 import { Layout } from "./layout";
-import { ProductGrid } from "./product-card";
+import { type CardColors, ProductGrid } from "./product-card";
 
 export function HomePage({
 	categories,
 	popular,
+	colors,
+	origin,
 }: {
 	categories: CategoryWithCount[];
 	popular: ProductCard[];
+	colors: CardColors;
+	/** The site's origin, for the canonical address. */
+	origin: string;
 }) {
 	return (
 		<Layout
 			title="Washable rugs"
 			description="Rugs for kitchens, hallways, nurseries and homes with pets, all made to go in the wash."
 			categories={categories}
+			head={<link rel="canonical" href={`${origin}/`} />}
 		>
 			<h1>Washable rugs for real life</h1>
 			<p class="lead">
@@ -39,7 +45,7 @@ export function HomePage({
 			</section>
 			<section aria-labelledby="popular-heading">
 				<h2 id="popular-heading">Popular right now</h2>
-				<ProductGrid products={popular} />
+				<ProductGrid products={popular} colors={colors} />
 			</section>
 		</Layout>
 	);

@@ -3,7 +3,7 @@
 import type { OrderRow } from "../db/orders";
 import { CommerceLayout, formatAmount } from "./commerce-layout";
 
-const STATUS_TEXT: Record<OrderRow["status"], string> = {
+export const STATUS_TEXT: Record<OrderRow["status"], string> = {
 	placed: "We are confirming your payment. This page will show it once it arrives.",
 	paid: "Payment received. We will pack your order soon.",
 	packed: "Your order is packed.",
@@ -50,7 +50,8 @@ export function OrderLookupPage({ number, error }: { number?: string; error?: st
 					{error}
 				</p>
 			) : null}
-			<form method="post" action="/orders/lookup">
+			{/* The tracking page's form: it answers with the order's lines and parcel, not only its status. */}
+			<form method="post" action="/orders/track">
 				<p>
 					<label for="f-orderNumber">Order number</label>
 					<input id="f-orderNumber" name="orderNumber" required maxlength={40} value={number ?? ""} />

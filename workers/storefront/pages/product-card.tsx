@@ -1,16 +1,16 @@
 import { badgeLabel, formatPrice } from "../catalog/format";
+import { rugPatternFor } from "../catalog/rug-art";
 import type { ProductCard as Card } from "../catalog/schemas";
+import { Rug, RugDefinitions } from "./shop/rug";
 
-/** A decorative colour block stands in for photography; the hue comes from the id so it is stable. */
-function swatchStyle(id: number): string {
-	const hue = (id * 47) % 360;
-	return `background:linear-gradient(135deg,hsl(${hue} 35% 78%),hsl(${(hue + 40) % 360} 30% 62%))`;
-}
+/** The colour of each card's default variant (db/catalog listCardColors); a card without one is drawn in sand. */
+export type CardColors = ReadonlyMap<number, string>;
+const FALLBACK_COLOR = "sand";
 
-export function ProductCard({ product }: { product: Card }) {
+export function ProductCard({ product, color }: { product: Card; color: string }) {
 	return (
 		<article class="card">
-			<div class="swatch" style={swatchStyle(product.id)} aria-hidden="true" />
+			<Rug pattern={rugPatternFor(product.slug)} color={color} />
 			<h3>
 				<a href={`/p/${product.slug}`}>{product.name}</a>
 			</h3>
@@ -28,14 +28,18 @@ export function ProductCard({ product }: { product: Card }) {
 	);
 }
 
-export function ProductGrid({ products }: { products: Card[] }) {
+/** The cards, with the pattern definitions their drawings use (one grid per page). */
+export function ProductGrid({ products, colors }: { products: Card[]; colors: CardColors }) {
 	return (
-		<ul class="grid">
-			{products.map((p) => (
-				<li>
-					<ProductCard product={p} />
-				</li>
-			))}
-		</ul>
+		<>
+			<RugDefinitions patterns={products.map((p) => rugPatternFor(p.slug))} />
+			<ul class="grid">
+				{products.map((p) => (
+					<li>
+						<ProductCard product={p} color={colors.get(p.id) ?? FALLBACK_COLOR} />
+					</li>
+				))}
+			</ul>
+		</>
 	);
 }

@@ -13,15 +13,30 @@ function countLabel(count: number): string {
 	return count === 1 ? "1 review" : `${count} reviews`;
 }
 
-export function ProductReviews({ rating, reviews }: { rating: RatingSummary; reviews: PublicReview[] }) {
+export function ProductReviews({
+	slug,
+	rating,
+	reviews,
+}: {
+	slug: string;
+	rating: RatingSummary;
+	reviews: PublicReview[];
+}) {
 	return (
 		<section aria-labelledby="reviews-heading">
 			<h2 id="reviews-heading">Reviews</h2>
 			{rating.count === 0 || rating.average === null ? (
 				<p class="muted">No reviews yet.</p>
 			) : (
-				<p class="rating">{`Rated ${rating.average} out of 5 (${countLabel(rating.count)})`}</p>
+				<p class="rating">
+					<span aria-hidden="true">{stars(Math.round(rating.average))}</span>{" "}
+					{`Rated ${rating.average} out of 5 (${countLabel(rating.count)})`}
+				</p>
 			)}
+			{/* Only a buyer of a delivered rug may review it; the account pages check that, not this link. */}
+			<p>
+				<a href={`/account/reviews/new?product=${encodeURIComponent(slug)}`}>Write a review</a>
+			</p>
 			{rating.count > 0 && reviews.length === 0 ? (
 				<p class="muted">The reviews cannot be shown right now.</p>
 			) : null}

@@ -1,9 +1,12 @@
 import { RecommendationsWidget } from "../analytics/widget";
 import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
 import { badgeLabel, colorLabel, formatPrice, sizeLabel } from "../catalog/format";
+import { rugPatternFor } from "../catalog/rug-art";
 import type { ProductDetail, ProductWithReviews } from "../catalog/schemas";
 import { Layout, type NavCategory } from "./layout";
 import { ProductReviews } from "./product-reviews";
+import { ProductHead } from "./shop/product-meta";
+import { Rug, RugDefinitions } from "./shop/rug";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
@@ -41,15 +44,49 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
 	);
 }
 
+/**
+ * The rug drawn in its default variant's colour (the one the form preselects), then in each of its
+ * colours, so a shopper sees every choice before picking one.
+ */
+function RugGallery({ product }: { product: ProductDetail }) {
+	const pattern = rugPatternFor(product.slug);
+	const colours = [...new Set(product.variants.map((v) => v.color))];
+	const main = product.variants.find((v) => v.inStock)?.color ?? colours[0] ?? "sand";
+	return (
+		<div class="rug-gallery">
+			<RugDefinitions patterns={[pattern]} />
+			<Rug pattern={pattern} color={main} className="rug rug-main" />
+			{colours.length > 1 ? (
+				<ul class="rug-colours" aria-label="Colours">
+					{colours.map((color) => (
+						<li>
+							<Rug pattern={pattern} color={color} />
+							<span>{colorLabel(color)}</span>
+						</li>
+					))}
+				</ul>
+			) : null}
+		</div>
+	);
+}
+
 export function ProductPage({
 	product,
 	categories,
+	origin,
 }: {
 	product: ProductWithReviews;
 	categories: NavCategory[];
+	/** The site's origin, for the canonical address and the social and structured data. */
+	origin: string;
 }) {
 	return (
-		<Layout title={product.name} description={product.description} categories={categories}>
+		<Layout
+			title={product.name}
+			description={product.description}
+			categories={categories}
+			head={<ProductHead product={product} origin={origin} />}
+		>
 			<nav class="crumbs" aria-label="Breadcrumb">
 				<ol>
 					<li>
@@ -65,6 +102,7 @@ export function ProductPage({
 			</nav>
 			<article aria-labelledby="product-heading">
 				<h1 id="product-heading">{product.name}</h1>
+				<RugGallery product={product} />
 				<p class="price">From {formatPrice(product.minPriceMinor, product.currency)}</p>
 				{product.inStock ? null : <p class="out">Out of stock in every size and colour</p>}
 				{product.badges.length > 0 ? (
@@ -127,7 +165,7 @@ export function ProductPage({
 					<p>{product.careText}</p>
 				</section>
 
-				<ProductReviews rating={product.rating} reviews={product.reviews} />
+				<ProductReviews slug={product.slug} rating={product.rating} reviews={product.reviews} />
 			</article>
 			<RecommendationsWidget productId={product.id} />
 		</Layout>

@@ -5,7 +5,7 @@ export const CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
 a{color:var(--accent)}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:var(--fg);color:#fff;padding:.5rem 1rem;z-index:1}
 .skip:focus{left:0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -22,6 +22,16 @@ h2{font-size:1.35rem;margin:2rem 0 .75rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1rem;height:100%}
 .card h3{font-size:1.05rem;margin:.5rem 0}
 .swatch{height:6rem;border-radius:.35rem}
+.rug{display:block;width:100%;height:auto}
+.card .rug{max-height:9rem}
+.rug-defs{position:absolute;overflow:hidden}
+.rug-gallery{max-width:24rem;margin:0 0 1rem}
+.rug-colours{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.5rem}
+.rug-colours li{width:5rem;font-size:.85rem;text-align:center}
+details.fold{margin:0 0 1rem}
+details.fold>summary{font-weight:600;cursor:pointer;padding:.6rem 1rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem}
+details.fold[open]>summary{margin-bottom:.5rem}
+@media (min-width:48rem){@supports selector(::details-content){details.fold>summary{display:none}details.fold::details-content{content-visibility:visible;display:contents}}}
 .price{font-weight:600;margin:.25rem 0}
 .muted{color:var(--muted)}
 .badges{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.35rem}

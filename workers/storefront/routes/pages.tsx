@@ -1,17 +1,56 @@
 // Server-rendered storefront pages. They work without JavaScript, and every public page is
 // cacheable at the edge (Cache-Control + ETag) because nothing on it depends on the shopper.
-import { type Context, Hono } from "hono";
-import { CategoryPageQuerySchema, SlugSchema, toListingRequest } from "../catalog/schemas";
-import { getProductBySlug, listCategories, listCategoryFacets, listProducts } from "../db/catalog";
+// Guest order tracking is the exception: personal, so never stored by any cache.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { escapeXml } from "../catalog/rug-art";
+import {
+	CategoryPageQuerySchema,
+	type ProductListQuery,
+	ProductListQuerySchema,
+	SlugSchema,
+	toListingRequest,
+} from "../catalog/schemas";
+import {
+	getProductBySlug,
+	listCardColors,
+	listCategories,
+	listCategoryFacets,
+	listProductSlugs,
+	listProducts,
+} from "../db/catalog";
+import { getOrderByNumber, listOrderLines } from "../db/orders";
 import type { AppEnv } from "../env";
+import { AppError } from "../errors";
 import { publicCache } from "../middleware/public-cache";
+import { createRouter, errorResponses } from "../openapi";
+import { findGuestOrder, limitLookupsOfOrder, OrderLookupSchema } from "../orders/guest-lookup";
+import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
+import { buildOrderSummary } from "../orders/order-view";
 import { CategoryPage } from "../pages/category";
 import { HomePage } from "../pages/home";
 import type { NavCategory } from "../pages/layout";
 import { MessagePage } from "../pages/message";
 import { pageErrorResponse } from "../pages/page-error";
 import { ProductPage } from "../pages/product";
+import {
+	SEARCH_FIELDS,
+	type SearchErrors,
+	type SearchField,
+	SearchPage,
+	searchFormValues,
+} from "../pages/shop/search-page";
+import {
+	TRACK_FIELDS,
+	type TrackErrors,
+	TrackedOrderPage,
+	TrackOrderPage,
+	type TrackValues,
+} from "../pages/shop/track-order-page";
+import { requestOrigin } from "../request-deps";
 import { readProductReviews } from "../reviews/product-reviews";
+import { OrderNumberParamSchema } from "./payment-pages";
 
 const POPULAR_ON_HOME = 8;
 
@@ -32,13 +71,171 @@ function notFoundPage(c: Context<AppEnv>, categories: NavCategory[], what: strin
 	);
 }
 
-export const pageRoutes = new Hono<AppEnv>()
+const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+
+// ---- Search ------------------------------------------------------------------------------------
+
+const SEARCH_KEYS = new Set(Object.keys(ProductListQuerySchema.shape));
+
+/**
+ * The search page reads the catalog API's own query (GET /api/v1/products), as a browser's GET
+ * form sends it: blank fields mean "no filter", and parameters that are not the listing's (a
+ * shared link's tracking tags) are dropped rather than refused.
+ */
+const SearchPageQuerySchema = z
+	.transform((raw: unknown) => {
+		if (typeof raw !== "object" || raw === null) return raw;
+		const out: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(raw)) {
+			if (!SEARCH_KEYS.has(key)) continue;
+			const filled = (Array.isArray(value) ? value : [value]).filter(
+				(v) => typeof v !== "string" || v.trim() !== "",
+			);
+			if (filled.length > 0) out[key] = filled.length === 1 ? filled[0] : filled;
+		}
+		return out;
+	})
+	.pipe(ProductListQuerySchema);
+
+const SEARCH_MESSAGES: Record<SearchField, string> = {
+	q: "Type at most 100 characters to search for.",
+	category: "Choose a room from the list.",
+	minPrice: "Choose a price from the list.",
+	maxPrice: "Choose a price from the list.",
+};
+
+function describeSearchIssues(issues: readonly z.core.$ZodIssue[]): SearchErrors {
+	const errors: SearchErrors = { fields: {}, form: [] };
+	for (const issue of issues) {
+		const key = String(issue.path[0] ?? "");
+		const field = SEARCH_FIELDS.find((f) => f === key);
+		if (field === "minPrice" && issue.code === "custom") {
+			errors.fields.minPrice = "Choose a “from” price no higher than the “up to” price.";
+		} else if (field) {
+			errors.fields[field] ??= SEARCH_MESSAGES[field];
+		} else if (errors.form.length === 0) {
+			errors.form.push("This link has a filter, sort or page we don't recognise. Please search again.");
+		}
+	}
+	return errors;
+}
+
+async function renderSearch(c: Context<AppEnv>, query: ProductListQuery) {
+	const { db } = c.var;
+	const origin = requestOrigin(c);
+	const values = searchFormValues(query);
+	const { q } = query;
+	if (q === undefined) {
+		const categories = await listCategories(db);
+		return c.html(<SearchPage {...{ categories, origin, values, results: null }} />, 200);
+	}
+	const { filters, page } = toListingRequest(query);
+	const [categories, result] = await Promise.all([listCategories(db), listProducts(db, filters, page)]);
+	const colors = await listCardColors(
+		db,
+		result.items.map((p) => p.id),
+	);
+	const results = { query: { ...query, q }, page: result, colors };
+	return c.html(<SearchPage {...{ categories, origin, values, results }} />, 200);
+}
+
+async function renderInvalidSearch(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
+	const typed = (key: string) => (c.req.query(key) ?? "").slice(0, 200);
+	const values = {
+		...searchFormValues({ sort: "popular", limit: 0 }),
+		q: typed("q"),
+		category: typed("category"),
+		minPrice: typed("minPrice"),
+		maxPrice: typed("maxPrice"),
+	};
+	const categories = await listCategories(c.var.db);
+	const errors = describeSearchIssues(issues);
+	const props = { categories, origin: requestOrigin(c), values, results: null, errors };
+	return c.html(<SearchPage {...props} />, 400);
+}
+
+// ---- Guest order tracking ----------------------------------------------------------------------
+
+const TRACK_MESSAGES: Record<TrackField, { missing: string; long: string }> = {
+	orderNumber: {
+		missing: "Enter your order number.",
+		long: "An order number is at most 40 characters, like LW-7K2M-9QXA-4TPB.",
+	},
+	email: {
+		missing: "Enter the email address you gave at checkout.",
+		long: "An email address is at most 254 characters.",
+	},
+};
+type TrackField = (typeof TRACK_FIELDS)[number];
+
+// One message whether the number is unknown or the email wrong: the page must not tell them apart.
+const NO_MATCH = "No order matches that order number and email address. Check both and try again.";
+
+async function renderTrackForm(
+	c: Context<AppEnv>,
+	status: ContentfulStatusCode,
+	values: TrackValues = {},
+	errors?: TrackErrors,
+) {
+	c.header("Cache-Control", "no-store");
+	const categories = await listCategories(c.var.db);
+	return c.html(<TrackOrderPage {...{ categories, values, errors }} />, status);
+}
+
+async function renderInvalidTrack(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
+	const raw = await c.req.parseBody();
+	const values: TrackValues = {};
+	const errors: TrackErrors = { fields: {}, form: [] };
+	for (const field of TRACK_FIELDS) {
+		const value = raw[field];
+		if (typeof value === "string") values[field] = value.slice(0, field === "email" ? 254 : 40);
+	}
+	for (const issue of issues) {
+		const field = TRACK_FIELDS.find((f) => f === issue.path[0]);
+		if (field) errors.fields[field] ??= TRACK_MESSAGES[field][issue.code === "too_big" ? "long" : "missing"];
+		else if (errors.form.length === 0) errors.form.push("Send only the order number and email address.");
+	}
+	return renderTrackForm(c, 400, values, errors);
+}
+
+const trackFormBody = {
+	required: true,
+	content: { "application/x-www-form-urlencoded": { schema: OrderLookupSchema } },
+};
+
+// ---- Robots and sitemap ------------------------------------------------------------------------
+
+/** Personal, per-shopper and form-result paths: nothing there is for a search engine. */
+const DISALLOWED = [
+	"/account",
+	"/staff",
+	"/cart",
+	"/checkout",
+	"/api/",
+	"/privacy/center",
+	"/orders/",
+	"/pay/",
+	"/search",
+];
+
+const pageRouter = createRouter();
+pageRouter.onError(pageErrorResponse);
+
+pageRouter
 	.get("/", publicCache(), async (c) => {
+		const { db } = c.var;
 		const [categories, popular] = await Promise.all([
-			listCategories(c.var.db),
-			listProducts(c.var.db, {}, { sort: "popular", limit: POPULAR_ON_HOME }),
+			listCategories(db),
+			listProducts(db, {}, { sort: "popular", limit: POPULAR_ON_HOME }),
 		]);
-		return c.html(<HomePage categories={categories} popular={popular.items} />);
+		const colors = await listCardColors(
+			db,
+			popular.items.map((p) => p.id),
+		);
+		const origin = requestOrigin(c);
+		return c.html(
+			<HomePage categories={categories} popular={popular.items} colors={colors} origin={origin} />,
+		);
 	})
 	.get("/c/:slug", publicCache(), async (c) => {
 		const slug = SlugSchema.safeParse(c.req.param("slug"));
@@ -56,8 +253,12 @@ export const pageRoutes = new Hono<AppEnv>()
 			listCategoryFacets(c.var.db, category.id),
 			listProducts(c.var.db, { ...filters, category: category.slug }, page),
 		]);
-		const props = { category, categories, facets, query: query.data, page: result };
-		return c.html(<CategoryPage {...props} />);
+		const colors = await listCardColors(
+			c.var.db,
+			result.items.map((p) => p.id),
+		);
+		const props = { category, categories, facets, query: query.data, page: result, colors };
+		return c.html(<CategoryPage {...props} origin={requestOrigin(c)} />);
 	})
 	.get("/p/:slug", publicCache(), async (c) => {
 		const slug = SlugSchema.safeParse(c.req.param("slug"));
@@ -68,6 +269,117 @@ export const pageRoutes = new Hono<AppEnv>()
 			slug.success ? readProductReviews({ db, vault: c.env.VAULT, logger, requestId }, slug.data) : null,
 		]);
 		if (!product || !reviews) return notFoundPage(c, categories, "rug");
-		return c.html(<ProductPage product={{ ...product, ...reviews }} categories={categories} />);
+		const origin = requestOrigin(c);
+		return c.html(
+			<ProductPage product={{ ...product, ...reviews }} categories={categories} origin={origin} />,
+		);
 	})
-	.onError(pageErrorResponse);
+	// Order emails link here (vault/after-sales/order-mail-text.ts); the page is now /orders/track.
+	.get("/orders/lookup", (c) => c.redirect("/orders/track", 301))
+	.get("/robots.txt", publicCache(), (c) => {
+		const lines = ["User-agent: *", ...DISALLOWED.map((path) => `Disallow: ${path}`), ""];
+		lines.push(`Sitemap: ${requestOrigin(c)}/sitemap.xml`, "");
+		return c.text(lines.join("\n"));
+	})
+	.get("/sitemap.xml", publicCache(), async (c) => {
+		const origin = requestOrigin(c);
+		const [categories, slugs] = await Promise.all([listCategories(c.var.db), listProductSlugs(c.var.db)]);
+		const paths = ["/", ...categories.map((x) => `/c/${x.slug}`), ...slugs.map((slug) => `/p/${slug}`)];
+		const urls = paths.map((path) => `<url><loc>${escapeXml(origin + path)}</loc></url>`).join("\n");
+		const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+		return c.body(body, 200, { "Content-Type": "application/xml; charset=utf-8" });
+	});
+
+export const pageRoutes = pageRouter
+	.openapi(
+		createRoute({
+			method: "get",
+			path: "/search",
+			tags: ["pages"],
+			summary:
+				"Search results: the catalog listing's query (words, filters, sort, paging) as an HTML page; public and cacheable",
+			middleware: [publicCache()] as const,
+			request: { query: SearchPageQuerySchema },
+			responses: {
+				200: html("Results, or the search form when no words were given"),
+				304: { description: "Not modified: the If-None-Match ETag still matches" },
+				400: html("The search form again, with what was wrong"),
+			},
+		}),
+		(c) => renderSearch(c, c.req.valid("query")),
+		(result, c) => (result.success ? undefined : renderInvalidSearch(c, result.error.issues)),
+	)
+	.openapi(
+		createRoute({
+			method: "get",
+			path: "/orders/track",
+			tags: ["pages"],
+			summary: "Guest order tracking: the order number + email form (never cached)",
+			responses: { 200: html("The tracking form") },
+		}),
+		(c) => renderTrackForm(c, 200),
+	)
+	.openapi(
+		createRoute({
+			method: "post",
+			path: "/orders/track",
+			tags: ["pages"],
+			summary:
+				"Guest order tracking: prove number + email (the same proof and limits as POST /api/v1/orders/lookup), then to the order's tracking page",
+			request: { body: trackFormBody },
+			responses: {
+				303: { description: "To the order's tracking page, which this browser may now see" },
+				400: html("The form again, with what was wrong"),
+				404: html("The form again: no order matches that number and email"),
+				429: html("The form again: too many lookups for this order or from this client"),
+				...errorResponses(403, 413),
+			},
+		}),
+		async (c) => {
+			const { orderNumber, email } = c.req.valid("form");
+			c.header("Cache-Control", "no-store");
+			try {
+				await limitLookupsOfOrder(c, orderNumber);
+				const order = await findGuestOrder(c.var.db, c.env.VAULT, orderNumber, email);
+				await rememberOrderInBrowser(c, order.number);
+				return c.redirect(`/orders/track/${order.number}`, 303);
+			} catch (err) {
+				if (!(err instanceof AppError) || (err.code !== "not_found" && err.code !== "rate_limited"))
+					throw err;
+				const message = err.code === "not_found" ? NO_MATCH : err.message;
+				return renderTrackForm(c, err.status, { orderNumber, email }, { fields: {}, form: [message] });
+			}
+		},
+		(result, c) => (result.success ? undefined : renderInvalidTrack(c, result.error.issues)),
+	)
+	.openapi(
+		createRoute({
+			method: "get",
+			path: "/orders/track/{number}",
+			tags: ["pages"],
+			summary:
+				"An order's status, lines and parcel, for the browser that placed or proved it; anyone else gets the form (never cached)",
+			request: { params: OrderNumberParamSchema },
+			responses: {
+				200: html("The order, or the tracking form: the same form whether or not the number exists"),
+				404: html("The tracking form: not an order number"),
+			},
+		}),
+		async (c) => {
+			const { number } = c.req.valid("param");
+			const { db } = c.var;
+			const order = (await browserKnowsOrder(c, number)) ? await getOrderByNumber(db, number) : null;
+			if (!order) return renderTrackForm(c, 200, { orderNumber: number });
+			const [lines, categories] = await Promise.all([listOrderLines(db, order.id), listCategories(db)]);
+			const tracked = {
+				...buildOrderSummary(order, lines),
+				carrier: order.carrier,
+				trackingNumber: order.trackingNumber,
+				shippedAt: order.shippedAt,
+				deliveredAt: order.deliveredAt,
+			};
+			c.header("Cache-Control", "no-store");
+			return c.html(<TrackedOrderPage categories={categories} order={tracked} />, 200);
+		},
+		(result, c) => (result.success ? undefined : renderTrackForm(c, 404)),
+	);

@@ -33,7 +33,7 @@ const SessionParamSchema = z
 	})
 	.strict();
 
-const OrderNumberParamSchema = z
+export const OrderNumberParamSchema = z
 	.object({
 		number: z
 			.string()
