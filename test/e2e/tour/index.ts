@@ -2,6 +2,7 @@
 import { accountPages } from "./account.ts";
 import { corePages } from "./core.ts";
 import { shopPages } from "./shop.ts";
+import { staffPages } from "./staff.ts";
 import type { TourPage } from "./types.ts";
 
-export const tourPages: TourPage[] = [...corePages, ...shopPages, ...accountPages];
+export const tourPages: TourPage[] = [...corePages, ...shopPages, ...accountPages, ...staffPages];

@@ -4,6 +4,7 @@
 // Access JWT (`Cf-Access-Jwt-Assertion`) to the vault, which verifies it, finds the staff record
 // and decides the operation from the role matrix, auditing refusals. Routes that open personal
 // data forward the token again, and the vault checks it again.
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Operation, StaffIdentity } from "../../shared/vault-contract";
 import { withinClientLimit } from "../analytics/rate-limit";
@@ -41,14 +42,21 @@ function compile(routes: readonly StaffRoute[]) {
 	});
 }
 
-/** Requires a staff member whose role allows the route's operation; puts them and their token on the context. */
-export const staffAuth = (routes: readonly StaffRoute[]) => {
+/**
+ * Requires a staff member whose role allows the route's operation; puts them and their token on the context.
+ * `tokenOf` finds the token: the API takes only the Access header; the console's pages also take
+ * Access's `CF_Authorization` cookie, as a browser carries it.
+ */
+export const staffAuth = (
+	routes: readonly StaffRoute[],
+	tokenOf: (c: Context<StaffEnv>) => string | undefined = (c) => c.req.header(ACCESS_HEADER),
+) => {
 	const compiled = compile(routes);
 	return createMiddleware<StaffEnv>(async (c, next) => {
 		const method = c.req.method === "HEAD" ? "GET" : c.req.method;
 		const operation = compiled.find((r) => r.method === method && r.regex.test(c.req.path))?.operation;
 		if (!operation) throw new AppError("not_found", "No such route");
-		const token = staffTokenOf(c.req.header(ACCESS_HEADER));
+		const token = staffTokenOf(tokenOf(c));
 		if (!(await withinClientLimit(c.env.STAFF_API_LIMITER, c))) {
 			throw new AppError("rate_limited", "Too many staff requests; try again in a minute");
 		}

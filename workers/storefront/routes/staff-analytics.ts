@@ -1,6 +1,7 @@
 // GET /api/v1/staff/analytics/summary: the operators' view, from aggregates only (no event, no
 // shopper, nothing below k ever reaches the storefront).
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { SUMMARY_WINDOW_DAYS } from "../../../analytics/windows";
 import { AppError } from "../errors";
 import { ACCESS_HEADER, STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
@@ -13,7 +14,7 @@ const bounded = (min: number, max: number) =>
 		.transform(Number)
 		.pipe(z.number().int().min(min).max(max));
 
-const QuerySchema = z
+export const SummaryQuerySchema = z
 	.object({
 		// A few fixed windows of whole days only: free windows could be subtracted from each other.
 		days: z
@@ -71,7 +72,7 @@ const getSummary = createRoute({
 		`Requires a Cloudflare Access token in ${ACCESS_HEADER}. Covers the last 1, 7, 30 or 90 complete UTC days ` +
 		"(never the day in progress). Counts are sums of per-day noisy counts, thresholded at k.",
 	security: STAFF_SECURITY,
-	request: { query: QuerySchema },
+	request: { query: SummaryQuerySchema },
 	responses: {
 		200: { description: "Summary", content: { "application/json": { schema: SummarySchema } } },
 		...errorResponses(400, 401, 403, 429, 502, 503),
@@ -81,15 +82,20 @@ const getSummary = createRoute({
 export const staffAnalyticsRoutes = createRouter<StaffEnv>();
 
 staffAnalyticsRoutes.openapi(getSummary, async (c) => {
-	const { days, top } = c.req.valid("query");
-	const summary = await c.env.ANALYTICS.summary({ days: days ?? 30, top: top ?? 10 }).catch(
-		(err: unknown) => {
-			c.var.logger.error("analytics summary failed", {
-				err,
-			});
-			throw new AppError("analytics_unavailable", "Analytics are unavailable right now");
-		},
-	);
+	const summary = await analyticsSummary(c, c.req.valid("query"));
 	c.header("Cache-Control", "private, no-store");
 	return c.json(summary, 200);
 });
+
+/** The summary from the analytics worker (the API's and the staff console's); 30 days, top 10 by default. */
+export async function analyticsSummary(
+	c: Context<StaffEnv>,
+	{ days, top }: z.output<typeof SummaryQuerySchema>,
+): Promise<z.output<typeof SummarySchema>> {
+	return c.env.ANALYTICS.summary({ days: days ?? 30, top: top ?? 10 }).catch((err: unknown) => {
+		c.var.logger.error("analytics summary failed", {
+			err,
+		});
+		throw new AppError("analytics_unavailable", "Analytics are unavailable right now");
+	});
+}

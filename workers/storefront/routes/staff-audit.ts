@@ -1,6 +1,7 @@
 // The audit log and the keys, for compliance and admins. All the work is the vault's: it verifies
 // the chain against its signed checkpoints, summarises accesses, and re-wraps data keys.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
 import { createRouter, errorResponses } from "../openapi";
 import { fromVault } from "../vault-client";
@@ -40,7 +41,7 @@ const day = (name: string) =>
 		.refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), "not a date")
 		.openapi({ param: { name, in: "query" }, example: "2026-11-01" });
 
-const ReviewQuerySchema = z
+export const ReviewQuerySchema = z
 	.object({
 		from: day("from"),
 		to: day("to").openapi({ description: "Last day of the period (UTC, inclusive)" }),
@@ -141,21 +142,7 @@ export const staffAuditRoutes = createRouter<StaffEnv>()
 		);
 		return c.json(report, 200);
 	})
-	.openapi(reviewRoute, async (c) => {
-		const { from, to, threshold } = c.req.valid("query");
-		const actor = { kind: "staff", token: c.var.staffToken } as const;
-		const review = await fromVault(
-			c.env.VAULT.reviewAudit({
-				actor,
-				from: Date.parse(`${from}T00:00:00Z`),
-				to: Date.parse(`${to}T00:00:00Z`) + DAY_MS,
-				threshold,
-				requestId: c.var.requestId,
-			}),
-			c.var.logger,
-		);
-		return c.json({ from, to, threshold: review.threshold, rows: review.rows }, 200);
-	})
+	.openapi(reviewRoute, async (c) => c.json(await reviewAccesses(c, c.req.valid("query")), 200))
 	.openapi(rotateRoute, async (c) => {
 		const { batchSize, dryRun } = c.req.valid("json");
 		const actor = { kind: "staff", token: c.var.staffToken } as const;
@@ -165,3 +152,22 @@ export const staffAuditRoutes = createRouter<StaffEnv>()
 		);
 		return c.json(progress, 200);
 	});
+
+/** The access review over whole UTC days, `to` included (the API's and the staff console's). */
+export async function reviewAccesses(
+	c: Context<StaffEnv>,
+	{ from, to, threshold }: z.output<typeof ReviewQuerySchema>,
+): Promise<z.output<typeof ReviewSchema>> {
+	const actor = { kind: "staff", token: c.var.staffToken } as const;
+	const review = await fromVault(
+		c.env.VAULT.reviewAudit({
+			actor,
+			from: Date.parse(`${from}T00:00:00Z`),
+			to: Date.parse(`${to}T00:00:00Z`) + DAY_MS,
+			threshold,
+			requestId: c.var.requestId,
+		}),
+		c.var.logger,
+	);
+	return { from, to, threshold: review.threshold, rows: review.rows };
+}

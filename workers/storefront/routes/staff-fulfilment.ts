@@ -31,7 +31,7 @@ const FulfilmentOrderSchema = z
 	})
 	.openapi("FulfilmentOrder");
 
-const ManifestQuerySchema = z
+export const ManifestQuerySchema = z
 	.object({
 		format: z.enum(["csv", "json"]).openapi({ param: { name: "format", in: "query" }, example: "csv" }),
 		limit: z
@@ -115,7 +115,7 @@ const manifestRoute = createRoute({
 	},
 });
 
-function fulfilDeps(c: Context<StaffEnv>): FulfilDeps {
+export function fulfilDeps(c: Context<StaffEnv>): FulfilDeps {
 	return {
 		db: c.var.db,
 		vault: c.env.VAULT,
@@ -131,25 +131,7 @@ function attachmentName(format: "csv" | "json", now: Date): string {
 }
 
 export const staffFulfilmentRoutes = createRouter<StaffEnv>()
-	.openapi(manifestRoute, async (c) => {
-		const { format, limit = MANIFEST_MAX_ORDERS, cursor } = c.req.valid("query");
-		const manifest = await exportManifest(
-			{
-				db: c.var.db,
-				vault: c.env.VAULT,
-				staffToken: c.var.staffToken,
-				requestId: c.var.requestId,
-				logger: c.var.logger,
-			},
-			{ limit, after: parseManifestCursor(cursor) },
-		);
-		// Consignee details: never cached anywhere, and saved as a file rather than shown.
-		c.header("Cache-Control", "no-store");
-		c.header("Content-Disposition", `attachment; filename="${attachmentName(format, new Date())}"`);
-		if (manifest.nextCursor) c.header("X-Next-Cursor", manifest.nextCursor);
-		if (format === "json") return c.json(manifest, 200);
-		return c.body(manifestCsv(manifest.parcels), 200, { "Content-Type": "text/csv; charset=utf-8" });
-	})
+	.openapi(manifestRoute, async (c) => manifestDownload(c, c.req.valid("query")))
 	.openapi(packRoute, async (c) => {
 		const order = await fulfilOrder(fulfilDeps(c), c.req.valid("param").number, "pack");
 		return c.json({ order: fulfilmentView(order) }, 200);
@@ -162,3 +144,24 @@ export const staffFulfilmentRoutes = createRouter<StaffEnv>()
 		const order = await fulfilOrder(fulfilDeps(c), c.req.valid("param").number, "deliver");
 		return c.json({ order: fulfilmentView(order) }, 200);
 	});
+
+/** One manifest export as a file download (the API's and the staff console's). */
+export async function manifestDownload(c: Context<StaffEnv>, query: z.output<typeof ManifestQuerySchema>) {
+	const { format, limit = MANIFEST_MAX_ORDERS, cursor } = query;
+	const manifest = await exportManifest(
+		{
+			db: c.var.db,
+			vault: c.env.VAULT,
+			staffToken: c.var.staffToken,
+			requestId: c.var.requestId,
+			logger: c.var.logger,
+		},
+		{ limit, after: parseManifestCursor(cursor) },
+	);
+	// Consignee details: never cached anywhere, and saved as a file rather than shown.
+	c.header("Cache-Control", "no-store");
+	c.header("Content-Disposition", `attachment; filename="${attachmentName(format, new Date())}"`);
+	if (manifest.nextCursor) c.header("X-Next-Cursor", manifest.nextCursor);
+	if (format === "json") return c.json(manifest, 200);
+	return c.body(manifestCsv(manifest.parcels), 200, { "Content-Type": "text/csv; charset=utf-8" });
+}

@@ -1,6 +1,7 @@
 // Staff order views: the list carries no personal data; the contact opens through the vault,
 // which verifies the staff member again, checks the role matrix and audits before it answers.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { PURPOSES } from "../../shared/vault-contract";
 import { normalizeOrderNumber, ORDER_NUMBER_PATTERN } from "../checkout/order-number";
 import { getOrderByNumber, getOrderContact, listOrdersForStaff } from "../db/orders";
@@ -10,7 +11,7 @@ import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
 import { createRouter, errorResponses, staffListQuery } from "../openapi";
 import { fromVault } from "../vault-client";
 
-const STATUSES = [
+export const STAFF_ORDER_STATUSES = [
 	"placed",
 	"paid",
 	"packed",
@@ -18,11 +19,12 @@ const STATUSES = [
 	"delivered",
 	"cancelled",
 ] as const satisfies readonly OrderStatus[];
-const CONTACT_FIELDS = ["email", "name", "phone", "address"] as const;
-type ContactField = (typeof CONTACT_FIELDS)[number];
+const STATUSES = STAFF_ORDER_STATUSES;
+export const CONTACT_FIELDS = ["email", "name", "phone", "address"] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
 const CURSOR = /^(\d{1,15})\.([0-9a-f-]{36})$/;
 
-const ListQuerySchema = staffListQuery(STATUSES, CURSOR);
+export const ListQuerySchema = staffListQuery(STATUSES, CURSOR);
 
 const StaffOrderSchema = z
 	.object({
@@ -141,52 +143,61 @@ const contactRoute = createRoute({
 });
 
 export const staffOrderRoutes = createRouter<StaffEnv>()
-	.openapi(listRoute, async (c) => {
-		const { status, limit = 50, cursor } = c.req.valid("query");
-		const match = cursor ? CURSOR.exec(cursor) : null;
-		const before = match ? { createdAt: Number(match[1]), id: match[2] as string } : undefined;
-		const rows = await listOrdersForStaff(c.var.db, { status, before, limit: limit + 1 });
-		const page = rows.slice(0, limit);
-		const last = page.at(-1);
-		return c.json(
-			{
-				orders: page.map(({ id: _id, ...order }) => order),
-				nextCursor: rows.length > limit && last ? `${last.createdAt}.${last.id}` : null,
-			},
-			200,
-		);
-	})
+	.openapi(listRoute, async (c) => c.json(await listStaffOrders(c, c.req.valid("query")), 200))
 	.openapi(contactRoute, async (c) => {
 		const { number } = c.req.valid("param");
-		const { purpose, fields = [...CONTACT_FIELDS] } = c.req.valid("query");
-		const normalized = normalizeOrderNumber(number);
-		const order = ORDER_NUMBER_PATTERN.test(normalized) ? await getOrderByNumber(c.var.db, normalized) : null;
-		const contact = order ? await getOrderContact(c.var.db, order.id) : null;
-		if (!order || !contact) throw new AppError("not_found", "No such order");
-		const sealed: Record<ContactField, string> = {
-			email: contact.emailCt,
-			name: contact.nameCt,
-			phone: contact.phoneCt,
-			address: contact.addressCt,
-		};
-		const { values } = await fromVault(
-			c.env.VAULT.open({
-				actor: { kind: "staff", token: c.var.staffToken },
-				purpose,
-				items: fields.map((field) => ({
-					subjectId: contact.subjectId,
-					table: "order_contacts",
-					rowId: order.id,
-					field,
-					ciphertext: sealed[field],
-				})),
-				requestId: c.var.requestId,
-			}),
-			c.var.logger,
-		);
-		const opened = Object.fromEntries(
-			fields.map((field, i) => [field, field === "address" ? parseAddress(values[i]) : values[i]]),
-		);
-
-		return c.json({ orderNumber: order.number, purpose, contact: opened }, 200);
+		return c.json(await openOrderContact(c, number, c.req.valid("query")), 200);
 	});
+
+/** A page of orders without personal data (the API's list and the staff console's). */
+export async function listStaffOrders(c: Context<StaffEnv>, query: z.output<typeof ListQuerySchema>) {
+	const { status, limit = 50, cursor } = query;
+	const match = cursor ? CURSOR.exec(cursor) : null;
+	const before = match ? { createdAt: Number(match[1]), id: match[2] as string } : undefined;
+	const rows = await listOrdersForStaff(c.var.db, { status, before, limit: limit + 1 });
+	const page = rows.slice(0, limit);
+	const last = page.at(-1);
+	return {
+		orders: page.map(({ id: _id, ...order }) => order),
+		nextCursor: rows.length > limit && last ? `${last.createdAt}.${last.id}` : null,
+	};
+}
+
+/** An order's contact, opened by the vault for the purpose and fields asked (it audits the answer). */
+export async function openOrderContact(
+	c: Context<StaffEnv>,
+	number: string,
+	query: { purpose: (typeof PURPOSES)[number]; fields?: readonly ContactField[] },
+): Promise<z.output<typeof ContactSchema>> {
+	const { purpose, fields = [...CONTACT_FIELDS] } = query;
+	const normalized = normalizeOrderNumber(number);
+	const order = ORDER_NUMBER_PATTERN.test(normalized) ? await getOrderByNumber(c.var.db, normalized) : null;
+	const contact = order ? await getOrderContact(c.var.db, order.id) : null;
+	if (!order || !contact) throw new AppError("not_found", "No such order");
+	const sealed: Record<ContactField, string> = {
+		email: contact.emailCt,
+		name: contact.nameCt,
+		phone: contact.phoneCt,
+		address: contact.addressCt,
+	};
+	const { values } = await fromVault(
+		c.env.VAULT.open({
+			actor: { kind: "staff", token: c.var.staffToken },
+			purpose,
+			items: fields.map((field) => ({
+				subjectId: contact.subjectId,
+				table: "order_contacts",
+				rowId: order.id,
+				field,
+				ciphertext: sealed[field],
+			})),
+			requestId: c.var.requestId,
+		}),
+		c.var.logger,
+	);
+	const opened = Object.fromEntries(
+		fields.map((field, i) => [field, field === "address" ? parseAddress(values[i]) : values[i]]),
+	);
+
+	return { orderNumber: order.number, purpose, contact: opened };
+}

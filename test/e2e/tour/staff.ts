@@ -1,0 +1,15 @@
+// The staff console's pages for the browser tour, seen by an admin (the tour's staff member). The
+// access review is compliance's alone (an admin gets the vault's refusal), so it is left out here;
+// test/e2e/staff-pages.test.ts visits it as a compliance officer.
+import type { TourPage } from "./types.ts";
+
+export const staffPages: TourPage[] = [
+	{ name: "staff-sign-in", as: "guest", path: "/staff/sign-in", personal: true },
+	{ name: "staff-home", as: "staff", path: "/staff", personal: true },
+	{ name: "staff-orders", as: "staff", path: "/staff/orders", personal: true },
+	{ name: "staff-orders-paid", as: "staff", path: "/staff/orders?status=paid", personal: true },
+	{ name: "staff-order-contact", as: "staff", path: "/staff/orders/{order}/contact", personal: true },
+	{ name: "staff-audit-verify", as: "staff", path: "/staff/audit/verify", personal: true },
+	{ name: "staff-analytics", as: "staff", path: "/staff/analytics", personal: true },
+	{ name: "staff-members", as: "staff", path: "/staff/members", personal: true },
+];
