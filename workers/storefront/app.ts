@@ -13,6 +13,7 @@ import { requestLogger } from "./middleware/request-logger";
 import { createRouter } from "./openapi";
 import { accountLinkPages } from "./routes/account-link-pages";
 import { accountPages } from "./routes/account-pages";
+import { afterSalesPages } from "./routes/after-sales-pages";
 import { authRoutes } from "./routes/auth";
 import { cartRoutes } from "./routes/cart";
 import { catalogRoutes } from "./routes/catalog";
@@ -118,6 +119,7 @@ export function createApp() {
 	app.route("/", privacyRequestPages);
 	app.route("/", privacyPages);
 	app.route("/", accountPages);
+	app.route("/", afterSalesPages);
 
 	// The staff API, behind Access: staff auth applied once, every operation decided by the vault.
 	registerStaffRoutes(app);

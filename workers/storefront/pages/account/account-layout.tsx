@@ -6,9 +6,11 @@ import { Layout, type NavCategory } from "../layout";
 export const ACCOUNT_NAV = [
 	{ href: "/account", label: "Overview" },
 	{ href: "/account/orders", label: "Orders" },
+	{ href: "/account/returns", label: "Returns" },
 	{ href: "/account/addresses", label: "Addresses" },
 	{ href: "/account/profile", label: "Profile" },
 	{ href: "/account/consultations", label: "Messages" },
+	{ href: "/account/reviews", label: "Reviews" },
 	{ href: "/privacy/center", label: "Privacy" },
 ] as const;
 
