@@ -78,3 +78,19 @@ export function sealed(
 ): PersonalColumn {
 	return { personal: true, ...traits, safeguard: "sealed", sealedField: field };
 }
+
+// Presets both databases' registries use, so the record of processing states the account's
+// processing and a row's timestamps in one wording, whichever database holds the column.
+
+/** An account holder's data, kept for the account's lifetime to provide it (contract). */
+export const accountData = {
+	subjects: ["customers"],
+	purpose: "account",
+	basis: "contract",
+	retention: "account_lifetime",
+	sharedWith: [],
+} as const satisfies Omit<PersonalTraits, "category" | "safeguard">;
+
+export const TIMESTAMP = nonPersonal(
+	"when the row changed; personal only through the row's owner, named elsewhere",
+);

@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { findGuestOrder, limitLookupsOfOrder } from "../orders/guest-lookup";
 import { fromVault } from "../vault-client";
 import type { GuestConsultationInput } from "./consultation-schemas";
-import { startThread, type ThreadDeps } from "./threads";
+import { startGuestOrderThread, startThread, type ThreadDeps } from "./threads";
 
 export type GuestQuestion = {
 	id: string;
@@ -47,19 +47,7 @@ function questionOf(
 }
 
 async function askAboutOrder(deps: ThreadDeps, order: OrderRow, message: string): Promise<GuestQuestion> {
-	const row = await startThread(
-		deps,
-		{
-			id: crypto.randomUUID(),
-			kind: "after_sales",
-			customerId: null,
-			orderId: order.id,
-			subjectId: order.subjectId,
-			replyEmailCt: null,
-		},
-		{ subjectId: order.subjectId },
-		message,
-	);
+	const row = await startGuestOrderThread(deps, order, message);
 	return questionOf(row, order.number);
 }
 

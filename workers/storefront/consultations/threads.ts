@@ -17,6 +17,7 @@ import {
 	insertConsultation,
 	insertMessageIfOpen,
 } from "../db/consultations";
+import type { OrderRow } from "../db/orders";
 import type { Db } from "../env";
 import { AppError } from "../errors";
 import { fromVault, type VaultClient } from "../vault-client";
@@ -148,6 +149,30 @@ export async function startThread(
 		createdAt: deps.now,
 	});
 	return row;
+}
+
+/**
+ * A guest's after-sales thread on an order: no account to answer, so it is sealed under the
+ * order's subject and support replies to the order's contact address.
+ */
+export function startGuestOrderThread(
+	deps: ThreadDeps,
+	order: Pick<OrderRow, "id" | "subjectId">,
+	body: string,
+): Promise<ConsultationRow> {
+	return startThread(
+		deps,
+		{
+			id: crypto.randomUUID(),
+			kind: "after_sales",
+			customerId: null,
+			orderId: order.id,
+			subjectId: order.subjectId,
+			replyEmailCt: null,
+		},
+		{ subjectId: order.subjectId },
+		body,
+	);
 }
 
 /** Adds a message to an open thread; a closed or full thread is a 409. Answers the stored message. */

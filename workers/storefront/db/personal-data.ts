@@ -2,16 +2,17 @@
 // table in ./schema.ts, personal or not, with why. Export, erasure, retention, the raw-state scans
 // and the record of processing read these through workers/shared/personal-data/registry.ts.
 import {
+	accountData,
 	annotate,
 	nonPersonal,
 	type PersonalTraits,
 	personal,
 	sealed,
+	TIMESTAMP,
 } from "../../shared/personal-data/annotate";
 import * as t from "./schema";
 
 const CATALOG = nonPersonal("the shop's catalog");
-const TIMESTAMP = nonPersonal("when the row changed; personal only through the row's owner, named elsewhere");
 const ROW_ID = nonPersonal("a random row id");
 
 /** A guest's or a customer's order contact, and what they wrote about the order. */
@@ -20,14 +21,6 @@ const orderData = {
 	purpose: "orders",
 	basis: "contract",
 	retention: "order_personal_data",
-	sharedWith: [],
-} as const satisfies Omit<PersonalTraits, "category" | "safeguard">;
-
-const accountData = {
-	subjects: ["customers"],
-	purpose: "account",
-	basis: "contract",
-	retention: "account_lifetime",
 	sharedWith: [],
 } as const satisfies Omit<PersonalTraits, "category" | "safeguard">;
 

@@ -5,6 +5,7 @@
 // opened in calls of at most 500 items, and the whole assembled by a pure function.
 import type { AccountExport, OpenItem } from "../../shared/vault-contract";
 import type { AccountDeps } from "../accounts/account-deps";
+import { buildOrderSummary } from "../orders/order-view";
 import { fromVault } from "../vault-client";
 import type { AccountData } from "./account-export-schema";
 import { type AccountRows, readAccountRows } from "./account-rows";
@@ -159,35 +160,23 @@ export function assembleExport(
 		})),
 		orders: rows.orders.map((order) => {
 			const contact = rows.contacts.find((row) => row.orderId === order.id);
+			const { lines, ...summary } = buildOrderSummary(
+				order,
+				rows.orderLines.filter((line) => line.orderId === order.id),
+			);
 			return {
 				id: order.id,
-				number: order.number,
-				status: order.status,
-				currency: order.currency,
-				subtotalMinor: order.subtotalMinor,
-				shippingMinor: order.shippingMinor,
-				totalMinor: order.totalMinor,
+				...summary,
 				refundedMinor: order.refundedMinor,
-				shippingMethod: order.shippingMethod,
 				shipCountry: order.shipCountry,
-				placedAt: iso(order.createdAt),
 				paidAt: iso(order.paidAt),
 				shippedAt: iso(order.shippedAt),
 				deliveredAt: iso(order.deliveredAt),
 				carrier: order.carrier,
 				trackingNumber: order.trackingNumber,
 				personalDataPurgedAt: iso(order.personalDataPurgedAt),
-				lines: rows.orderLines
-					.filter((line) => line.orderId === order.id)
-					.map((line) => ({
-						variantId: line.variantId,
-						productName: line.productName,
-						sku: line.sku,
-						size: line.size,
-						color: line.color,
-						quantity: line.quantity,
-						unitPriceMinor: line.unitPriceMinor,
-					})),
+				// The export's schema has no derived line total: it lists what is stored.
+				lines: lines.map(({ lineTotalMinor, ...line }) => line),
 				contact: contact
 					? {
 							email: value("order_contacts", order.id, "email"),

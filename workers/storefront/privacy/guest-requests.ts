@@ -14,7 +14,7 @@ import {
 	type PrivacyLinkView,
 	type PrivacyRequestKind,
 } from "../../shared/vault-contract";
-import { startThread, type ThreadDeps } from "../consultations/threads";
+import { startGuestOrderThread, type ThreadDeps } from "../consultations/threads";
 import { getOrderContact, listOrderLines, type OrderRow } from "../db/orders";
 import { getOrderById } from "../db/returns";
 import { consultationMessages, consultations, orders, returns } from "../db/schema";
@@ -368,17 +368,9 @@ async function askForCorrection(
 			{ path: ["correction"], message: "1 to 2000 characters" },
 		]);
 	}
-	const thread = await startThread(
+	const thread = await startGuestOrderThread(
 		deps,
-		{
-			id: crypto.randomUUID(),
-			kind: "after_sales",
-			customerId: null,
-			orderId: order.id,
-			subjectId: order.subjectId,
-			replyEmailCt: null,
-		},
-		{ subjectId: order.subjectId },
+		order,
 		`Privacy request: correction of personal data.\n\n${text}`,
 	);
 	await complete(deps, token);

@@ -16,6 +16,7 @@ import { type Actor, authenticateAudited, type ShopperActor } from "../actors";
 import { recordOpenCase } from "../after-sales/cases";
 import { AUDIT_UNAVAILABLE, audited, refuse, shopperEvent, subjectPseudonyms } from "../audit/audited";
 import { blindIndex } from "../crypto/blind-index";
+import type { CredentialsRow } from "../db/schema";
 import { failure, type VaultDeps } from "../deps";
 import { ownsAll } from "../privacy/owned-subjects";
 import { isFailure, openAccountEmail, openAccountSubject } from "./account-data";
@@ -117,6 +118,49 @@ export async function selfServiceCall(
 	return { ok: true as const, actor, event };
 }
 
+type SelfServiceCall = Extract<Awaited<ReturnType<typeof selfServiceCall>>, { ok: true }>;
+
+/**
+ * The start of every shopper's sealing, whether under the account's subject or one it comes to
+ * own: the self-service call audited as a seal of these fields, then the table, which must be one
+ * of the account tables (refused and audited otherwise).
+ */
+export async function shopperSealGate(
+	deps: VaultDeps,
+	session: string,
+	req: { table: string; names: readonly string[]; requestId?: string },
+): Promise<SelfServiceCall | VaultFailure> {
+	const call = await selfServiceCall(deps, session, {
+		action: "seal",
+		purpose: SELF_SERVICE,
+		fields: req.names.map((field) => `${req.table}.${field}`),
+		itemCount: req.names.length,
+		requestId: req.requestId,
+	});
+	if (!call.ok || ACCOUNT_TABLE_SET.has(req.table)) return call;
+	return refuse(
+		deps,
+		{ ...call.event, outcome: "denied", reason: "table_not_allowed" },
+		failure("forbidden", "A shopper seals into their account's tables only"),
+	);
+}
+
+/**
+ * The session's account and its email, opened under the account's own key. A subject that cannot
+ * be opened (shredded, dormant) is refused and audited under the call's event.
+ */
+export async function openOwnAccountEmail(
+	deps: VaultDeps,
+	call: Pick<SelfServiceCall, "actor" | "event">,
+): Promise<VaultResult<{ account: CredentialsRow; email: string }>> {
+	const account = await findCredentialsById(deps.db, call.actor.id);
+	if (!account) return LOGIN_REQUIRED;
+	const subject = await openAccountSubject(deps, call.actor.subjectId);
+	if (isFailure(subject))
+		return refuse(deps, { ...call.event, outcome: "failed", reason: "subject_unavailable" }, subject);
+	return { ok: true, account, email: await openAccountEmail(deps, account, subject) };
+}
+
 /** Seals fields under the session's account subject; `fromAccount` copies the account's email in. */
 export async function sealForAccount(deps: VaultDeps, req: AccountSealRequest): Promise<SealResult> {
 	const fromAccount = req.fromAccount ?? [];
@@ -127,23 +171,13 @@ export async function sealForAccount(deps: VaultDeps, req: AccountSealRequest): 
 	for (const field of req.blindIndex ?? []) {
 		if (!names.includes(field)) return failure("bad_request", `No ${field} field to index`);
 	}
-	const base = {
-		action: "seal",
-		purpose: SELF_SERVICE,
-		fields: names.map((field) => `${req.table}.${field}`),
-		itemCount: names.length,
+	const call = await shopperSealGate(deps, req.session, {
+		table: req.table,
+		names,
 		requestId: req.requestId,
-	};
-	const call = await selfServiceCall(deps, req.session, base);
+	});
 	if (!call.ok) return call;
 	const { actor, event } = call;
-	if (!ACCOUNT_TABLE_SET.has(req.table)) {
-		return refuse(
-			deps,
-			{ ...event, outcome: "denied", reason: "table_not_allowed" },
-			failure("forbidden", "A shopper seals into their account's tables only"),
-		);
-	}
 	const account = await findCredentialsById(deps.db, actor.id);
 	if (!account) return LOGIN_REQUIRED;
 	const subject = await openAccountSubject(deps, actor.subjectId);
@@ -177,14 +211,9 @@ export async function accountEmail(
 	};
 	const call = await selfServiceCall(deps, req.session, base);
 	if (!call.ok) return call;
-	const { actor, event } = call;
-	const account = await findCredentialsById(deps.db, actor.id);
-	if (!account) return LOGIN_REQUIRED;
-	const subject = await openAccountSubject(deps, actor.subjectId);
-	if (isFailure(subject))
-		return refuse(deps, { ...event, outcome: "failed", reason: "subject_unavailable" }, subject);
-	const email = await openAccountEmail(deps, account, subject);
+	const own = await openOwnAccountEmail(deps, call);
+	if (!own.ok) return own;
 	// Log before reveal, as for staff.
-	if (!(await audited(deps, { ...event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
-	return { ok: true, email };
+	if (!(await audited(deps, { ...call.event, outcome: "allowed" }))) return AUDIT_UNAVAILABLE;
+	return { ok: true, email: own.email };
 }

@@ -1,23 +1,15 @@
 // The personal-field registry of the vault's database (issue #9, P12): every column of every table
 // in ./schema.ts. Read through workers/shared/personal-data/registry.ts.
 import {
+	accountData,
 	annotate,
 	nonPersonal,
 	type PersonalTraits,
 	personal,
 	sealed,
+	TIMESTAMP,
 } from "../../shared/personal-data/annotate";
 import * as t from "./schema";
-
-const TIMESTAMP = nonPersonal("when the row changed; personal only through the row's owner, named elsewhere");
-
-const account = {
-	subjects: ["customers"],
-	purpose: "account",
-	basis: "contract",
-	retention: "account_lifetime",
-	sharedWith: [],
-} as const satisfies Omit<PersonalTraits, "category" | "safeguard">;
 
 const staffData = {
 	subjects: ["staff"],
@@ -37,10 +29,10 @@ const auditTrail = {
 	notExported: "pseudonyms in the accountability record, kept whatever the subject asks",
 } as const satisfies Omit<PersonalTraits, "category" | "safeguard">;
 
-const accountActivity = personal({ ...account, category: "account_activity", safeguard: "plain" });
-const accountIdentifier = personal({ ...account, category: "identifier", safeguard: "pseudonym" });
+const accountActivity = personal({ ...accountData, category: "account_activity", safeguard: "plain" });
+const accountIdentifier = personal({ ...accountData, category: "identifier", safeguard: "pseudonym" });
 const subjectReference = personal({
-	...account,
+	...accountData,
 	subjects: ["customers", "guests"],
 	retention: "order_personal_data",
 	category: "identifier",
@@ -91,14 +83,14 @@ export const VAULT_PERSONAL_DATA = [
 			notExported: "names the account's data key; meaningless outside the vault",
 		},
 		emailBidx: personal({
-			...account,
+			...accountData,
 			category: "contact",
 			safeguard: "blind_index",
 			notExported: "derived from the email, which is exported",
 		}),
-		emailCt: sealed("email", { ...account, category: "contact", sharedWith: ["mail"] }),
+		emailCt: sealed("email", { ...accountData, category: "contact", sharedWith: ["mail"] }),
 		passwordHash: personal({
-			...account,
+			...accountData,
 			category: "credentials",
 			safeguard: "hash",
 			notExported: "a secret's hash: exporting it would only help someone guess the password",
@@ -113,7 +105,7 @@ export const VAULT_PERSONAL_DATA = [
 	}),
 	annotate("vault", t.sessions, "Shopper sessions", {
 		id: personal({
-			...account,
+			...accountData,
 			retention: "session",
 			category: "identifier",
 			safeguard: "pseudonym",
@@ -127,7 +119,7 @@ export const VAULT_PERSONAL_DATA = [
 	}),
 	annotate("vault", t.emailTokens, "Emailed single-use links (confirm, reset)", {
 		tokenHash: personal({
-			...account,
+			...accountData,
 			retention: "email_token",
 			category: "credentials",
 			safeguard: "hash",
@@ -175,7 +167,7 @@ export const VAULT_PERSONAL_DATA = [
 	}),
 	annotate("vault", t.privacyRequests, "Guests' privacy requests, verified by a mailed link", {
 		tokenHash: personal({
-			...account,
+			...accountData,
 			subjects: ["guests"],
 			purpose: "privacy_rights",
 			basis: "legal_obligation",

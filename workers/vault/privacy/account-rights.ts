@@ -10,11 +10,10 @@ import {
 	SELF_SERVICE,
 	type VaultResult,
 } from "../../shared/vault-contract";
-import { isFailure, openAccountEmail, openAccountSubject } from "../accounts/account-data";
 import { LOGIN_BUSY, LOGIN_REQUIRED, WRONG_CURRENT_PASSWORD } from "../accounts/answers";
 import { findCredentialsById } from "../accounts/credentials";
 import { verifyPassword } from "../accounts/password-hash";
-import { selfServiceCall } from "../accounts/self-service";
+import { openOwnAccountEmail, selfServiceCall } from "../accounts/self-service";
 import { type Actor, authenticateAudited } from "../actors";
 import { AUDIT_UNAVAILABLE, audited, refuse, shopperEvent, subjectPseudonyms } from "../audit/audited";
 import type { VaultDb } from "../db/client";
@@ -60,12 +59,9 @@ export async function exportAccount(
 	});
 	if (!call.ok) return call;
 	const { actor, event } = call;
-	const account = await findCredentialsById(deps.db, actor.id);
-	if (!account) return LOGIN_REQUIRED;
-	const subject = await openAccountSubject(deps, actor.subjectId);
-	if (isFailure(subject))
-		return refuse(deps, { ...event, outcome: "failed", reason: "subject_unavailable" }, subject);
-	const email = await openAccountEmail(deps, account, subject);
+	const own = await openOwnAccountEmail(deps, call);
+	if (!own.ok) return own;
+	const { account, email } = own;
 	const rows = await deps.db
 		.select()
 		.from(sessions)

@@ -4,16 +4,15 @@
 // The owner is proven by a live session when the subject is created, never claimed by the caller.
 import { and, eq, inArray } from "drizzle-orm";
 import { runBatch } from "../../shared/d1-batch";
-import { ACCOUNT_TABLES, type OpenItem, SELF_SERVICE } from "../../shared/vault-contract";
+import type { OpenItem } from "../../shared/vault-contract";
 import type { SealResult } from "../accounts/self-service";
-import { selfServiceCall } from "../accounts/self-service";
-import { AUDIT_UNAVAILABLE, audited, refuse, subjectPseudonyms } from "../audit/audited";
+import { shopperSealGate } from "../accounts/self-service";
+import { AUDIT_UNAVAILABLE, audited, subjectPseudonyms } from "../audit/audited";
 import type { VaultDb } from "../db/client";
 import { subjectOwners } from "../db/schema";
 import { failure, type VaultDeps } from "../deps";
 import { insertSubjectKey } from "../keys/subject-keys";
 
-const ACCOUNT_TABLE_SET: ReadonlySet<string> = new Set(ACCOUNT_TABLES);
 // One id per bound parameter plus the account id: well under D1's 100.
 const IDS_PER_QUERY = 90;
 
@@ -36,23 +35,9 @@ export async function sealOwnedSubject(deps: VaultDeps, req: OwnedSealRequest): 
 	if (req.blindIndex?.length || req.openCase)
 		return failure("bad_request", "An owned subject takes no blind index and opens no case");
 	const names = Object.keys(req.fields);
-	const base = {
-		action: "seal",
-		purpose: SELF_SERVICE,
-		fields: names.map((field) => `${req.table}.${field}`),
-		itemCount: names.length,
-		requestId: req.requestId,
-	};
-	const call = await selfServiceCall(deps, req.owner, base);
+	const call = await shopperSealGate(deps, req.owner, { table: req.table, names, requestId: req.requestId });
 	if (!call.ok) return call;
 	const { actor, event } = call;
-	if (!ACCOUNT_TABLE_SET.has(req.table)) {
-		return refuse(
-			deps,
-			{ ...event, outcome: "denied", reason: "table_not_allowed" },
-			failure("forbidden", "A shopper seals into their account's tables only"),
-		);
-	}
 	const { subject, record } = await deps.cipher.createSubject(deps.now);
 	const sealed = await deps.cipher.sealFields(subject, req.table, req.rowId, req.fields);
 	const logged = await audited(deps, {
