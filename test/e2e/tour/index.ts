@@ -2,6 +2,7 @@
 import { accountPages } from "./account.ts";
 import { afterSalesPages } from "./after-sales.ts";
 import { corePages } from "./core.ts";
+import { privacyPages } from "./privacy.ts";
 import { shopPages } from "./shop.ts";
 import { staffPages } from "./staff.ts";
 import type { TourPage } from "./types.ts";
@@ -11,5 +12,6 @@ export const tourPages: TourPage[] = [
 	...shopPages,
 	...accountPages,
 	...afterSalesPages,
+	...privacyPages,
 	...staffPages,
 ];

@@ -13,13 +13,21 @@ export const WIDGET_SCRIPT = `(() => {
 	if (!optedOut) {
 		const events = [{ type: "page", path: location.pathname.slice(0, 512) }];
 		if (hasProduct) events.push({ type: "view", productId });
-		fetch("/api/v1/events", {
-			method: "POST",
-			keepalive: true,
-			credentials: "same-origin",
-			headers: { "content-type": "application/json" },
-			body: JSON.stringify({ events }),
-		}).catch(() => {});
+		// The page is cached for everyone, so it cannot say whether this shopper withdrew consent
+		// (an httpOnly cookie or the account's setting): the server says, and a withdrawal sends nothing.
+		fetch("/api/v1/consent", { credentials: "same-origin", headers: { accept: "application/json" } })
+			.then((res) => (res.ok ? res.json() : null))
+			.then((consent) => {
+				if (!consent || consent.analytics !== true) return;
+				return fetch("/api/v1/events", {
+					method: "POST",
+					keepalive: true,
+					credentials: "same-origin",
+					headers: { "content-type": "application/json" },
+					body: JSON.stringify({ events }),
+				});
+			})
+			.catch(() => {});
 	}
 	if (!box || !hasProduct) return;
 	const limit = Math.min(Math.max(Number(box.getAttribute("data-limit")) || 4, 1), 12);

@@ -25,7 +25,7 @@ const CorrectedContactSchema = z.object({
 	address: z.unknown(),
 });
 
-const EraseAccountBodySchema = z
+export const EraseAccountBodySchema = z
 	.object({ password: z.string().min(1).max(128).meta({ format: "password" }) })
 	.strict();
 
