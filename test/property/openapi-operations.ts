@@ -62,5 +62,5 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
 
 /** Whether the operation is one of the HTML pages, which may answer a refusal with a page. */
 export function isPage(op: Operation): boolean {
-	return op.tags.includes("pages");
+	return op.tags.some((tag) => tag === "pages" || tag.endsWith(" pages"));
 }
