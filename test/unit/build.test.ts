@@ -8,8 +8,11 @@ import { describe, expect, it } from "vitest";
 // Measured 2026-11-30 with `import * as z from "zod"` (the named `z` object drags every locale
 // in; biome forbids it): storefront 222.5 KiB (@hono/zod-openapi still imports the whole of zod),
 // analytics 57.3, vault 84.7. Issue #11's targets are 150 / 50 / 60.
-// Issue #9 (privacy rights, the registry, retention) grew the storefront to about 243 KiB.
-const GZIP_BUDGET_KIB = { storefront: 252, analytics: 64, vault: 100 };
+// Issue #9 (privacy rights, the registry, retention) grew the storefront to about 243 KiB, issue
+// #10's pages (account, after-sales, privacy center, staff console, rug drawings) to about 288.
+// Of that, zod's locales are ~260 KiB raw (every language's messages, dragged in by
+// @hono/zod-openapi's `import { z } from "zod"`): issue #11 is where that is taken out.
+const GZIP_BUDGET_KIB = { storefront: 305, analytics: 64, vault: 100 };
 
 function dryRunDeploy(config: string) {
 	const outdir = mkdtempSync(join(tmpdir(), "loomwash-build-"));
