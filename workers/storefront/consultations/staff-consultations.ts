@@ -31,7 +31,7 @@ import {
 
 export type StaffThreadDeps = ThreadDeps & { staffToken: string; staffId: string };
 
-async function requireThread(deps: ThreadDeps, id: string): Promise<ConsultationWithOrder> {
+async function requireThread(deps: Pick<ThreadDeps, "db">, id: string): Promise<ConsultationWithOrder> {
 	const thread = await getConsultation(deps.db, id);
 	if (!thread) throw new AppError("not_found", "No such conversation");
 	return thread;
@@ -163,16 +163,19 @@ export async function replyAsStaff(
 		message,
 	);
 	await mailReply(deps, thread, reply);
-	const after = await requireThread(deps, id);
-	const counts = await countMessagesOf(deps.db, [id]);
-	return buildConsultationView(after, counts.get(id) ?? 0);
+	return staffThreadView(deps, id);
 }
 
 /** Closes the thread and the vault's case on its order (the staff member's token closes it). */
 export async function closeAsStaff(deps: StaffThreadDeps, id: string): Promise<ConsultationView> {
 	const thread = await requireThread(deps, id);
 	await closeThread(deps, thread, { kind: "staff", token: deps.staffToken });
-	const after = await requireThread(deps, id);
+	return staffThreadView(deps, id);
+}
+
+/** A thread as it stands, without its messages (nothing opened). */
+export async function staffThreadView(deps: Pick<ThreadDeps, "db">, id: string): Promise<ConsultationView> {
+	const thread = await requireThread(deps, id);
 	const counts = await countMessagesOf(deps.db, [id]);
-	return buildConsultationView(after, counts.get(id) ?? 0);
+	return buildConsultationView(thread, counts.get(id) ?? 0);
 }

@@ -112,12 +112,14 @@ export async function requestOrderDisclosure(
 	return { ...disclosure, orderNumber: order.number };
 }
 
+/** Newest first; `id` narrows the list to that one request (the staff console's page of it). */
 export async function listOrderDisclosures(
 	deps: DisclosureDeps,
 	status?: Disclosure["status"],
+	id?: string,
 ): Promise<DisclosureView[]> {
 	const { disclosures } = await fromVault(
-		deps.vault.listDisclosures({ actor: staffActor(deps), status, requestId: deps.requestId }),
+		deps.vault.listDisclosures({ actor: staffActor(deps), status, id, requestId: deps.requestId }),
 		deps.logger,
 	);
 	return withOrderNumbers(deps.db, disclosures);

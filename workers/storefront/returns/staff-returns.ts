@@ -45,7 +45,8 @@ function requireStatus(found: FoundReturn, allowed: readonly ReturnStatus[], act
 	}
 }
 
-async function viewOf(db: Db, returnNumber: string): Promise<ReturnView> {
+/** A return without personal data, by number (the staff console's page before anything is opened). */
+export async function viewOf(db: Db, returnNumber: string): Promise<ReturnView> {
 	const [view] = await loadReturnViews(db, [await requireReturn(db, returnNumber)]);
 	if (!view) throw new AppError("not_found", "No such return");
 	return view;

@@ -79,7 +79,7 @@ const ReviewSchema = z
 	})
 	.openapi("AuditReview");
 
-const RotateBodySchema = z
+export const RotateBodySchema = z
 	.object({ batchSize: z.number().int().min(1).max(500).optional(), dryRun: z.boolean().optional() })
 	.strict()
 	.openapi("RotateKeysRequest");
@@ -143,15 +143,20 @@ export const staffAuditRoutes = createRouter<StaffEnv>()
 		return c.json(report, 200);
 	})
 	.openapi(reviewRoute, async (c) => c.json(await reviewAccesses(c, c.req.valid("query")), 200))
-	.openapi(rotateRoute, async (c) => {
-		const { batchSize, dryRun } = c.req.valid("json");
-		const actor = { kind: "staff", token: c.var.staffToken } as const;
-		const { progress } = await fromVault(
-			c.env.VAULT.rotateKeys({ actor, batchSize, dryRun, requestId: c.var.requestId }),
-			c.var.logger,
-		);
-		return c.json(progress, 200);
-	});
+	.openapi(rotateRoute, async (c) => c.json(await rotateKeysAsStaff(c, c.req.valid("json")), 200));
+
+/** One batch of data keys re-wrapped under the current key (the API's and the staff console's). */
+export async function rotateKeysAsStaff(
+	c: Context<StaffEnv>,
+	{ batchSize, dryRun }: z.output<typeof RotateBodySchema>,
+): Promise<z.output<typeof RotationSchema>> {
+	const actor = { kind: "staff", token: c.var.staffToken } as const;
+	const { progress } = await fromVault(
+		c.env.VAULT.rotateKeys({ actor, batchSize, dryRun, requestId: c.var.requestId }),
+		c.var.logger,
+	);
+	return progress;
+}
 
 /** The access review over whole UTC days, `to` included (the API's and the staff console's). */
 export async function reviewAccesses(

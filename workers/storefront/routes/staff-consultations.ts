@@ -23,7 +23,7 @@ import { createRouter, errorResponses, jsonRequest as json, jsonResponse as ok }
 const OneThread = z.object({ consultation: ConsultationSchema });
 const common = { tags: ["staff"], security: STAFF_SECURITY };
 
-function staffThreadDepsFor(c: Context<StaffEnv>): StaffThreadDeps {
+export function staffThreadDepsFor(c: Context<StaffEnv>): StaffThreadDeps {
 	return {
 		db: c.var.db,
 		vault: c.env.VAULT,

@@ -15,7 +15,7 @@ import {
 	requestOrderDisclosure,
 } from "../privacy/disclosures";
 
-const STATUSES = ["requested", "approved", "rejected", "executed"] as const;
+export const DISCLOSURE_STATUSES = ["requested", "approved", "rejected", "executed"] as const;
 
 const DisclosureSchema = z
 	.object({
@@ -24,7 +24,7 @@ const DisclosureSchema = z
 		reference: z.string(),
 		orderNumber: z.string().nullable(),
 		scope: z.array(z.string()),
-		status: z.enum(STATUSES),
+		status: z.enum(DISCLOSURE_STATUSES),
 		requestedBy: z.string().openapi({ description: "The asking staff member's id" }),
 		requestedAt: z.number().int(),
 		decidedBy: z.string().nullable(),
@@ -34,7 +34,7 @@ const DisclosureSchema = z
 	})
 	.openapi("Disclosure");
 
-const RequestBodySchema = z
+export const RequestBodySchema = z
 	.object({
 		basis: z.enum(DISCLOSURE_BASES),
 		reference: z
@@ -51,7 +51,7 @@ const RequestBodySchema = z
 	.strict()
 	.openapi("DisclosureRequest");
 
-const DecisionBodySchema = z
+export const DecisionBodySchema = z
 	.object({
 		approve: z.boolean(),
 		reason: z.string().trim().min(3).max(500),
@@ -62,7 +62,7 @@ const DecisionBodySchema = z
 const ListQuerySchema = z
 	.object({
 		status: z
-			.enum(STATUSES)
+			.enum(DISCLOSURE_STATUSES)
 			.optional()
 			.openapi({ param: { name: "status", in: "query" }, example: "requested" }),
 	})
@@ -100,7 +100,7 @@ const DisclosedDataSchema = z
 const common = { tags: ["staff"], security: STAFF_SECURITY };
 const one = z.object({ disclosure: DisclosureSchema });
 
-function disclosureDeps(c: Context<StaffEnv>): DisclosureDeps {
+export function disclosureDeps(c: Context<StaffEnv>): DisclosureDeps {
 	return {
 		db: c.var.db,
 		vault: c.env.VAULT,

@@ -40,6 +40,7 @@ import { StaffSignInPage } from "../pages/staff/sign-in-page";
 import { type FormErrors, NO_ERRORS } from "../pages/staff/staff-layout";
 import { fromVault } from "../vault-client";
 import { STAFF_ROUTES } from "./staff";
+import { registerStaffAfterSalesPages } from "./staff-after-sales-pages";
 import { analyticsSummary, SummaryQuerySchema } from "./staff-analytics";
 import { ReviewQuerySchema, reviewAccesses } from "./staff-audit";
 import { fulfilDeps, ManifestQuerySchema, manifestDownload } from "./staff-fulfilment";
@@ -50,6 +51,17 @@ import {
 	openOrderContact,
 	STAFF_ORDER_STATUSES,
 } from "./staff-orders";
+import {
+	actorOf,
+	formBody,
+	formResponses,
+	html,
+	page,
+	refusalOf,
+	staffResponses,
+	stringOf,
+} from "./staff-page-kit";
+import { registerStaffPrivacyPages } from "./staff-privacy-pages";
 
 /** Access's own cookie name, so production (Access sets it) and local sign-in are one path. */
 export const STAFF_COOKIE = "CF_Authorization";
@@ -74,6 +86,33 @@ const PAGE_TO_API: readonly (readonly [method: string, page: string, apiMethod: 
 		["GET", "/staff/members", "GET", "/api/v1/staff/members"],
 		["POST", "/staff/members", "POST", "/api/v1/staff/members"],
 		["POST", "/staff/members/{id}", "PATCH", "/api/v1/staff/members/{id}"],
+		// A return's page shows what the list shows (any role); its description opens only by a POST.
+		["GET", "/staff/returns", "GET", "/api/v1/staff/returns"],
+		["GET", "/staff/returns/{number}", "GET", "/api/v1/staff/returns"],
+		["POST", "/staff/returns/{number}/details", "GET", "/api/v1/staff/returns/{number}"],
+		["POST", "/staff/returns/{number}/approve", "POST", "/api/v1/staff/returns/{number}/approve"],
+		["POST", "/staff/returns/{number}/reject", "POST", "/api/v1/staff/returns/{number}/reject"],
+		["POST", "/staff/returns/{number}/receive", "POST", "/api/v1/staff/returns/{number}/receive"],
+		["POST", "/staff/returns/{number}/refund", "POST", "/api/v1/staff/returns/{number}/refund"],
+		// A thread's page shows what the list shows; its messages open only by a POST.
+		["GET", "/staff/consultations", "GET", "/api/v1/staff/consultations"],
+		["GET", "/staff/consultations/{id}", "GET", "/api/v1/staff/consultations"],
+		["POST", "/staff/consultations/{id}/open", "GET", "/api/v1/staff/consultations/{id}"],
+		["POST", "/staff/consultations/{id}/messages", "POST", "/api/v1/staff/consultations/{id}/messages"],
+		["POST", "/staff/consultations/{id}/close", "POST", "/api/v1/staff/consultations/{id}/close"],
+		["GET", "/staff/reviews", "GET", "/api/v1/staff/reviews"],
+		["POST", "/staff/reviews/{id}/open", "GET", "/api/v1/staff/reviews/{id}"],
+		["POST", "/staff/reviews/{id}/publish", "POST", "/api/v1/staff/reviews/{id}/publish"],
+		["POST", "/staff/reviews/{id}/reject", "POST", "/api/v1/staff/reviews/{id}/reject"],
+		["GET", "/staff/disclosures", "GET", "/api/v1/staff/disclosures"],
+		["POST", "/staff/disclosures", "POST", "/api/v1/staff/disclosures"],
+		["GET", "/staff/disclosures/{id}", "GET", "/api/v1/staff/disclosures"],
+		["POST", "/staff/disclosures/{id}/decision", "POST", "/api/v1/staff/disclosures/{id}/decision"],
+		["POST", "/staff/disclosures/{id}/export", "POST", "/api/v1/staff/disclosures/{id}/export"],
+		["GET", "/staff/retention", "POST", "/api/v1/staff/retention/run"],
+		["POST", "/staff/retention", "POST", "/api/v1/staff/retention/run"],
+		["GET", "/staff/keys", "POST", "/api/v1/staff/keys/rotate"],
+		["POST", "/staff/keys", "POST", "/api/v1/staff/keys/rotate"],
 	];
 
 function apiOperation(method: string, path: string) {
@@ -93,39 +132,6 @@ const OPEN_PATHS = new Set(["/staff/sign-in", "/staff/sign-out"]);
 
 const pageToken = (c: Context<StaffEnv>) => c.req.header(ACCESS_HEADER) ?? getCookie(c, STAFF_COOKIE);
 const requireStaff = staffAuth(STAFF_PAGE_ROUTES, pageToken);
-
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
-const formBody = <T,>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
-/** What every staff page may answer besides its own success. */
-const staffResponses = {
-	303: { description: "Without a staff token: to /staff/sign-in" },
-	400: html("Invalid input"),
-	403: html("The vault refused this for the member's role"),
-	404: html("No such page or record"),
-	429: html("Too many staff requests"),
-	503: html("The vault is unavailable"),
-};
-const formResponses = {
-	...staffResponses,
-	409: html("The page again: the record is not in a state for that"),
-	...errorResponses(413),
-};
-
-/** Personal or role-dependent: never stored by any cache. */
-function page(c: Context<StaffEnv>, body: string | Promise<string>, status: ContentfulStatusCode = 200) {
-	c.header("Cache-Control", "no-store");
-	return c.html(body, status);
-}
-
-/** A refusal the member can act on; anything else (sign-in lost, faults) goes to onError. */
-function refusalOf(err: unknown): AppError | null {
-	return err instanceof AppError && err.status < 500 && err.code !== "unauthorized" ? err : null;
-}
-
-const actorOf = (c: Context<StaffEnv>) => ({ kind: "staff", token: c.var.staffToken }) as const;
 
 function staffPageError(err: Error, c: Context<StaffEnv>) {
 	c.header("Cache-Control", "no-store");
@@ -162,6 +168,9 @@ function staffPageError(err: Error, c: Context<StaffEnv>) {
 const router = createRouter<StaffEnv>();
 router.onError(staffPageError);
 router.use("/staff/*", async (c, next) => (OPEN_PATHS.has(c.req.path) ? next() : requireStaff(c, next)));
+// The other areas' pages, on this router: behind the same authorisation and error page.
+registerStaffAfterSalesPages(router);
+registerStaffPrivacyPages(router);
 
 // ---- Sign-in ----
 
@@ -372,9 +381,6 @@ async function addMemberRefused(c: Context<StaffEnv>, issues: readonly z.core.$Z
 	}
 	return renderMembers(c, 400, values, errors);
 }
-
-const stringOf = (value: unknown, max: number) =>
-	typeof value === "string" ? value.slice(0, max) : undefined;
 
 export const staffPages = router
 	.openapi(

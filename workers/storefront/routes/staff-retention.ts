@@ -2,11 +2,12 @@
 // runner as the cron, one batch per job, plus the vault's own steps under the admin's name.
 // `npm run retention` calls it until no step has more; a dry run counts and changes nothing.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
 import { createRouter, errorResponses, jsonRequest, jsonResponse } from "../openapi";
 import { runRetention } from "../privacy/retention/runner";
 
-const RunRetentionSchema = z
+export const RunRetentionSchema = z
 	.object({
 		dryRun: z.boolean(),
 		batchSize: z.number().int().min(1).max(500).optional().openapi({ example: 100 }),
@@ -23,7 +24,7 @@ const RetentionStepSchema = z.object({
 
 const RetentionRunSchema = z.object({ steps: z.array(RetentionStepSchema) }).openapi("RetentionRun");
 
-const DEFAULT_BATCH = 100;
+export const DEFAULT_BATCH = 100;
 
 const runRoute = createRoute({
 	method: "post",
@@ -38,9 +39,16 @@ const runRoute = createRoute({
 	},
 });
 
-export const staffRetentionRoutes = createRouter<StaffEnv>().openapi(runRoute, async (c) => {
-	const { dryRun, batchSize } = c.req.valid("json");
-	const steps = await runRetention(
+export const staffRetentionRoutes = createRouter<StaffEnv>().openapi(runRoute, async (c) =>
+	c.json({ steps: await runRetentionAsStaff(c, c.req.valid("json")) }, 200),
+);
+
+/** One batch of every job under the staff member's name (the API's and the staff console's). */
+export function runRetentionAsStaff(
+	c: Context<StaffEnv>,
+	{ dryRun, batchSize }: z.output<typeof RunRetentionSchema>,
+): Promise<z.output<typeof RetentionStepSchema>[]> {
+	return runRetention(
 		{
 			db: c.var.db,
 			vault: c.env.VAULT,
@@ -50,5 +58,4 @@ export const staffRetentionRoutes = createRouter<StaffEnv>().openapi(runRoute, a
 		},
 		{ now: Date.now(), dryRun, batchSize: batchSize ?? DEFAULT_BATCH },
 	);
-	return c.json({ steps }, 200);
-});
+}

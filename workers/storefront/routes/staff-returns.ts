@@ -32,7 +32,7 @@ import {
 	type StaffReturnDeps,
 } from "../returns/staff-returns";
 
-const ListQuerySchema = staffListQuery(RETURN_STATUSES, STAFF_RETURN_CURSOR);
+export const ListQuerySchema = staffListQuery(RETURN_STATUSES, STAFF_RETURN_CURSOR);
 
 const NumberParamsSchema = z.object({
 	number: z
@@ -45,7 +45,7 @@ const NumberParamsSchema = z.object({
 const OneReturn = z.object({ return: ReturnSchema });
 const common = { tags: ["staff"], security: STAFF_SECURITY };
 
-function staffReturnDepsFor(c: Context<StaffEnv>): StaffReturnDeps {
+export function staffReturnDepsFor(c: Context<StaffEnv>): StaffReturnDeps {
 	return {
 		db: c.var.db,
 		vault: c.env.VAULT,

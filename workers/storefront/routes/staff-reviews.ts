@@ -18,7 +18,7 @@ import {
 	StaffReviewTextSchema,
 } from "../reviews/review-schemas";
 
-const ListQuerySchema = staffListQuery(REVIEW_STATUSES, REVIEW_CURSOR, "pending");
+export const ListQuerySchema = staffListQuery(REVIEW_STATUSES, REVIEW_CURSOR, "pending");
 
 const IdParamsSchema = z.object({
 	id: ReviewIdSchema.openapi({ param: { name: "id", in: "path" } }),
@@ -26,7 +26,7 @@ const IdParamsSchema = z.object({
 
 const common = { tags: ["staff"], security: STAFF_SECURITY };
 
-function moderationDeps(c: Context<StaffEnv>): ModerationDeps {
+export function moderationDeps(c: Context<StaffEnv>): ModerationDeps {
 	return {
 		db: c.var.db,
 		vault: c.env.VAULT,

@@ -38,6 +38,32 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
 			"Orders by status; packing, shipping and the manifest; an order's contact, on purpose and logged.",
 	},
 	{
+		href: "/staff/returns",
+		label: "Returns",
+		operation: "orders.list",
+		summary:
+			"Returns by status; approving, rejecting, receiving and refunding; a description, on purpose and logged.",
+	},
+	{
+		href: "/staff/consultations",
+		label: "Consultations",
+		operation: "consultations.answer",
+		summary:
+			"Shoppers' questions, open ones first; the messages opened when asked and logged; answering, closing.",
+	},
+	{
+		href: "/staff/reviews",
+		label: "Reviews",
+		operation: "reviews.moderate",
+		summary: "Reviews waiting for moderation; reading a text is logged; publishing or rejecting it.",
+	},
+	{
+		href: "/staff/disclosures",
+		label: "Disclosures",
+		operation: "disclosures.request",
+		summary: "Lawful disclosure requests: asking, a second officer's decision, the one logged export.",
+	},
+	{
 		href: "/staff/audit/review",
 		label: "Access review",
 		operation: "audit.review",
@@ -60,6 +86,18 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
 		label: "Staff and roles",
 		operation: "staff.manage",
 		summary: "Add staff members, change their role, deactivate them.",
+	},
+	{
+		href: "/staff/retention",
+		label: "Retention",
+		operation: "retention.run",
+		summary: "Run a batch of the retention jobs by hand, or a dry run of what is due.",
+	},
+	{
+		href: "/staff/keys",
+		label: "Key rotation",
+		operation: "keys.rotate",
+		summary: "Re-wrap the data keys under the keyring's current key, a batch at a time.",
 	},
 ];
 

@@ -19,6 +19,9 @@ export const STAFF_CSS = `.staff{display:grid;gap:1rem 2rem;grid-template-column
 .staff .field{margin:0 0 .85rem;max-width:28rem}
 .staff textarea{width:100%;min-height:8rem;font:inherit;padding:.45rem;border:1px solid #8a8278;border-radius:.3rem}
 input[type=date]{padding:.45rem;border:1px solid #8a8278;border-radius:.3rem;background:#fff;color:var(--fg);font:inherit}
+.said{white-space:pre-wrap;overflow-wrap:anywhere;border-left:3px solid var(--line);margin:.25rem 0 1rem;padding:.25rem 1rem;max-width:48rem}
+.thread{list-style:none;padding:0;margin:0}
+.staff form+form{margin-top:.75rem}
 .ok{color:#1f3d27;font-weight:700}
 .bad{color:var(--warn);font-weight:700}
 @media (max-width:40rem){.staff{grid-template-columns:1fr}.staff nav ul{display:flex;flex-wrap:wrap;gap:.5rem 1rem}}`;
