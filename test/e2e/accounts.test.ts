@@ -3,7 +3,7 @@
 // from the second mailed link, and logs in with the new one. The address is nowhere in the state.
 import { describe, expect, test } from "vitest";
 import { mailedLink } from "./mailbox.ts";
-import { BASE_URL, describeInBrowser, markersInRawState } from "./shop.ts";
+import { BASE_URL, CLIENT_HEADER, describeInBrowser, markersInRawState } from "./shop.ts";
 
 const EMAIL = `e2e.account.${Date.now()}@example.org`;
 const OTHER_EMAIL = `e2e.account.other.${Date.now()}@example.org`;
@@ -14,7 +14,7 @@ const SECOND = "second long e2e passphrase";
 function post(path: string, body: unknown, cookie = ""): Promise<Response> {
 	return fetch(`${BASE_URL}${path}`, {
 		method: "POST",
-		headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+		headers: { ...CLIENT_HEADER, "content-type": "application/json", ...(cookie ? { cookie } : {}) },
 		body: JSON.stringify(body),
 		signal: AbortSignal.timeout(10_000),
 	});

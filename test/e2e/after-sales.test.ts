@@ -7,7 +7,15 @@ import { DatabaseSync } from "node:sqlite";
 import { beforeAll, describe, expect, test } from "vitest";
 import { api, CookieJar } from "./http-client.ts";
 import { mailedText, mailedTexts } from "./mailbox.ts";
-import { BASE_URL, categorySlugs, d1File, getJson, markersInRawState, productsIn } from "./shop.ts";
+import {
+	BASE_URL,
+	CLIENT_HEADER,
+	categorySlugs,
+	d1File,
+	getJson,
+	markersInRawState,
+	productsIn,
+} from "./shop.ts";
 import { staffTeam } from "./staff.ts";
 
 const RUN = Date.now().toString(36);
@@ -153,7 +161,7 @@ describe("after the purchase (issue #8), through the API", () => {
 		expect(paymentUrl.pathname).toMatch(/^\/pay\/local\//);
 		const paid = await fetch(`${BASE_URL}${paymentUrl.pathname}`, {
 			method: "POST",
-			headers: { origin: BASE_URL, "content-type": "application/x-www-form-urlencoded" },
+			headers: { ...CLIENT_HEADER, origin: BASE_URL, "content-type": "application/x-www-form-urlencoded" },
 			body: "decision=pay",
 			redirect: "manual",
 			signal: AbortSignal.timeout(15_000),

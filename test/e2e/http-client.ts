@@ -1,6 +1,6 @@
 // The e2e tests' HTTP client for the shop under test: JSON calls with a client's cookies or a staff
 // token.
-import { BASE_URL } from "./shop.ts";
+import { BASE_URL, CLIENT_HEADER } from "./shop.ts";
 
 /** The signed cookies of one client (the guest's cart and read-your-writes bookmark). */
 export class CookieJar {
@@ -31,7 +31,7 @@ export async function api<T>(
 	path: string,
 	{ body, jar, staff }: Call = {},
 ): Promise<{ status: number; body: T; res: Response }> {
-	const headers: Record<string, string> = {};
+	const headers: Record<string, string> = { ...CLIENT_HEADER };
 	if (body !== undefined || method === "POST") headers["content-type"] = "application/json";
 	if (jar) headers.cookie = jar.header();
 	if (staff) headers["Cf-Access-Jwt-Assertion"] = staff;

@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import { api, CookieJar } from "./http-client.ts";
 import { mailedLink } from "./mailbox.ts";
-import { BASE_URL, categorySlugs, getJson, productsIn } from "./shop.ts";
+import { BASE_URL, CLIENT_HEADER, categorySlugs, getJson, productsIn } from "./shop.ts";
 
 export type Contact = {
 	name: string;
@@ -30,7 +30,7 @@ export async function variantInStock(from: "first" | "last"): Promise<number> {
 export async function payLocally(paymentUrl: string): Promise<void> {
 	const paid = await fetch(`${BASE_URL}${new URL(paymentUrl).pathname}`, {
 		method: "POST",
-		headers: { origin: BASE_URL, "content-type": "application/x-www-form-urlencoded" },
+		headers: { ...CLIENT_HEADER, origin: BASE_URL, "content-type": "application/x-www-form-urlencoded" },
 		body: "decision=pay",
 		redirect: "manual",
 		signal: AbortSignal.timeout(15_000),

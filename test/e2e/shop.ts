@@ -10,6 +10,16 @@ import { launchChromium, MISSING_CHROMIUM } from "./chromium.ts";
 
 export const BASE_URL = inject("e2eBaseUrl");
 
+const group = () => Math.floor(Math.random() * 0x10000).toString(16);
+/**
+ * This test file's client address, sent as Cloudflare would (`CF-Connecting-IP`). The shop limits
+ * sign-ins, carts and checkouts per client network, and every e2e file shares one shop: without
+ * it, all of them would be one client and the later files would meet the earlier ones' limits.
+ * The limits themselves are tested in the storefront project.
+ */
+export const CLIENT_ADDRESS = `2001:db8:${group()}:${group()}::1`;
+export const CLIENT_HEADER = { "cf-connecting-ip": CLIENT_ADDRESS } as const;
+
 /** Bounded waits for everything a page does; far above what a passing run needs. */
 const ACTION_TIMEOUT_MS = 15_000;
 
@@ -40,7 +50,11 @@ export function describeInBrowser(name: string, body: (newContext: NewContext) =
 		});
 		body(async (options = {}) => {
 			if (!browser) throw new Error("chromium did not start");
-			const context = await browser.newContext({ baseURL: BASE_URL, ...options });
+			const context = await browser.newContext({
+				baseURL: BASE_URL,
+				...options,
+				extraHTTPHeaders: { ...CLIENT_HEADER, ...options.extraHTTPHeaders },
+			});
 			context.setDefaultTimeout(ACTION_TIMEOUT_MS);
 			context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
 			contexts.push(context);
@@ -69,7 +83,11 @@ export async function eventually<T>(
 export type CatalogProduct = { id: number; slug: string; name: string; category: { slug: string } };
 
 export async function getJson<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-	const res = await fetch(`${BASE_URL}${path}`, { ...init, signal: AbortSignal.timeout(10_000) });
+	const res = await fetch(`${BASE_URL}${path}`, {
+		...init,
+		headers: { ...CLIENT_HEADER, ...init?.headers },
+		signal: AbortSignal.timeout(10_000),
+	});
 	return { status: res.status, body: (await res.json()) as T };
 }
 
