@@ -64,7 +64,13 @@ describeInBrowser("the page tour", (newContext) => {
 			expect(await page.locator("h1").count(), `${path}: one h1`).toBe(1);
 			expect(await seriousViolations(page), `${path} at ${width}`).toEqual([]);
 			expect(cspErrors, path).toEqual([]);
-			await page.screenshot({ path: join(SHOTS, `${tour.name}-${width}.png`), fullPage: true });
+			// JPEG at modest quality: ninety-odd full pages stay a few megabytes in the repository.
+			await page.screenshot({
+				path: join(SHOTS, `${tour.name}-${width}.jpg`),
+				fullPage: true,
+				type: "jpeg",
+				quality: 55,
+			});
 			await context.close();
 		}
 	});
