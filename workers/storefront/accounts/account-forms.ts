@@ -7,6 +7,9 @@ import {
 	type CheckoutFormValues,
 	describeCheckoutIssues,
 	echoCheckoutValues,
+	MAX_RAW_FIELD,
+	rawField,
+	rawFieldsSchema,
 } from "../checkout/checkout-form";
 import {
 	AccountCheckoutSchema,
@@ -19,10 +22,6 @@ import {
 	SavedAddressInputSchema,
 } from "./account-schemas";
 
-// Longer than any field the API accepts, so a long value gets that field's own message; the
-// 32 KiB body limit bounds the whole form.
-const MAX_RAW_FIELD = 1000;
-const rawField = z.string().max(MAX_RAW_FIELD).optional();
 /** A checkbox sends "on" when ticked and nothing otherwise; anything else is not our form. */
 const checkbox = z.literal("on").optional();
 
@@ -242,14 +241,7 @@ export const ADDRESS_FIELDS = [
 ] as const satisfies readonly CheckoutField[];
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 
-const RawAddressFormSchema = z
-	.object(
-		Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, rawField])) as Record<
-			AddressField,
-			typeof rawField
-		>,
-	)
-	.strict();
+const RawAddressFormSchema = rawFieldsSchema(ADDRESS_FIELDS);
 
 /** Flat fields → the address book's body, as POST /api/v1/me/addresses takes it. */
 function toSavedAddressInput(form: z.infer<typeof RawAddressFormSchema>): unknown {

@@ -22,17 +22,17 @@ export type CheckoutFormErrors = { fields: Partial<Record<CheckoutField, string>
 
 // Longer than any field CheckoutSchema accepts, so a long value gets that field's own message;
 // the 32 KiB body limit bounds the whole form.
-const MAX_RAW_FIELD = 1000;
-const rawField = z.string().max(MAX_RAW_FIELD).optional();
+export const MAX_RAW_FIELD = 1000;
+export const rawField = z.string().max(MAX_RAW_FIELD).optional();
 
-const RawCheckoutFormSchema = z
-	.object(
-		Object.fromEntries(CHECKOUT_FIELDS.map((field) => [field, rawField])) as Record<
-			CheckoutField,
-			typeof rawField
-		>,
-	)
-	.strict();
+/** A form body of these text fields only, each optional and bounded, before the API's schema. */
+export function rawFieldsSchema<F extends string>(fields: readonly F[]) {
+	return z
+		.object(Object.fromEntries(fields.map((field) => [field, rawField])) as Record<F, typeof rawField>)
+		.strict();
+}
+
+const RawCheckoutFormSchema = rawFieldsSchema(CHECKOUT_FIELDS);
 
 /** The form's flat fields nested the way the JSON API takes them. */
 export function toCheckoutRequest(form: CheckoutFormValues) {

@@ -24,6 +24,7 @@ import {
 	SavedAddressChoice,
 	type SavedAddressChoiceState,
 } from "./account/saved-address-choice";
+import { describedBy, ErrorSummary, FieldMessages, TextField as SharedTextField } from "./form-parts";
 import { Layout, type NavCategory } from "./layout";
 
 export type CheckoutPageProps = {
@@ -59,30 +60,7 @@ type FieldProps = {
 	optional?: boolean;
 };
 
-/** Hint and error ids for aria-describedby, in reading order. */
-function describedBy(field: CheckoutField, hint: boolean, error: boolean): string | undefined {
-	const ids = [hint ? `f-${field}-hint` : "", error ? `f-${field}-error` : ""].filter(Boolean);
-	return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-function FieldMessages({ field, hint, error }: { field: CheckoutField; hint?: string; error?: string }) {
-	return (
-		<>
-			{hint ? (
-				<span class="hint" id={`f-${field}-hint`}>
-					{hint}
-				</span>
-			) : null}
-			{error ? (
-				<span class="error" id={`f-${field}-error`}>
-					<span class="visually-hidden">Error: </span>
-					{error}
-				</span>
-			) : null}
-		</>
-	);
-}
-
+/** A checkout field: its label from CHECKOUT_FIELD_TEXT, its id `f-<field>`, the typed value put back. */
 export function TextField({
 	field,
 	values,
@@ -92,22 +70,18 @@ export function TextField({
 	hint,
 	optional,
 }: FieldProps) {
-	const error = errors[field];
 	return (
-		<div class="field">
-			<label for={`f-${field}`}>{CHECKOUT_FIELD_TEXT[field].label}</label>
-			<FieldMessages field={field} hint={hint} error={error} />
-			<input
-				id={`f-${field}`}
-				name={field}
-				type={type}
-				value={values[field] ?? ""}
-				autocomplete={autocomplete}
-				required={!optional}
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy(field, Boolean(hint), Boolean(error))}
-			/>
-		</div>
+		<SharedTextField
+			id={`f-${field}`}
+			name={field}
+			label={CHECKOUT_FIELD_TEXT[field].label}
+			type={type}
+			value={values[field]}
+			error={errors[field]}
+			hint={hint}
+			required={!optional}
+			autocomplete={autocomplete}
+		/>
 	);
 }
 
@@ -116,14 +90,14 @@ export function CountryField({ values, errors }: Pick<FieldProps, "values" | "er
 	return (
 		<div class="field">
 			<label for="f-country">{CHECKOUT_FIELD_TEXT.country.label}</label>
-			<FieldMessages field="country" error={error} />
+			<FieldMessages id="f-country" error={error} />
 			<select
 				id="f-country"
 				name="country"
 				autocomplete="shipping country"
 				required
 				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy("country", false, Boolean(error))}
+				aria-describedby={describedBy("f-country", false, Boolean(error))}
 			>
 				<option value="">Choose a country</option>
 				{COUNTRIES_BY_NAME.map((code) => (
@@ -133,6 +107,26 @@ export function CountryField({ values, errors }: Pick<FieldProps, "values" | "er
 				))}
 			</select>
 		</div>
+	);
+}
+
+/** The address below the recipient's name, here and in the address book (the same rules apply). */
+export function AddressLineFields(field: Pick<FieldProps, "values" | "errors">) {
+	return (
+		<>
+			<TextField field="line1" autocomplete="shipping address-line1" {...field} />
+			<TextField field="line2" autocomplete="shipping address-line2" optional {...field} />
+			<TextField field="city" autocomplete="shipping address-level2" {...field} />
+			<TextField
+				field="region"
+				autocomplete="shipping address-level1"
+				hint="Needed in the US, Canada, Australia and Japan: a code such as CA, ON or NSW, or the prefecture."
+				optional
+				{...field}
+			/>
+			<TextField field="postalCode" autocomplete="shipping postal-code" {...field} />
+			<CountryField {...field} />
+		</>
 	);
 }
 
@@ -151,9 +145,9 @@ function ShippingFieldset({
 	const quotes = quoteShipping(currency, cart.subtotalMinor) ?? [];
 	const error = errors.shippingMethod;
 	return (
-		<fieldset aria-describedby={describedBy("shippingMethod", false, Boolean(error))}>
+		<fieldset aria-describedby={describedBy("f-shippingMethod", false, Boolean(error))}>
 			<legend>{CHECKOUT_FIELD_TEXT.shippingMethod.label}</legend>
-			<FieldMessages field="shippingMethod" error={error} />
+			<FieldMessages id="f-shippingMethod" error={error} />
 			{quotes.map(({ method, prices }) => {
 				const id = `f-shippingMethod-${method}`;
 				const priceText = shippingPriceText(prices, currency);
@@ -189,24 +183,8 @@ function methodChoices(cart: CartView): MethodChoice[] {
 
 type FieldErrors = { errors: CheckoutFormErrors["fields"] };
 
-export function ErrorSummary({ errors }: { errors: CheckoutFormErrors }) {
-	const fields = CHECKOUT_FIELDS.filter((field) => errors.fields[field]);
-	if (fields.length === 0 && errors.form.length === 0) return null;
-	return (
-		<div class="notice" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-			<h2 id="error-summary-title">There is a problem</h2>
-			<ul>
-				{errors.form.map((message) => (
-					<li>{message}</li>
-				))}
-				{fields.map((field) => (
-					<li>
-						<a href={`#${fieldId(field)}`}>{errors.fields[field]}</a>
-					</li>
-				))}
-			</ul>
-		</div>
-	);
+export function CheckoutErrorSummary({ errors }: { errors: CheckoutFormErrors }) {
+	return <ErrorSummary errors={errors} order={CHECKOUT_FIELDS} idOf={fieldId} />;
 }
 
 /** The shipping price once a valid country and method are known, else null. */
@@ -269,7 +247,7 @@ export function CheckoutPage({
 			styles={saved ? SAVED_CHOICE_CSS : undefined}
 		>
 			<h1>Checkout</h1>
-			<ErrorSummary errors={errors} />
+			<CheckoutErrorSummary errors={errors} />
 			{saved ? <SavedAddressChoice saved={saved} methods={methodChoices(cart)} /> : null}
 			<div class="checkout">
 				<form method="post" action="/checkout" novalidate>
@@ -293,18 +271,7 @@ export function CheckoutPage({
 					<fieldset>
 						<legend>Delivery address</legend>
 						<TextField field="name" autocomplete="shipping name" {...field} />
-						<TextField field="line1" autocomplete="shipping address-line1" {...field} />
-						<TextField field="line2" autocomplete="shipping address-line2" optional {...field} />
-						<TextField field="city" autocomplete="shipping address-level2" {...field} />
-						<TextField
-							field="region"
-							autocomplete="shipping address-level1"
-							hint="Needed in the US, Canada, Australia and Japan: a code such as CA, ON or NSW, or the prefecture."
-							optional
-							{...field}
-						/>
-						<TextField field="postalCode" autocomplete="shipping postal-code" {...field} />
-						<CountryField {...field} />
+						<AddressLineFields {...field} />
 					</fieldset>
 					<ShippingFieldset cart={cart} {...field} />
 					<p class="muted">

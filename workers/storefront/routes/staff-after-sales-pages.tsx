@@ -12,13 +12,7 @@ import {
 	MessageRequestSchema,
 	StaffListQuerySchema,
 } from "../consultations/consultation-schemas";
-import {
-	closeAsStaff,
-	listStaffConsultations,
-	readStaffConsultation,
-	replyAsStaff,
-	staffThreadView,
-} from "../consultations/staff-consultations";
+import * as staffThreads from "../consultations/staff-consultations";
 import { RETURN_STATUSES } from "../db/schema";
 import { AppError } from "../errors";
 import type { StaffEnv } from "../middleware/staff-auth";
@@ -40,20 +34,16 @@ import { StaffReviewPage, StaffReviewsPage } from "../pages/staff/reviews-pages"
 import { type FormErrors, NO_ERRORS } from "../pages/staff/staff-layout";
 import { refundDepsFor } from "../payments/refunds";
 import { RejectReturnSchema } from "../returns/return-schemas";
-import {
-	approveReturn,
-	listStaffReturns,
-	readStaffReturn,
-	receiveReturn,
-	refundReturn,
-	rejectReturn,
-	viewOf,
-} from "../returns/staff-returns";
+import * as staffReturns from "../returns/staff-returns";
 import { listForModeration, moderateReview, openForModeration } from "../reviews/moderation";
 import { REVIEW_STATUSES, ReviewIdSchema } from "../reviews/review-schemas";
 import { staffThreadDepsFor } from "./staff-consultations";
 import { formBody, formResponses, html, page, refusalOf, staffResponses, stringOf } from "./staff-page-kit";
-import { ListQuerySchema as ReturnListQuerySchema, staffReturnDepsFor } from "./staff-returns";
+import {
+	ListQuerySchema as ReturnListQuerySchema,
+	NumberParamsSchema as ReturnParamsSchema,
+	staffReturnDepsFor,
+} from "./staff-returns";
 import { moderationDeps, ListQuerySchema as ReviewListQuerySchema } from "./staff-reviews";
 
 /** A row is small, but the page must stay under 50 KB whatever the texts' lengths. */
@@ -64,14 +54,6 @@ const back = (description: string) => ({ ...formResponses, 303: { description } 
 const openedResponses = { 200: html("The page with what the vault opened and logged"), ...formResponses };
 
 // ---- Returns ----
-
-const ReturnParamsSchema = z.object({
-	number: z
-		.string()
-		.min(1)
-		.max(40)
-		.openapi({ param: { name: "number", in: "path" }, example: "RMA-7K2M-9QXA" }),
-});
 
 const ReturnsQuerySchema = z
 	.object({
@@ -99,7 +81,7 @@ async function renderReturn(
 	values: ReturnFormValues = {},
 	errors: FormErrors = NO_ERRORS,
 ) {
-	const view = await viewOf(c.var.db, number);
+	const view = await staffReturns.viewOf(c.var.db, number);
 	return page(c, <StaffReturnPage staff={c.var.staff} view={view} values={values} errors={errors} />, status);
 }
 
@@ -140,7 +122,7 @@ async function withAmount(
 	const number = c.req.param("number") ?? "";
 	const values = { [field]: amount };
 	if (optional && amount.trim() === "") return returnStep(c, field, values, () => act(undefined));
-	const view = await viewOf(c.var.db, number);
+	const view = await staffReturns.viewOf(c.var.db, number);
 	const minor = minorFrom(amount, view.currency);
 	if (minor === null) {
 		return renderReturn(c, number, 400, values, {
@@ -208,7 +190,7 @@ async function renderThread(
 	reply?: string,
 	errors: FormErrors = NO_ERRORS,
 ) {
-	const thread = await staffThreadView(c.var, id);
+	const thread = await staffThreads.staffThreadView(c.var, id);
 	return page(
 		c,
 		<StaffConsultationPage staff={c.var.staff} thread={thread} reply={reply} errors={errors} />,
@@ -274,7 +256,7 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 			}),
 			async (c) => {
 				const { status, cursor } = c.req.valid("query");
-				const list = await listStaffReturns(c.var.db, {
+				const list = await staffReturns.listStaffReturns(c.var.db, {
 					status: status || undefined,
 					cursor,
 					limit: PER_PAGE,
@@ -299,7 +281,7 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 				"Open a return's description for support: the vault decides and logs it; the answer is the page itself",
 			),
 			async (c) => {
-				const opened = await readStaffReturn(staffReturnDepsFor(c), c.req.valid("param").number);
+				const opened = await staffReturns.readStaffReturn(staffReturnDepsFor(c), c.req.valid("param").number);
 				const { details, ...view } = opened;
 				return page(
 					c,
@@ -319,7 +301,7 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 			),
 			(c) =>
 				withAmount(c, "approve", c.req.valid("form").amount, false, (minor) =>
-					approveReturn(staffReturnDepsFor(c), c.req.valid("param").number, minor ?? 0),
+					staffReturns.approveReturn(staffReturnDepsFor(c), c.req.valid("param").number, minor ?? 0),
 				),
 			(result, c) =>
 				result.success ? undefined : returnFormRefused(c, result.target, "approve", AMOUNT_MESSAGE),
@@ -329,14 +311,16 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 			(c) => {
 				const { rejection } = c.req.valid("form");
 				return returnStep(c, null, { rejection }, () =>
-					rejectReturn(staffReturnDepsFor(c), c.req.valid("param").number, rejection),
+					staffReturns.rejectReturn(staffReturnDepsFor(c), c.req.valid("param").number, rejection),
 				);
 			},
 			(result, c) =>
 				result.success ? undefined : returnFormRefused(c, result.target, "rejection", "Choose a reason"),
 		)
 		.openapi(returnStepRoute("receive", "The parcel arrived: its items go back in stock"), (c) =>
-			returnStep(c, null, {}, () => receiveReturn(staffReturnDepsFor(c), c.req.valid("param").number)),
+			returnStep(c, null, {}, () =>
+				staffReturns.receiveReturn(staffReturnDepsFor(c), c.req.valid("param").number),
+			),
 		)
 		.openapi(
 			returnFormRoute(
@@ -346,7 +330,12 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 			),
 			(c) =>
 				withAmount(c, "refund", c.req.valid("form").amount, true, (minor) =>
-					refundReturn(staffReturnDepsFor(c), refundDepsFor(c), c.req.valid("param").number, minor),
+					staffReturns.refundReturn(
+						staffReturnDepsFor(c),
+						refundDepsFor(c),
+						c.req.valid("param").number,
+						minor,
+					),
 				),
 			(result, c) =>
 				result.success ? undefined : returnFormRefused(c, result.target, "refund", AMOUNT_MESSAGE),
@@ -362,7 +351,7 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 			}),
 			async (c) => {
 				const { status, cursor } = c.req.valid("query");
-				const list = await listStaffConsultations(
+				const list = await staffThreads.listStaffConsultations(
 					{ db: c.var.db },
 					{ status: status || undefined, cursor, limit: PER_PAGE },
 				);
@@ -394,7 +383,10 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 				responses: openedResponses,
 			}),
 			async (c) => {
-				const thread = await readStaffConsultation(staffThreadDepsFor(c), c.req.valid("param").id);
+				const thread = await staffThreads.readStaffConsultation(
+					staffThreadDepsFor(c),
+					c.req.valid("param").id,
+				);
 				return page(
 					c,
 					<StaffConsultationPage staff={c.var.staff} thread={thread} requestId={c.var.requestId} />,
@@ -414,7 +406,7 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 				const { id } = c.req.valid("param");
 				const { message } = c.req.valid("form");
 				try {
-					await replyAsStaff(staffThreadDepsFor(c), id, message);
+					await staffThreads.replyAsStaff(staffThreadDepsFor(c), id, message);
 				} catch (err) {
 					const refusal = refusalOf(err);
 					if (!refusal || refusal.code === "not_found" || refusal.code === "forbidden") throw err;
@@ -426,7 +418,7 @@ export function registerStaffAfterSalesPages(router: OpenAPIHono<StaffEnv>): voi
 		)
 		.openapi(threadRoute("close", "Close a conversation, and the vault's case on its order"), async (c) => {
 			const { id } = c.req.valid("param");
-			await closeAsStaff(staffThreadDepsFor(c), id);
+			await staffThreads.closeAsStaff(staffThreadDepsFor(c), id);
 			return c.redirect(threadPath(id), 303);
 		})
 		.openapi(

@@ -10,14 +10,7 @@ import { manifestCsv, ParcelSchema } from "../fulfilment/manifest";
 import { type FulfilmentStep, ShipmentSchema } from "../fulfilment/transitions";
 import { STAFF_SECURITY, type StaffEnv } from "../middleware/staff-auth";
 import { createRouter, errorResponses } from "../openapi";
-
-const NumberParamsSchema = z.object({
-	number: z
-		.string()
-		.min(1)
-		.max(40)
-		.openapi({ param: { name: "number", in: "path" }, example: "LW-7K2M-9QXA-4TPB" }),
-});
+import { NumberParamsSchema } from "./staff-orders";
 
 const FulfilmentOrderSchema = z
 	.object({

@@ -39,7 +39,8 @@ const StaffOrderSchema = z
 	})
 	.openapi("StaffOrder");
 
-const NumberParamsSchema = z.object({
+/** An order number in the path, for every staff route on one order (API and console pages). */
+export const NumberParamsSchema = z.object({
 	number: z
 		.string()
 		.min(1)

@@ -48,6 +48,7 @@ import {
 	CONTACT_FIELDS,
 	ListQuerySchema,
 	listStaffOrders,
+	NumberParamsSchema,
 	openOrderContact,
 	STAFF_ORDER_STATUSES,
 } from "./staff-orders";
@@ -180,14 +181,6 @@ const signInRefused = (c: Context<StaffEnv>, status: ContentfulStatusCode, messa
 	page(c, <StaffSignInPage errors={{ fields: { token: message }, form: [] }} />, status);
 
 // ---- Orders ----
-
-const NumberParamsSchema = z.object({
-	number: z
-		.string()
-		.min(1)
-		.max(40)
-		.openapi({ param: { name: "number", in: "path" }, example: "LW-7K2M-9QXA-4TPB" }),
-});
 
 const OrdersQuerySchema = z
 	.object({

@@ -34,7 +34,8 @@ import {
 
 export const ListQuerySchema = staffListQuery(RETURN_STATUSES, STAFF_RETURN_CURSOR);
 
-const NumberParamsSchema = z.object({
+/** A return number in the path, for every staff route on one return (API and console pages). */
+export const NumberParamsSchema = z.object({
 	number: z
 		.string()
 		.min(1)

@@ -2,6 +2,7 @@
 // account's own navigation. Pages using it are personal: their routes send `no-store`.
 import type { Child } from "hono/jsx";
 import { Layout, type NavCategory } from "../layout";
+import { SideNav } from "../side-nav";
 
 export const ACCOUNT_NAV = [
 	{ href: "/account", label: "Overview" },
@@ -38,24 +39,7 @@ export function AccountLayout({
 	return (
 		<Layout title={title} categories={categories} styles={ACCOUNT_CSS + styles} noindex>
 			<div class="account">
-				<nav aria-label="Your account">
-					<ul>
-						{ACCOUNT_NAV.map((item) => (
-							<li>
-								<a href={item.href} aria-current={item.href === current ? "page" : undefined}>
-									{item.label}
-								</a>
-							</li>
-						))}
-						<li>
-							<form method="post" action="/account/logout" class="inline">
-								<button type="submit" class="link">
-									Sign out
-								</button>
-							</form>
-						</li>
-					</ul>
-				</nav>
+				<SideNav label="Your account" items={ACCOUNT_NAV} current={current} signOutAction="/account/logout" />
 				<div>{children}</div>
 			</div>
 		</Layout>

@@ -2,9 +2,10 @@
 // form to add one, with the checkout form's fields, labels and messages (the same rules apply).
 import type { SavedAddress } from "../../accounts/address-book";
 import type { CheckoutFormErrors, CheckoutFormValues } from "../../checkout/checkout-form";
-import { CountryField, countryName, ErrorSummary, TextField } from "../checkout-page";
+import { AddressLineFields, CheckoutErrorSummary, countryName, TextField } from "../checkout-page";
+import { hasErrors } from "../form-parts";
 import { AccountLayout } from "./account-layout";
-import { Done, hasErrors } from "./form-parts";
+import { Done } from "./form-parts";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
 type AddressFormState = { values: CheckoutFormValues; errors: CheckoutFormErrors };
@@ -46,18 +47,7 @@ function AddressFields({ values, errors }: AddressFormState) {
 				hint="For the carrier, with the country code, e.g. +44 20 7946 0000."
 				{...field}
 			/>
-			<TextField field="line1" autocomplete="shipping address-line1" {...field} />
-			<TextField field="line2" autocomplete="shipping address-line2" optional {...field} />
-			<TextField field="city" autocomplete="shipping address-level2" {...field} />
-			<TextField
-				field="region"
-				autocomplete="shipping address-level1"
-				hint="Needed in the US, Canada, Australia and Japan: a code such as CA, ON or NSW, or the prefecture."
-				optional
-				{...field}
-			/>
-			<TextField field="postalCode" autocomplete="shipping postal-code" {...field} />
-			<CountryField {...field} />
+			<AddressLineFields {...field} />
 		</>
 	);
 }
@@ -82,7 +72,7 @@ export function AddressesPage({ addresses, max, form = EMPTY, error, done }: Add
 		>
 			<h1>Your addresses</h1>
 			<Done message={done} />
-			<ErrorSummary errors={errors} />
+			<CheckoutErrorSummary errors={errors} />
 			{addresses.length === 0 ? (
 				<p>No saved addresses yet. Save one to check out faster.</p>
 			) : (
@@ -138,7 +128,7 @@ export function AddressEditPage({ address, form, error }: AddressEditPageProps) 
 			styles={ACCOUNT_PAGES_CSS}
 		>
 			<h1>Edit an address</h1>
-			<ErrorSummary errors={errors} />
+			<CheckoutErrorSummary errors={errors} />
 			<form method="post" action={`/account/addresses/${address.id}`} class="account-form" novalidate>
 				<AddressFields values={state.values} errors={errors} />
 				<button type="submit">Save changes</button>

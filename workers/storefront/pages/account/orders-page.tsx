@@ -4,6 +4,7 @@ import type { MyOrderDetail } from "../../accounts/order-detail";
 import { colorLabel, formatPrice, sizeLabel } from "../../catalog/format";
 import type { OrderSummary } from "../../orders/order-view";
 import { countryName } from "../checkout-page";
+import { DataTable } from "../data-table";
 import { AccountLayout } from "./account-layout";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
@@ -30,35 +31,20 @@ export function DateText({ iso }: { iso: string }) {
 /** A table of orders: number (linking to its page), date, status, total. */
 export function OrdersTable({ orders, caption }: { orders: OrderSummary[]; caption: string }) {
 	return (
-		<div class="table-scroll">
-			<table>
-				<caption>{caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">Order</th>
-						<th scope="col">Placed</th>
-						<th scope="col">Status</th>
-						<th scope="col" class="num">
-							Total
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{orders.map((order) => (
-						<tr data-order={order.number}>
-							<th scope="row">
-								<a href={`/account/orders/${order.number}`}>{order.number}</a>
-							</th>
-							<td>
-								<DateText iso={order.placedAt} />
-							</td>
-							<td data-status={order.status}>{STATUS_LABEL[order.status]}</td>
-							<td class="num">{formatPrice(order.totalMinor, order.currency)}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+		<DataTable caption={caption} columns={["Order", "Placed", "Status", { num: "Total" }]}>
+			{orders.map((order) => (
+				<tr data-order={order.number}>
+					<th scope="row">
+						<a href={`/account/orders/${order.number}`}>{order.number}</a>
+					</th>
+					<td>
+						<DateText iso={order.placedAt} />
+					</td>
+					<td data-status={order.status}>{STATUS_LABEL[order.status]}</td>
+					<td class="num">{formatPrice(order.totalMinor, order.currency)}</td>
+				</tr>
+			))}
+		</DataTable>
 	);
 }
 
@@ -164,33 +150,11 @@ export function OrderDetailPage({ detail }: { detail: MyOrderDetail }) {
 				<dt>Status</dt>
 				<dd data-status={order.status}>{STATUS_LABEL[order.status]}</dd>
 			</dl>
-			<div class="table-scroll">
-				<table>
-					<caption>What you ordered</caption>
-					<thead>
-						<tr>
-							<th scope="col">Rug</th>
-							<th scope="col" class="num">
-								Quantity
-							</th>
-							<th scope="col" class="num">
-								Price
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{order.lines.map((line) => (
-							<tr>
-								<th scope="row">
-									{line.productName}
-									<span class="hint">{`${sizeLabel(line.size)} · ${colorLabel(line.color)}`}</span>
-								</th>
-								<td class="num">{line.quantity}</td>
-								<td class="num">{formatPrice(line.lineTotalMinor, currency)}</td>
-							</tr>
-						))}
-					</tbody>
-					<tfoot>
+			<DataTable
+				caption="What you ordered"
+				columns={["Rug", { num: "Quantity" }, { num: "Price" }]}
+				foot={
+					<>
 						<tr>
 							<th scope="row" colspan={2}>
 								Subtotal
@@ -211,9 +175,20 @@ export function OrderDetailPage({ detail }: { detail: MyOrderDetail }) {
 								<strong>{formatPrice(order.totalMinor, currency)}</strong>
 							</td>
 						</tr>
-					</tfoot>
-				</table>
-			</div>
+					</>
+				}
+			>
+				{order.lines.map((line) => (
+					<tr>
+						<th scope="row">
+							{line.productName}
+							<span class="hint">{`${sizeLabel(line.size)} · ${colorLabel(line.color)}`}</span>
+						</th>
+						<td class="num">{line.quantity}</td>
+						<td class="num">{formatPrice(line.lineTotalMinor, currency)}</td>
+					</tr>
+				))}
+			</DataTable>
 			<h2>Delivery</h2>
 			<Contact contact={detail.contact} />
 			<h2>Tracking</h2>

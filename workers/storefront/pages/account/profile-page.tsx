@@ -9,8 +9,9 @@ import {
 	PROFILE_FIELDS,
 } from "../../accounts/account-forms";
 import type { Consents } from "../../accounts/profile";
+import { ErrorSummary, hasErrors, TextField } from "../form-parts";
 import { AccountLayout } from "./account-layout";
-import { Done, ErrorSummary, Field, hasErrors, NO_ERRORS } from "./form-parts";
+import { Done, NO_ERRORS } from "./form-parts";
 import { DateText } from "./orders-page";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
@@ -61,7 +62,7 @@ export function ProfilePage({ profile, nickname, password, done }: ProfilePagePr
 				aria-labelledby="name-title"
 				novalidate
 			>
-				<Field
+				<TextField
 					id="p-nickname"
 					name="nickname"
 					label="Name or nickname"
@@ -80,7 +81,7 @@ export function ProfilePage({ profile, nickname, password, done }: ProfilePagePr
 				aria-labelledby="password-title"
 				novalidate
 			>
-				<Field
+				<TextField
 					id="p-currentPassword"
 					name="currentPassword"
 					type="password"
@@ -89,7 +90,7 @@ export function ProfilePage({ profile, nickname, password, done }: ProfilePagePr
 					maxlength={128}
 					error={passwordErrors.fields.currentPassword}
 				/>
-				<Field
+				<TextField
 					id="p-newPassword"
 					name="newPassword"
 					type="password"

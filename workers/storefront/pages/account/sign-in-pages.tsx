@@ -10,8 +10,9 @@ import {
 	REGISTER_TEXT,
 	type RegisterField,
 } from "../../accounts/account-forms";
+import { ErrorSummary, hasErrors, TextField } from "../form-parts";
 import { Layout } from "../layout";
-import { CheckField, Done, ErrorSummary, Field, hasErrors, NO_ERRORS } from "./form-parts";
+import { CheckField, Done, NO_ERRORS } from "./form-parts";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
 const titled = (title: string, errors?: FormErrors<string>) =>
@@ -28,7 +29,7 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 			<ErrorSummary errors={errors} order={REGISTER_FIELDS} idOf={id} />
 			<p>With an account you can check out with a saved address and see your orders in one place.</p>
 			<form method="post" action="/account/register" class="account-form" novalidate>
-				<Field
+				<TextField
 					id={id("email")}
 					name="email"
 					type="email"
@@ -39,7 +40,7 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 					value={values.email}
 					error={fields.email}
 				/>
-				<Field
+				<TextField
 					id={id("password")}
 					name="password"
 					type="password"
@@ -50,7 +51,7 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 					maxlength={128}
 					error={fields.password}
 				/>
-				<Field
+				<TextField
 					id={id("nickname")}
 					name="nickname"
 					label={REGISTER_TEXT.nickname.label}
@@ -112,7 +113,7 @@ export function LoginPage({ values = {}, errors = NO_ERRORS, done }: LoginPagePr
 			<ErrorSummary errors={errors} order={LOGIN_FIELDS} idOf={id} />
 			<form method="post" action="/account/login" class="account-form" novalidate>
 				{values.next ? <input type="hidden" name="next" value={values.next} /> : null}
-				<Field
+				<TextField
 					id={id("email")}
 					name="email"
 					type="email"
@@ -122,7 +123,7 @@ export function LoginPage({ values = {}, errors = NO_ERRORS, done }: LoginPagePr
 					value={values.email}
 					error={errors.fields.email}
 				/>
-				<Field
+				<TextField
 					id={id("password")}
 					name="password"
 					type="password"
@@ -165,7 +166,7 @@ export function ForgotPage({ values = {}, errors = NO_ERRORS }: ForgotPageProps)
 				password.
 			</p>
 			<form method="post" action="/account/forgot" class="account-form" novalidate>
-				<Field
+				<TextField
 					id="f-email"
 					name="email"
 					type="email"

@@ -6,15 +6,10 @@ import type {
 	ConsultationWithMessagesView,
 } from "../../consultations/consultation-schemas";
 import { AccountLayout } from "../account/account-layout";
-import { ABOUT_AFTER_SALES, ABOUT_PRE_SALES, type FormErrors, type FormValues, hasErrors } from "./forms";
-import {
-	CONSULTATION_KIND_TEXT,
-	describedBy,
-	ErrorSummary,
-	FieldMessages,
-	formatDateTime,
-	formatDay,
-} from "./parts";
+import { DataTable } from "../data-table";
+import { describedBy, FieldMessages, TextAreaField } from "../form-parts";
+import { ABOUT_AFTER_SALES, ABOUT_PRE_SALES, type FormErrors, type FormValues } from "./forms";
+import { CONSULTATION_KIND_TEXT, FormPage, formatDateTime, formatDay } from "./parts";
 import { AFTER_SALES_CSS } from "./styles";
 
 const NAV = "/account/consultations";
@@ -25,20 +20,15 @@ const MESSAGE_HINT = "Up to 4000 characters. Stored encrypted; only you and cust
 function MessageField({ label, values, errors }: { label: string; values: FormValues; errors?: FormErrors }) {
 	const error = errors?.fields.message;
 	return (
-		<div class="field">
-			<label for="f-message">{label}</label>
-			<FieldMessages id="f-message" hint={MESSAGE_HINT} error={error} />
-			<textarea
-				id="f-message"
-				name="message"
-				required
-				maxlength={4000}
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy("f-message", true, Boolean(error))}
-			>
-				{values.message ?? ""}
-			</textarea>
-		</div>
+		<TextAreaField
+			id="f-message"
+			name="message"
+			label={label}
+			hint={MESSAGE_HINT}
+			value={values.message}
+			error={error}
+			maxlength={4000}
+		/>
 	);
 }
 
@@ -54,37 +44,25 @@ export function ConsultationsListPage({ consultations }: { consultations: Consul
 			{consultations.length === 0 ? (
 				<p>You have not asked anything yet.</p>
 			) : (
-				<div class="table-scroll">
-					<table>
-						<caption>Your conversations, latest activity first</caption>
-						<thead>
-							<tr>
-								<th scope="col">Started</th>
-								<th scope="col">About</th>
-								<th scope="col" class="num">
-									Messages
-								</th>
-								<th scope="col">Status</th>
-							</tr>
-						</thead>
-						<tbody>
-							{consultations.map((thread) => (
-								<tr data-consultation={thread.id}>
-									<td>
-										<a href={consultationPath(thread.id)}>{formatDay(thread.createdAt)}</a>
-									</td>
-									<td>
-										{thread.orderNumber ? `Order ${thread.orderNumber}` : CONSULTATION_KIND_TEXT[thread.kind]}
-									</td>
-									<td class="num">{thread.messageCount}</td>
-									<td>
-										<span class="status">{thread.status}</span>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<DataTable
+					caption="Your conversations, latest activity first"
+					columns={["Started", "About", { num: "Messages" }, "Status"]}
+				>
+					{consultations.map((thread) => (
+						<tr data-consultation={thread.id}>
+							<td>
+								<a href={consultationPath(thread.id)}>{formatDay(thread.createdAt)}</a>
+							</td>
+							<td>
+								{thread.orderNumber ? `Order ${thread.orderNumber}` : CONSULTATION_KIND_TEXT[thread.kind]}
+							</td>
+							<td class="num">{thread.messageCount}</td>
+							<td>
+								<span class="status">{thread.status}</span>
+							</td>
+						</tr>
+					))}
+				</DataTable>
 			)}
 		</AccountLayout>
 	);
@@ -100,13 +78,7 @@ export function NewConsultationPage({ orderNumbers, values = {}, errors }: NewCo
 	const aboutError = errors?.fields.about;
 	const about = values.about ?? "";
 	return (
-		<AccountLayout
-			title={hasErrors(errors) ? "Error: Ask customer service" : "Ask customer service"}
-			current={NAV}
-			styles={AFTER_SALES_CSS}
-		>
-			<h1>Ask customer service</h1>
-			<ErrorSummary errors={errors} />
+		<FormPage title="Ask customer service" current={NAV} errors={errors}>
 			<form method="post" action="/account/consultations" class="as-form" novalidate>
 				<div class="field">
 					<label for="f-about">What is it about?</label>
@@ -139,7 +111,7 @@ export function NewConsultationPage({ orderNumbers, values = {}, errors }: NewCo
 				</p>
 				<button type="submit">Send</button>
 			</form>
-		</AccountLayout>
+		</FormPage>
 	);
 }
 
@@ -155,13 +127,7 @@ export function ConsultationPage({ thread, values = {}, errors }: ConsultationPa
 		? `Question about order ${thread.orderNumber}`
 		: CONSULTATION_KIND_TEXT[thread.kind];
 	return (
-		<AccountLayout
-			title={hasErrors(errors) ? `Error: ${title}` : title}
-			current={NAV}
-			styles={AFTER_SALES_CSS}
-		>
-			<h1>{title}</h1>
-			<ErrorSummary errors={errors} />
+		<FormPage title={title} current={NAV} errors={errors}>
 			<p>
 				Started {formatDay(thread.createdAt)} · <span class="status">{thread.status}</span>
 				{thread.closedAt ? ` since ${formatDay(thread.closedAt)}` : ""}
@@ -200,6 +166,6 @@ export function ConsultationPage({ thread, values = {}, errors }: ConsultationPa
 			<p>
 				<a href="/account/consultations">All your messages</a>
 			</p>
-		</AccountLayout>
+		</FormPage>
 	);
 }

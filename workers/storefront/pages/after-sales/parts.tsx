@@ -1,11 +1,13 @@
-// Pieces the after-sales pages share: the error summary and a field's messages (the checkout
-// page's pattern), dates, and the status words shoppers read.
+// Pieces the after-sales pages share: dates, the status words shoppers read, and their notices
+// (the error summary and field messages are the shop-wide ones in ../form-parts).
 import type { Child } from "hono/jsx";
 import type { ConsultationView } from "../../consultations/consultation-schemas";
 import type { ReturnView } from "../../returns/return-schemas";
 import type { OwnReview } from "../../reviews/review-schemas";
 import { AccountLayout } from "../account/account-layout";
-import type { FormErrors } from "./forms";
+import { ErrorSummary } from "../form-parts";
+import { type FormErrors, hasErrors } from "./forms";
+import { AFTER_SALES_CSS } from "./styles";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
@@ -45,58 +47,6 @@ export const REVIEW_STATUS_TEXT: Record<OwnReview["status"], string> = {
 	rejected: "not published",
 };
 
-/** Hint and error ids for aria-describedby, in reading order. */
-export function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
-	const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
-	return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-	return (
-		<>
-			{hint ? (
-				<span class="hint" id={`${id}-hint`}>
-					{hint}
-				</span>
-			) : null}
-			{error ? (
-				<span class="error" id={`${id}-error`}>
-					<span class="visually-hidden">Error: </span>
-					{error}
-				</span>
-			) : null}
-		</>
-	);
-}
-
-/** The list of what was wrong, each field's message a link to that field (its id `f-<field>`). */
-export function ErrorSummary({
-	errors,
-	idOf = (field) => `f-${field}`,
-}: {
-	errors?: FormErrors;
-	idOf?: (field: string) => string;
-}) {
-	if (!errors) return null;
-	const fields = Object.entries(errors.fields);
-	if (fields.length === 0 && errors.form.length === 0) return null;
-	return (
-		<div class="notice" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-			<h2 id="error-summary-title">There is a problem</h2>
-			<ul>
-				{errors.form.map((message) => (
-					<li>{message}</li>
-				))}
-				{fields.map(([field, message]) => (
-					<li>
-						<a href={`#${idOf(field)}`}>{message}</a>
-					</li>
-				))}
-			</ul>
-		</div>
-	);
-}
-
 /** A page's notice that is not an error: a success or a plain statement. */
 export function Notice({ title, children }: { title: string; children?: Child }) {
 	return (
@@ -104,6 +54,33 @@ export function Notice({ title, children }: { title: string; children?: Child })
 			<h2>{title}</h2>
 			{children}
 		</div>
+	);
+}
+
+/** A signed-in page around a form: "Error: " leads its title and the summary heads it once refused. */
+export function FormPage({
+	title,
+	current,
+	errors,
+	idOf,
+	children,
+}: {
+	title: string;
+	current: string;
+	errors: FormErrors | undefined;
+	idOf?: (field: string) => string;
+	children?: Child;
+}) {
+	return (
+		<AccountLayout
+			title={hasErrors(errors) ? `Error: ${title}` : title}
+			current={current}
+			styles={AFTER_SALES_CSS}
+		>
+			<h1>{title}</h1>
+			<ErrorSummary errors={errors} idOf={idOf} />
+			{children}
+		</AccountLayout>
 	);
 }
 

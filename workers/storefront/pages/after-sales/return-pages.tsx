@@ -6,16 +6,10 @@ import type { ReturnView, ReturnWithDetailsView } from "../../returns/return-sch
 import { RETURN_WINDOW_DAYS } from "../../returns/return-window";
 import type { ReturnableLine, ReturnableOrder } from "../../returns/returnable";
 import { AccountLayout } from "../account/account-layout";
-import { type FormErrors, type FormValues, hasErrors, qtyField, RETURN_REASON_TEXT } from "./forms";
-import {
-	describedBy,
-	ErrorSummary,
-	FieldMessages,
-	formatDay,
-	Notice,
-	REJECTION_TEXT,
-	RETURN_STATUS_TEXT,
-} from "./parts";
+import { DataTable } from "../data-table";
+import { describedBy, FieldMessages, TextAreaField } from "../form-parts";
+import { type FormErrors, type FormValues, qtyField, RETURN_REASON_TEXT } from "./forms";
+import { FormPage, formatDay, Notice, REJECTION_TEXT, RETURN_STATUS_TEXT } from "./parts";
 import { AFTER_SALES_CSS } from "./styles";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -104,36 +98,22 @@ function ReturnForm({
 			>
 				<legend>What are you sending back?</legend>
 				<FieldMessages id="f-lines" error={linesError} />
-				<div class="table-scroll">
-					<table>
-						<caption>Items in order {order.number}</caption>
-						<thead>
-							<tr>
-								<th scope="col">Item</th>
-								<th scope="col" class="num">
-									Price
-								</th>
-								<th scope="col" class="num">
-									Bought
-								</th>
-								<th scope="col">To send back</th>
-							</tr>
-						</thead>
-						<tbody>
-							{order.lines.map((line) => (
-								<tr data-variant-id={String(line.variantId)}>
-									<td>
-										{line.productName}
-										<span class="hint">{lineText(line)}</span>
-									</td>
-									<td class="num">{formatPrice(line.unitPriceMinor, order.currency)}</td>
-									<td class="num">{line.quantity}</td>
-									<QuantityCell line={line} values={values} errors={errors} />
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<DataTable
+					caption={<>Items in order {order.number}</>}
+					columns={["Item", { num: "Price" }, { num: "Bought" }, "To send back"]}
+				>
+					{order.lines.map((line) => (
+						<tr data-variant-id={String(line.variantId)}>
+							<td>
+								{line.productName}
+								<span class="hint">{lineText(line)}</span>
+							</td>
+							<td class="num">{formatPrice(line.unitPriceMinor, order.currency)}</td>
+							<td class="num">{line.quantity}</td>
+							<QuantityCell line={line} values={values} errors={errors} />
+						</tr>
+					))}
+				</DataTable>
 			</fieldset>
 			<div class="field">
 				<label for="f-reason">Why are you sending it back?</label>
@@ -153,23 +133,16 @@ function ReturnForm({
 					))}
 				</select>
 			</div>
-			<div class="field">
-				<label for="f-details">What happened (optional)</label>
-				<FieldMessages
-					id="f-details"
-					hint="In your words, up to 2000 characters. Stored encrypted; only customer service reads it, to handle the return."
-					error={detailsError}
-				/>
-				<textarea
-					id="f-details"
-					name="details"
-					maxlength={2000}
-					aria-invalid={detailsError ? "true" : undefined}
-					aria-describedby={describedBy("f-details", true, Boolean(detailsError))}
-				>
-					{values.details ?? ""}
-				</textarea>
-			</div>
+			<TextAreaField
+				id="f-details"
+				name="details"
+				label="What happened (optional)"
+				hint="In your words, up to 2000 characters. Stored encrypted; only customer service reads it, to handle the return."
+				value={values.details}
+				error={detailsError}
+				required={false}
+				maxlength={2000}
+			/>
 			<button type="submit">Request the return</button>
 		</form>
 	);
@@ -179,15 +152,8 @@ export type ReturnFormPageProps = { order: ReturnableOrder; values?: FormValues;
 
 export function ReturnFormPage({ order, values = {}, errors }: ReturnFormPageProps) {
 	const nothingLeft = order.lines.every((line) => line.left === 0);
-	const failed = hasErrors(errors);
 	return (
-		<AccountLayout
-			title={failed ? "Error: Return items" : "Return items"}
-			current={ORDERS_NAV}
-			styles={AFTER_SALES_CSS}
-		>
-			<h1>Return items</h1>
-			<ErrorSummary errors={errors} />
+		<FormPage title="Return items" current={ORDERS_NAV} errors={errors}>
 			<p>
 				Order <a href={orderPath(order.number)}>{order.number}</a>
 			</p>
@@ -207,7 +173,7 @@ export function ReturnFormPage({ order, values = {}, errors }: ReturnFormPagePro
 			<p>
 				<a href="/account/consultations/new">Ask customer service</a> if something is not right.
 			</p>
-		</AccountLayout>
+		</FormPage>
 	);
 }
 
@@ -245,35 +211,22 @@ export function ReturnsListPage({ returns }: { returns: ReturnView[] }) {
 					<a href="/account/orders">your orders</a>.
 				</p>
 			) : (
-				<div class="table-scroll">
-					<table>
-						<caption>Returns, newest first</caption>
-						<thead>
-							<tr>
-								<th scope="col">Return</th>
-								<th scope="col">Order</th>
-								<th scope="col">Requested</th>
-								<th scope="col">Status</th>
-							</tr>
-						</thead>
-						<tbody>
-							{returns.map((view) => (
-								<tr data-return={view.number}>
-									<td>
-										<a href={returnPath(view.number)}>{view.number}</a>
-									</td>
-									<td>
-										<a href={orderPath(view.orderNumber)}>{view.orderNumber}</a>
-									</td>
-									<td>{formatDay(view.requestedAt)}</td>
-									<td>
-										<StatusBadge status={view.status} />
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<DataTable caption="Returns, newest first" columns={["Return", "Order", "Requested", "Status"]}>
+					{returns.map((view) => (
+						<tr data-return={view.number}>
+							<td>
+								<a href={returnPath(view.number)}>{view.number}</a>
+							</td>
+							<td>
+								<a href={orderPath(view.orderNumber)}>{view.orderNumber}</a>
+							</td>
+							<td>{formatDay(view.requestedAt)}</td>
+							<td>
+								<StatusBadge status={view.status} />
+							</td>
+						</tr>
+					))}
+				</DataTable>
 			)}
 		</AccountLayout>
 	);
@@ -320,34 +273,21 @@ export function ReturnPage({ view }: { view: ReturnWithDetailsView }) {
 				</dd>
 			</dl>
 			<p>{NEXT_STEP[view.status]}</p>
-			<div class="table-scroll">
-				<table>
-					<caption>Items in this return</caption>
-					<thead>
-						<tr>
-							<th scope="col">Item</th>
-							<th scope="col" class="num">
-								Quantity
-							</th>
-							<th scope="col" class="num">
-								Price each
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{view.lines.map((line) => (
-							<tr>
-								<td>
-									{line.productName}
-									<span class="hint">{lineText(line)}</span>
-								</td>
-								<td class="num">{line.quantity}</td>
-								<td class="num">{formatPrice(line.unitPriceMinor, view.currency)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<DataTable
+				caption="Items in this return"
+				columns={["Item", { num: "Quantity" }, { num: "Price each" }]}
+			>
+				{view.lines.map((line) => (
+					<tr>
+						<td>
+							{line.productName}
+							<span class="hint">{lineText(line)}</span>
+						</td>
+						<td class="num">{line.quantity}</td>
+						<td class="num">{formatPrice(line.unitPriceMinor, view.currency)}</td>
+					</tr>
+				))}
+			</DataTable>
 			<h2>What you told us</h2>
 			{view.details ? <p class="pre">{view.details}</p> : <p class="muted">No description.</p>}
 			<p>

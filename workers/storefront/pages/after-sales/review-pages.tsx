@@ -3,8 +3,10 @@
 import type { OwnReview } from "../../reviews/review-schemas";
 import { MAX_REVIEW_TEXT } from "../../reviews/review-schemas";
 import { AccountLayout } from "../account/account-layout";
-import { type FormErrors, type FormValues, hasErrors } from "./forms";
-import { describedBy, ErrorSummary, FieldMessages, formatDay, REVIEW_STATUS_TEXT } from "./parts";
+import { DataTable } from "../data-table";
+import { describedBy, FieldMessages, TextAreaField } from "../form-parts";
+import type { FormErrors, FormValues } from "./forms";
+import { FormPage, formatDay, REVIEW_STATUS_TEXT } from "./parts";
 import { AFTER_SALES_CSS } from "./styles";
 
 const NAV = "/account/reviews";
@@ -22,13 +24,12 @@ export function ReviewFormPage({ product, values = {}, errors }: ReviewFormPageP
 	const textError = errors?.fields.text;
 	const title = `Review ${product.name}`;
 	return (
-		<AccountLayout
-			title={hasErrors(errors) ? `Error: ${title}` : title}
+		<FormPage
+			title={title}
 			current={NAV}
-			styles={AFTER_SALES_CSS}
+			errors={errors}
+			idOf={(field) => (field === "rating" ? "f-rating-5" : `f-${field}`)}
 		>
-			<h1>{title}</h1>
-			<ErrorSummary errors={errors} idOf={(field) => (field === "rating" ? "f-rating-5" : `f-${field}`)} />
 			<p>
 				Reviews are for rugs you have received. Staff read each review before it is published, with your
 				nickname, on <a href={`/p/${product.slug}`}>the product page</a>.
@@ -52,27 +53,18 @@ export function ReviewFormPage({ product, values = {}, errors }: ReviewFormPageP
 						</label>
 					))}
 				</fieldset>
-				<div class="field">
-					<label for="f-text">Your review</label>
-					<FieldMessages
-						id="f-text"
-						hint={`Up to ${MAX_REVIEW_TEXT} characters: how it looks, feels and washes.`}
-						error={textError}
-					/>
-					<textarea
-						id="f-text"
-						name="text"
-						required
-						maxlength={MAX_REVIEW_TEXT}
-						aria-invalid={textError ? "true" : undefined}
-						aria-describedby={describedBy("f-text", true, Boolean(textError))}
-					>
-						{values.text ?? ""}
-					</textarea>
-				</div>
+				<TextAreaField
+					id="f-text"
+					name="text"
+					label="Your review"
+					hint={`Up to ${MAX_REVIEW_TEXT} characters: how it looks, feels and washes.`}
+					value={values.text}
+					error={textError}
+					maxlength={MAX_REVIEW_TEXT}
+				/>
 				<button type="submit">Send the review</button>
 			</form>
-		</AccountLayout>
+		</FormPage>
 	);
 }
 
@@ -86,34 +78,21 @@ export function ReviewsListPage({ reviews }: { reviews: OwnReview[] }) {
 					<a href="/account/orders">your orders</a>.
 				</p>
 			) : (
-				<div class="table-scroll">
-					<table>
-						<caption>Your reviews, newest first</caption>
-						<thead>
-							<tr>
-								<th scope="col">Product</th>
-								<th scope="col">Rating</th>
-								<th scope="col">Written</th>
-								<th scope="col">Status</th>
-							</tr>
-						</thead>
-						<tbody>
-							{reviews.map((review) => (
-								<tr data-review={review.id}>
-									<td>
-										<a href={`/p/${review.product.slug}`}>{review.product.name}</a>
-										{review.text ? <span class="hint pre">{review.text}</span> : null}
-									</td>
-									<td>{stars(review.rating)}</td>
-									<td>{formatDay(review.createdAt)}</td>
-									<td>
-										<span class="status">{REVIEW_STATUS_TEXT[review.status]}</span>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<DataTable caption="Your reviews, newest first" columns={["Product", "Rating", "Written", "Status"]}>
+					{reviews.map((review) => (
+						<tr data-review={review.id}>
+							<td>
+								<a href={`/p/${review.product.slug}`}>{review.product.name}</a>
+								{review.text ? <span class="hint pre">{review.text}</span> : null}
+							</td>
+							<td>{stars(review.rating)}</td>
+							<td>{formatDay(review.createdAt)}</td>
+							<td>
+								<span class="status">{REVIEW_STATUS_TEXT[review.status]}</span>
+							</td>
+						</tr>
+					))}
+				</DataTable>
 			)}
 		</AccountLayout>
 	);

@@ -7,8 +7,16 @@ import type { PrivacyRequestKind } from "../../../shared/vault-contract";
 import type { Consents } from "../../accounts/profile";
 import type { AnalyticsConsent } from "../../analytics/consent";
 import { AccountLayout } from "../account/account-layout";
+import {
+	describedBy,
+	ErrorSummary,
+	FieldMessages,
+	type FormErrors,
+	hasErrors,
+	TextField,
+} from "../form-parts";
 import { Layout } from "../layout";
-import { describedBy, ErrorSummary, FieldMessages, type FormErrors, hasErrors, noErrors } from "./form-parts";
+import { noErrors } from "./form-parts";
 import { policyDate } from "./policy-page";
 import { PRIVACY_CSS } from "./styles";
 
@@ -118,7 +126,7 @@ function Choices({ analytics, account, consentErrors = noErrors() }: PrivacyCent
 					is nothing to choose here while the signal is on.
 				</p>
 			) : null}
-			<ErrorSummary errors={consentErrors} order={CONSENT_FIELDS} targets={CONSENT_TARGETS} />
+			<ErrorSummary errors={consentErrors} order={CONSENT_FIELDS} idOf={(field) => CONSENT_TARGETS[field]} />
 			{gpc && !marketing ? null : (
 				<form method="post" action="/privacy/center/consent" novalidate>
 					{gpc ? null : (
@@ -159,29 +167,21 @@ function GuestRequestForm({ request }: Pick<PrivacyCenterProps, "request">) {
 		field: "orderNumber" | "email",
 		label: string,
 		hint: string,
-		type: string,
+		type: "text" | "email",
 		autocomplete: string,
-	) => {
-		const id = GUEST_TARGETS[field];
-		const error = errors.fields[field];
-		return (
-			<div class="field">
-				<label for={id}>{label}</label>
-				<FieldMessages id={id} hint={hint} error={error} />
-				<input
-					id={id}
-					name={field}
-					type={type}
-					value={values[field] ?? ""}
-					autocomplete={autocomplete}
-					maxlength={field === "email" ? 254 : 40}
-					required
-					aria-invalid={error ? "true" : undefined}
-					aria-describedby={describedBy(id, true, Boolean(error))}
-				/>
-			</div>
-		);
-	};
+	) => (
+		<TextField
+			id={GUEST_TARGETS[field]}
+			name={field}
+			type={type}
+			label={label}
+			hint={hint}
+			value={values[field]}
+			error={errors.fields[field]}
+			autocomplete={autocomplete}
+			maxlength={field === "email" ? 254 : 40}
+		/>
+	);
 	const kindError = errors.fields.kind;
 	return (
 		<section aria-labelledby="request-title">
@@ -190,7 +190,7 @@ function GuestRequestForm({ request }: Pick<PrivacyCenterProps, "request">) {
 				Give the order number and the email address you used at checkout. If they match an order, we send a
 				single-use link to that address; following it completes the request.
 			</p>
-			<ErrorSummary errors={errors} order={GUEST_REQUEST_FIELDS} targets={GUEST_TARGETS} />
+			<ErrorSummary errors={errors} order={GUEST_REQUEST_FIELDS} idOf={(field) => GUEST_TARGETS[field]} />
 			<form method="post" action="/privacy/center/request" class="privacy-form" novalidate>
 				{text(
 					"orderNumber",
@@ -317,7 +317,7 @@ export function DeleteAccountPage({ error }: { error?: string }) {
 			styles={PRIVACY_CSS}
 		>
 			<h1>Delete your account</h1>
-			<ErrorSummary errors={errors} order={["password"]} targets={{ password: "d-password" }} />
+			<ErrorSummary errors={errors} order={["password"]} idOf={() => "d-password"} />
 			<p class="lead">
 				This cannot be undone. You may want to <a href="/privacy/center/export">download your data</a> first.
 			</p>
@@ -339,20 +339,16 @@ export function DeleteAccountPage({ error }: { error?: string }) {
 				<li>Your published reviews, without your name</li>
 			</ul>
 			<form method="post" action="/privacy/center/delete" class="privacy-form" novalidate>
-				<div class="field">
-					<label for="d-password">Your password</label>
-					<FieldMessages id="d-password" hint="To confirm it is you." error={error} />
-					<input
-						id="d-password"
-						name="password"
-						type="password"
-						autocomplete="current-password"
-						maxlength={128}
-						required
-						aria-invalid={error ? "true" : undefined}
-						aria-describedby={describedBy("d-password", true, Boolean(error))}
-					/>
-				</div>
+				<TextField
+					id="d-password"
+					name="password"
+					type="password"
+					label="Your password"
+					hint="To confirm it is you."
+					autocomplete="current-password"
+					maxlength={128}
+					error={error}
+				/>
 				<button type="submit" class="danger">
 					Delete my account
 				</button>

@@ -5,6 +5,7 @@
 import type { RecordOfProcessing } from "../../../shared/personal-data/record";
 import { DATA_CATEGORIES, type DataCategory } from "../../../shared/personal-data/vocabulary";
 import type { PolicySummary, PolicyText } from "../../privacy/policy";
+import { DataTable } from "../data-table";
 import { Layout } from "../layout";
 import { PRIVACY_CSS } from "./styles";
 
@@ -55,36 +56,27 @@ function Clauses({ policy }: { policy: PolicyText }) {
 
 function History({ history, shown, inForce }: { history: PolicySummary[]; shown: string; inForce: string }) {
 	return (
-		<div class="table-scroll">
-			<table>
-				<caption>Every published version, newest first</caption>
-				<thead>
-					<tr>
-						<th scope="col">Version</th>
-						<th scope="col">Effective from</th>
-						<th scope="col">What changed</th>
-					</tr>
-				</thead>
-				<tbody>
-					{history.map((entry) => (
-						<tr>
-							<th scope="row">
-								{entry.version === shown ? (
-									<span aria-current="page">{entry.version}</span>
-								) : (
-									<a href={entry.version === inForce ? "/privacy" : versionPath(entry.version)}>
-										{entry.version}
-									</a>
-								)}
-								{entry.version === inForce ? " (in force)" : ""}
-							</th>
-							<td>{policyDate(entry.effectiveAt)}</td>
-							<td>{entry.summary}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+		<DataTable
+			caption="Every published version, newest first"
+			columns={["Version", "Effective from", "What changed"]}
+		>
+			{history.map((entry) => (
+				<tr>
+					<th scope="row">
+						{entry.version === shown ? (
+							<span aria-current="page">{entry.version}</span>
+						) : (
+							<a href={entry.version === inForce ? "/privacy" : versionPath(entry.version)}>
+								{entry.version}
+							</a>
+						)}
+						{entry.version === inForce ? " (in force)" : ""}
+					</th>
+					<td>{policyDate(entry.effectiveAt)}</td>
+					<td>{entry.summary}</td>
+				</tr>
+			))}
+		</DataTable>
 	);
 }
 
@@ -101,101 +93,60 @@ function Record({ record }: { record: RecordOfProcessing }) {
 				.
 			</p>
 			<h3>Who receives what</h3>
-			<div class="table-scroll">
-				<table class="record">
-					<caption>Recipients of personal data</caption>
-					<thead>
-						<tr>
-							<th scope="col">Recipient</th>
-							<th scope="col">What it receives</th>
-							<th scope="col">Kinds of data</th>
-						</tr>
-					</thead>
-					<tbody>
-						{record.recipients.map((entry) => (
-							<tr>
-								<th scope="row">{humanize(entry.id)}</th>
-								<td>{entry.description}</td>
-								<td>
-									{categoryList(entry.categories)}
-									<br />
-									<Fields fields={entry.fields} />
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<DataTable
+				caption="Recipients of personal data"
+				columns={["Recipient", "What it receives", "Kinds of data"]}
+				class="record"
+			>
+				{record.recipients.map((entry) => (
+					<tr>
+						<th scope="row">{humanize(entry.id)}</th>
+						<td>{entry.description}</td>
+						<td>
+							{categoryList(entry.categories)}
+							<br />
+							<Fields fields={entry.fields} />
+						</td>
+					</tr>
+				))}
+			</DataTable>
 			<h3>How long it is kept</h3>
-			<div class="table-scroll">
-				<table class="record">
-					<caption>Retention periods</caption>
-					<thead>
-						<tr>
-							<th scope="col">Data</th>
-							<th scope="col">Kept</th>
-							<th scope="col">Ended by</th>
-						</tr>
-					</thead>
-					<tbody>
-						{record.retention.map((entry) => (
-							<tr>
-								<th scope="row">
-									{humanize(entry.rule)}
-									<br />
-									<Fields fields={entry.fields} />
-								</th>
-								<td>{entry.period}</td>
-								<td>
-									{entry.job === null ? "The period itself" : `The ${entry.job.replaceAll("_", " ")} job`}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<DataTable caption="Retention periods" columns={["Data", "Kept", "Ended by"]} class="record">
+				{record.retention.map((entry) => (
+					<tr>
+						<th scope="row">
+							{humanize(entry.rule)}
+							<br />
+							<Fields fields={entry.fields} />
+						</th>
+						<td>{entry.period}</td>
+						<td>{entry.job === null ? "The period itself" : `The ${entry.job.replaceAll("_", " ")} job`}</td>
+					</tr>
+				))}
+			</DataTable>
 			<h3>Why, and on which legal basis</h3>
-			<div class="table-scroll">
-				<table class="record">
-					<caption>Purposes and legal bases</caption>
-					<thead>
-						<tr>
-							<th scope="col">Purpose</th>
-							<th scope="col">Legal basis</th>
-							<th scope="col">Kinds of data</th>
-						</tr>
-					</thead>
-					<tbody>
-						{record.purposes.map((entry) => (
-							<tr>
-								<th scope="row">{entry.description}</th>
-								<td>{entry.legalBases.map((basis) => basis.description).join("; ")}</td>
-								<td>{categoryList(entry.categories)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<DataTable
+				caption="Purposes and legal bases"
+				columns={["Purpose", "Legal basis", "Kinds of data"]}
+				class="record"
+			>
+				{record.purposes.map((entry) => (
+					<tr>
+						<th scope="row">{entry.description}</th>
+						<td>{entry.legalBases.map((basis) => basis.description).join("; ")}</td>
+						<td>{categoryList(entry.categories)}</td>
+					</tr>
+				))}
+			</DataTable>
 			<h3>How it is protected</h3>
-			<div class="table-scroll">
-				<table class="record">
-					<caption>Safeguards</caption>
-					<thead>
-						<tr>
-							<th scope="col">Safeguard</th>
-							<th scope="col">How</th>
-						</tr>
-					</thead>
-					<tbody>
-						{record.safeguards.map((entry) => (
-							<tr>
-								<th scope="row">{humanize(entry.id)}</th>
-								<td>{entry.description}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<DataTable caption="Safeguards" columns={["Safeguard", "How"]} class="record">
+				{record.safeguards.map((entry) => (
+					<tr>
+						<th scope="row">{humanize(entry.id)}</th>
+						<td>{entry.description}</td>
+					</tr>
+				))}
+			</DataTable>
 		</section>
 	);
 }

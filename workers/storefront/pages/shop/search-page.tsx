@@ -13,9 +13,9 @@ import {
 	Select,
 	SortSelect,
 } from "../category";
+import { ErrorSummary, FieldError, type FormErrors } from "../form-parts";
 import { Layout, type NavCategory } from "../layout";
 import { type CardColors, ProductGrid } from "../product-card";
-import { ErrorSummary, FieldError, type FormErrors } from "./form-parts";
 import { SHOP_CSS } from "./styles";
 
 /** The search form's fields that have a control, in the order the form shows them. */

@@ -3,9 +3,9 @@
 import { colorLabel, formatPrice, sizeLabel } from "../../catalog/format";
 import type { OrderRow } from "../../db/orders";
 import type { OrderSummary } from "../../orders/order-view";
+import { ErrorSummary, FieldError, type FormErrors } from "../form-parts";
 import { Layout, type NavCategory } from "../layout";
 import { STATUS_TEXT } from "../order-status-page";
-import { ErrorSummary, FieldError, type FormErrors } from "./form-parts";
 import { SHOP_CSS } from "./styles";
 
 export const TRACK_FIELDS = ["orderNumber", "email"] as const;

@@ -2,15 +2,10 @@
 // changes nothing) with the steps it reports, and one batch of data-key rotation, confirmed first,
 // with the progress the vault reports. Each run is the vault's and the cron's own code, logged.
 import type { RetentionStep, StaffIdentity } from "../../../shared/vault-contract";
-import {
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	StaffLayout,
-} from "./staff-layout";
+import { TextInput } from "./field-parts";
+import { ScrollTable } from "./list-parts";
+import { FieldError, type FormErrors, invalid, NO_ERRORS } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 export type BatchValues = { dryRun?: boolean; batchSize?: string; confirm?: boolean };
 export const BATCH_FIELD = "batch-size";
@@ -23,73 +18,62 @@ function BatchFields({ values, errors, max }: { values: BatchValues; errors: For
 				<input id="dry-run" type="checkbox" name="dryRun" value="yes" checked={values.dryRun ?? true} />
 				Dry run: count what is due, change nothing
 			</label>
-			<div class="field">
-				<label for={BATCH_FIELD}>Batch size</label>
-				<span class="hint" id={`${BATCH_FIELD}-hint`}>
-					{`A whole number from 1 to ${max}; empty for the default.`}
-				</span>
-				<FieldError id={BATCH_FIELD} errors={errors} />
-				<input
-					id={BATCH_FIELD}
-					name="batchSize"
-					type="text"
-					inputmode="numeric"
-					value={values.batchSize ?? ""}
-					{...invalid(BATCH_FIELD, errors)}
-					aria-describedby={[`${BATCH_FIELD}-hint`, errors.fields[BATCH_FIELD] ? `${BATCH_FIELD}-error` : ""]
-						.filter(Boolean)
-						.join(" ")}
-				/>
-			</div>
+			<TextInput
+				id={BATCH_FIELD}
+				name="batchSize"
+				label="Batch size"
+				hint={`A whole number from 1 to ${max}; empty for the default.`}
+				inputmode="numeric"
+				value={values.batchSize ?? ""}
+				errors={errors}
+			/>
 		</>
 	);
 }
 
-type RetentionProps = {
+/** What both maintenance pages take: the form's last values and refusal, and whether it was a dry run. */
+type BatchPageProps = {
 	staff: StaffIdentity;
-	steps?: RetentionStep[];
 	dryRun?: boolean;
 	values?: BatchValues;
 	errors?: FormErrors;
 };
 
+type RetentionProps = BatchPageProps & { steps?: RetentionStep[] };
+
 export function RetentionPage({ staff, steps, dryRun, values = {}, errors = NO_ERRORS }: RetentionProps) {
 	return (
-		<StaffLayout title="Retention" staff={staff} current="/staff/retention" failed={hasErrors(errors)}>
-			<h1>Retention</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title="Retention" staff={staff} current="/staff/retention" errors={errors}>
 			<p class="lead">
 				The nightly job erases what has outlived its retention period. Run one batch of every job by hand
 				here; the vault logs each of its steps under your name. Run again while a step says it has more.
 			</p>
 			{steps ? (
-				<section class="scroll" tabindex={0} aria-labelledby="steps-caption">
-					<table>
-						<caption id="steps-caption">{dryRun ? "Dry run: what is due" : "What this batch did"}</caption>
-						<thead>
-							<tr>
-								<th scope="col">Job</th>
-								<th scope="col" class="num">
-									Due
-								</th>
-								<th scope="col" class="num">
-									Done
-								</th>
-								<th scope="col">More to do</th>
-							</tr>
-						</thead>
-						<tbody>
-							{steps.map((step) => (
-								<tr>
-									<th scope="row">{step.job}</th>
-									<td class="num">{step.due}</td>
-									<td class="num">{step.done}</td>
-									<td>{step.more ? "Yes" : "No"}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</section>
+				<ScrollTable
+					captionId="steps-caption"
+					caption={dryRun ? "Dry run: what is due" : "What this batch did"}
+					head={
+						<>
+							<th scope="col">Job</th>
+							<th scope="col" class="num">
+								Due
+							</th>
+							<th scope="col" class="num">
+								Done
+							</th>
+							<th scope="col">More to do</th>
+						</>
+					}
+				>
+					{steps.map((step) => (
+						<tr>
+							<th scope="row">{step.job}</th>
+							<td class="num">{step.due}</td>
+							<td class="num">{step.done}</td>
+							<td>{step.more ? "Yes" : "No"}</td>
+						</tr>
+					))}
+				</ScrollTable>
 			) : null}
 			<form method="post" action="/staff/retention" novalidate>
 				<fieldset>
@@ -98,7 +82,7 @@ export function RetentionPage({ staff, steps, dryRun, values = {}, errors = NO_E
 					<button type="submit">Run retention</button>
 				</fieldset>
 			</form>
-		</StaffLayout>
+		</StaffPage>
 	);
 }
 
@@ -111,19 +95,11 @@ export type RotationProgress = {
 	done: boolean;
 };
 
-type KeysProps = {
-	staff: StaffIdentity;
-	progress?: RotationProgress;
-	dryRun?: boolean;
-	values?: BatchValues;
-	errors?: FormErrors;
-};
+type KeysProps = BatchPageProps & { progress?: RotationProgress };
 
 export function KeyRotationPage({ staff, progress, dryRun, values = {}, errors = NO_ERRORS }: KeysProps) {
 	return (
-		<StaffLayout title="Key rotation" staff={staff} current="/staff/keys" failed={hasErrors(errors)}>
-			<h1>Key rotation</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title="Key rotation" staff={staff} current="/staff/keys" errors={errors}>
 			<p class="lead">
 				After a new key is added to the vault's keyring, each data key wrapped under an older one is
 				re-wrapped under the current key, a batch at a time. Nothing personal is opened; the vault logs each
@@ -174,6 +150,6 @@ export function KeyRotationPage({ staff, progress, dryRun, values = {}, errors =
 					<button type="submit">Rotate keys</button>
 				</fieldset>
 			</form>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

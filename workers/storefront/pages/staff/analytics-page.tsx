@@ -2,7 +2,8 @@
 import { SUMMARY_WINDOW_DAYS } from "../../../../analytics/windows";
 import type { StaffIdentity } from "../../../shared/vault-contract";
 import type { analyticsSummary } from "../../routes/staff-analytics";
-import { StaffLayout } from "./staff-layout";
+import { ScrollTable } from "./list-parts";
+import { StaffPage } from "./staff-page";
 
 type Summary = Awaited<ReturnType<typeof analyticsSummary>>;
 
@@ -21,38 +22,31 @@ function Table({
 	rows: (string | number)[][];
 }) {
 	return (
-		<section class="scroll" tabindex={0} aria-labelledby={id}>
-			<table>
-				<caption id={id}>{caption}</caption>
-				<thead>
-					<tr>
-						{head.map((h, i) => (
-							<th scope="col" class={i > 0 ? "num" : undefined}>
-								{h}
-							</th>
-						))}
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map(([first, ...rest]) => (
-						<tr>
-							<th scope="row">{first}</th>
-							{rest.map((cell) => (
-								<td class="num">{cell}</td>
-							))}
-						</tr>
+		<ScrollTable
+			captionId={id}
+			caption={caption}
+			head={head.map((h, i) => (
+				<th scope="col" class={i > 0 ? "num" : undefined}>
+					{h}
+				</th>
+			))}
+		>
+			{rows.map(([first, ...rest]) => (
+				<tr>
+					<th scope="row">{first}</th>
+					{rest.map((cell) => (
+						<td class="num">{cell}</td>
 					))}
-				</tbody>
-			</table>
-		</section>
+				</tr>
+			))}
+		</ScrollTable>
 	);
 }
 
 export function AnalyticsPage({ staff, summary }: { staff: StaffIdentity; summary: Summary }) {
 	const { funnel } = summary;
 	return (
-		<StaffLayout title="Analytics" staff={staff} current="/staff/analytics">
-			<h1>Analytics</h1>
+		<StaffPage title="Analytics" staff={staff} current="/staff/analytics">
 			<p class="lead">
 				{`${summary.from} to ${summary.to} (UTC). Counts carry noise; counts below k = ${summary.k} are withheld.`}
 			</p>
@@ -101,6 +95,6 @@ export function AnalyticsPage({ staff, summary }: { staff: StaffIdentity; summar
 					count(t.pageViews),
 				])}
 			/>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

@@ -2,16 +2,10 @@
 // Both show pseudonymous staff ids, purposes and counts: never a person's data.
 import type { AuditVerifyReport, StaffIdentity } from "../../../shared/vault-contract";
 import type { reviewAccesses } from "../../routes/staff-audit";
-import {
-	dateTime,
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	StaffLayout,
-} from "./staff-layout";
+import { TextInput } from "./field-parts";
+import { ScrollTable } from "./list-parts";
+import { dateTime, type FormErrors, NO_ERRORS } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 type Review = Awaited<ReturnType<typeof reviewAccesses>>;
 export type ReviewFormValues = { from?: string; to?: string; threshold?: string };
@@ -28,84 +22,81 @@ export function AuditReviewPage({
 	errors?: FormErrors;
 }) {
 	return (
-		<StaffLayout title="Access review" staff={staff} current="/staff/audit/review" failed={hasErrors(errors)}>
-			<h1>Access review</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title="Access review" staff={staff} current="/staff/audit/review" errors={errors}>
 			<p class="lead">
 				Openings of personal data and refusals, by staff member and purpose, over whole UTC days. A member who
 				reached more people than the threshold is flagged.
 			</p>
 			<form method="get" action="/staff/audit/review" class="filters" novalidate>
-				<div>
-					<label for="from">From (UTC day)</label>
-					<FieldError id="from" errors={errors} />
-					<input
-						id="from"
-						name="from"
-						type="date"
-						value={values.from ?? ""}
-						required
-						{...invalid("from", errors)}
-					/>
-				</div>
-				<div>
-					<label for="to">To (UTC day, included)</label>
-					<FieldError id="to" errors={errors} />
-					<input id="to" name="to" type="date" value={values.to ?? ""} required {...invalid("to", errors)} />
-				</div>
-				<div>
-					<label for="threshold">Flag above (people)</label>
-					<FieldError id="threshold" errors={errors} />
-					<input
-						id="threshold"
-						name="threshold"
-						type="number"
-						min={1}
-						value={values.threshold ?? ""}
-						{...invalid("threshold", errors)}
-					/>
-				</div>
+				<TextInput
+					id="from"
+					name="from"
+					type="date"
+					label="From (UTC day)"
+					value={values.from ?? ""}
+					errors={errors}
+					required
+					boxed={false}
+				/>
+				<TextInput
+					id="to"
+					name="to"
+					type="date"
+					label="To (UTC day, included)"
+					value={values.to ?? ""}
+					errors={errors}
+					required
+					boxed={false}
+				/>
+				<TextInput
+					id="threshold"
+					name="threshold"
+					type="number"
+					min={1}
+					label="Flag above (people)"
+					value={values.threshold ?? ""}
+					errors={errors}
+					boxed={false}
+				/>
 				<button type="submit">Review</button>
 			</form>
 			{review ? (
-				<section class="scroll" tabindex={0} aria-labelledby="review-caption">
-					<table>
-						<caption id="review-caption">{`Accesses from ${review.from} to ${review.to}, flagged above ${review.threshold} people`}</caption>
-						<thead>
-							<tr>
-								<th scope="col">Staff member</th>
-								<th scope="col">Role</th>
-								<th scope="col">Purpose</th>
-								<th scope="col" class="num">
-									Accesses
-								</th>
-								<th scope="col" class="num">
-									Refusals
-								</th>
-								<th scope="col" class="num">
-									People
-								</th>
-								<th scope="col">Flagged</th>
-							</tr>
-						</thead>
-						<tbody>
-							{review.rows.map((row) => (
-								<tr>
-									<th scope="row">{row.actorId}</th>
-									<td>{row.actorRole ?? "—"}</td>
-									<td>{row.purpose ?? "—"}</td>
-									<td class="num">{row.accesses}</td>
-									<td class="num">{row.denials}</td>
-									<td class="num">{row.distinctSubjects}</td>
-									<td>{row.flagged ? <span class="bad">Unusual volume</span> : "No"}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</section>
+				<ScrollTable
+					captionId="review-caption"
+					caption={`Accesses from ${review.from} to ${review.to}, flagged above ${review.threshold} people`}
+					head={
+						<>
+							<th scope="col">Staff member</th>
+							<th scope="col">Role</th>
+							<th scope="col">Purpose</th>
+							<th scope="col" class="num">
+								Accesses
+							</th>
+							<th scope="col" class="num">
+								Refusals
+							</th>
+							<th scope="col" class="num">
+								People
+							</th>
+							<th scope="col">Flagged</th>
+						</>
+					}
+				>
+					{review.rows.map((row) => (
+						<tr>
+							<th scope="row">{row.actorId}</th>
+							<td>{row.actorRole ?? "—"}</td>
+							<td>{row.purpose ?? "—"}</td>
+							<td class="num">{row.accesses}</td>
+							<td class="num">{row.denials}</td>
+							<td class="num">{row.distinctSubjects}</td>
+							<td>{row.flagged ? <span class="bad">Unusual volume</span> : "No"}</td>
+						</tr>
+					))}
+				</ScrollTable>
 			) : null}
 			{review && review.rows.length === 0 ? <p>No accesses in this period.</p> : null}
-		</StaffLayout>
+		</StaffPage>
 	);
 }
 
@@ -119,8 +110,7 @@ export function AuditVerifyPage({
 	at: number;
 }) {
 	return (
-		<StaffLayout title="Audit chain" staff={staff} current="/staff/audit/verify">
-			<h1>Audit chain</h1>
+		<StaffPage title="Audit chain" staff={staff} current="/staff/audit/verify">
 			<p class={report.valid ? "logged" : "notice"} role="status">
 				{report.valid
 					? "The chain is intact: every entry links to the one before, and the signed checkpoints match."
@@ -156,6 +146,6 @@ export function AuditVerifyPage({
 					<button type="submit">Verify again</button>
 				</p>
 			</form>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

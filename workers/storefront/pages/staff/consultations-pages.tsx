@@ -8,16 +8,10 @@ import {
 	type ConsultationWithMessagesView,
 } from "../../consultations/consultation-schemas";
 import { CONSULTATION_KIND_TEXT } from "../after-sales/parts";
-import {
-	dateTime,
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	StaffLayout,
-} from "./staff-layout";
+import { TextArea } from "./field-parts";
+import { Pager, ScrollTable, StatusFilter } from "./list-parts";
+import { dateTime, type FormErrors, NO_ERRORS } from "./staff-layout";
+import { LoggedAccess, StaffPage } from "./staff-page";
 
 type ThreadStatus = (typeof CONSULTATION_STATUSES)[number];
 
@@ -37,66 +31,50 @@ export function StaffConsultationsPage({
 	list: StaffThreadList;
 	status?: ThreadStatus;
 }) {
-	const next = list.nextCursor
-		? `/staff/consultations?${new URLSearchParams(status ? { status, cursor: list.nextCursor } : { cursor: list.nextCursor })}`
-		: null;
 	return (
-		<StaffLayout title="Consultations" staff={staff} current="/staff/consultations">
-			<h1>Consultations</h1>
-			<form method="get" action="/staff/consultations" class="inline">
-				<label for="status">Status</label>
-				<select id="status" name="status">
-					<option value="">Open first, then closed</option>
-					{CONSULTATION_STATUSES.map((value) => (
-						<option value={value} selected={status === value}>
-							{STATUS_LABEL[value]}
-						</option>
-					))}
-				</select>
-				<button type="submit">Show</button>
-			</form>
-			<section class="scroll" tabindex={0} aria-labelledby="threads-caption">
-				<table>
-					<caption id="threads-caption">
-						{status ? `Conversations: ${STATUS_LABEL[status]}` : "Conversations, open ones first"}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">Conversation</th>
-							<th scope="col">Kind</th>
-							<th scope="col">Order</th>
-							<th scope="col">Status</th>
-							<th scope="col" class="num">
-								Messages
-							</th>
-							<th scope="col">Last activity (UTC)</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.consultations.map((thread) => (
-							<tr>
-								<th scope="row">
-									<a href={threadPath(thread.id)}>
-										<span class="visually-hidden">Conversation </span>
-										{thread.id.slice(0, 8)}
-									</a>
-								</th>
-								<td>{CONSULTATION_KIND_TEXT[thread.kind]}</td>
-								<td>{thread.orderNumber ?? "—"}</td>
-								<td>{STATUS_LABEL[thread.status]}</td>
-								<td class="num">{thread.messageCount}</td>
-								<td>{dateTime(Date.parse(thread.updatedAt))}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+		<StaffPage title="Consultations" staff={staff} current="/staff/consultations">
+			<StatusFilter
+				action="/staff/consultations"
+				labels={STATUS_LABEL}
+				order={CONSULTATION_STATUSES}
+				status={status}
+				anyLabel="Open first, then closed"
+			/>
+			<ScrollTable
+				captionId="threads-caption"
+				caption={status ? `Conversations: ${STATUS_LABEL[status]}` : "Conversations, open ones first"}
+				head={
+					<>
+						<th scope="col">Conversation</th>
+						<th scope="col">Kind</th>
+						<th scope="col">Order</th>
+						<th scope="col">Status</th>
+						<th scope="col" class="num">
+							Messages
+						</th>
+						<th scope="col">Last activity (UTC)</th>
+					</>
+				}
+			>
+				{list.consultations.map((thread) => (
+					<tr>
+						<th scope="row">
+							<a href={threadPath(thread.id)}>
+								<span class="visually-hidden">Conversation </span>
+								{thread.id.slice(0, 8)}
+							</a>
+						</th>
+						<td>{CONSULTATION_KIND_TEXT[thread.kind]}</td>
+						<td>{thread.orderNumber ?? "—"}</td>
+						<td>{STATUS_LABEL[thread.status]}</td>
+						<td class="num">{thread.messageCount}</td>
+						<td>{dateTime(Date.parse(thread.updatedAt))}</td>
+					</tr>
+				))}
+			</ScrollTable>
 			{list.consultations.length === 0 ? <p>No conversations here.</p> : null}
-			<nav class="pager" aria-label="Pages">
-				{status || next ? <a href="/staff/consultations">First page</a> : null}
-				{next ? <a href={next}>Next page</a> : null}
-			</nav>
-		</StaffLayout>
+			<Pager path="/staff/consultations" status={status} cursor={list.nextCursor} firstLabel="First page" />
+		</StaffPage>
 	);
 }
 
@@ -122,9 +100,7 @@ export function StaffConsultationPage({
 	const title = `Conversation ${thread.id.slice(0, 8)}`;
 	const path = threadPath(thread.id);
 	return (
-		<StaffLayout title={title} staff={staff} current="/staff/consultations" failed={hasErrors(errors)}>
-			<h1>{title}</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title={title} staff={staff} current="/staff/consultations" errors={errors}>
 			<dl class="specs">
 				<dt>Kind</dt>
 				<dd>{CONSULTATION_KIND_TEXT[thread.kind]}</dd>
@@ -140,13 +116,7 @@ export function StaffConsultationPage({
 			{hasMessages(thread) ? (
 				<section aria-labelledby="messages-title">
 					<h2 id="messages-title">Messages</h2>
-					<div class="logged" role="status">
-						<h3>This access was logged</h3>
-						<p>
-							The vault logged this opening under your name for the purpose support. Its audit entry carries
-							the request id <code>{requestId}</code>.
-						</p>
-					</div>
+					<LoggedAccess requestId={requestId} />
 					<ol class="thread">
 						{thread.messages.map((message) => (
 							<li>
@@ -177,28 +147,15 @@ export function StaffConsultationPage({
 					<form method="post" action={`${path}/messages`} novalidate>
 						<fieldset>
 							<legend>Answer</legend>
-							<div class="field">
-								<label for={REPLY_FIELD}>Your answer</label>
-								<span class="hint" id={`${REPLY_FIELD}-hint`}>
-									Sealed by the vault and mailed to the shopper; up to 4000 characters.
-								</span>
-								<FieldError id={REPLY_FIELD} errors={errors} />
-								<textarea
-									id={REPLY_FIELD}
-									name="message"
-									required
-									maxlength={4000}
-									{...invalid(REPLY_FIELD, errors)}
-									aria-describedby={[
-										`${REPLY_FIELD}-hint`,
-										errors.fields[REPLY_FIELD] ? `${REPLY_FIELD}-error` : "",
-									]
-										.filter(Boolean)
-										.join(" ")}
-								>
-									{reply ?? ""}
-								</textarea>
-							</div>
+							<TextArea
+								id={REPLY_FIELD}
+								name="message"
+								label="Your answer"
+								hint="Sealed by the vault and mailed to the shopper; up to 4000 characters."
+								value={reply ?? ""}
+								errors={errors}
+								maxlength={4000}
+							/>
 							<button type="submit">Send the answer</button>
 						</fieldset>
 					</form>
@@ -212,6 +169,6 @@ export function StaffConsultationPage({
 			<p>
 				<a href="/staff/consultations">Back to conversations</a>
 			</p>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

@@ -4,7 +4,8 @@
 // entry. The opened page is the answer to a POST, never a URL a browser could revisit or cache.
 import { PURPOSES, type StaffIdentity } from "../../../shared/vault-contract";
 import { CONTACT_FIELDS, type ContactField, type openOrderContact } from "../../routes/staff-orders";
-import { ErrorSummary, FieldError, type FormErrors, hasErrors, NO_ERRORS, StaffLayout } from "./staff-layout";
+import { FieldError, type FormErrors, NO_ERRORS } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 type Purpose = (typeof PURPOSES)[number];
 
@@ -37,14 +38,7 @@ type ConfirmProps = {
 export function ContactConfirmPage({ staff, number, values = {}, errors = NO_ERRORS }: ConfirmProps) {
 	const chosen = values.fields ?? [];
 	return (
-		<StaffLayout
-			title={`Contact of order ${number}`}
-			staff={staff}
-			current="/staff/orders"
-			failed={hasErrors(errors)}
-		>
-			<h1>{`Contact of order ${number}`}</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title={`Contact of order ${number}`} staff={staff} current="/staff/orders" errors={errors}>
 			<div class="personal">
 				<h2>This opens personal data</h2>
 				<p>
@@ -92,7 +86,7 @@ export function ContactConfirmPage({ staff, number, values = {}, errors = NO_ERR
 					<a href="/staff/orders">Back to orders</a>
 				</div>
 			</form>
-		</StaffLayout>
+		</StaffPage>
 	);
 }
 
@@ -110,8 +104,7 @@ export function ContactOpenedPage({
 	const { contact } = opened;
 	const address = contact.address;
 	return (
-		<StaffLayout title={`Contact of order ${opened.orderNumber}`} staff={staff} current="/staff/orders">
-			<h1>{`Contact of order ${opened.orderNumber}`}</h1>
+		<StaffPage title={`Contact of order ${opened.orderNumber}`} staff={staff} current="/staff/orders">
 			<div class="logged" role="status">
 				<h2>This access was logged</h2>
 				<p>
@@ -162,6 +155,6 @@ export function ContactOpenedPage({
 			<p>
 				<a href="/staff/orders">Back to orders</a>
 			</p>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

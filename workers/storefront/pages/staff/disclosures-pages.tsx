@@ -5,17 +5,11 @@
 // answering that POST or downloaded as a file.
 import { DISCLOSURE_BASES, DISCLOSURE_FIELDS, type StaffIdentity } from "../../../shared/vault-contract";
 import type { DisclosedData, DisclosureView } from "../../privacy/disclosures";
+import { describedBy, TextArea, TextInput } from "./field-parts";
+import { ScrollTable, StatusFilter } from "./list-parts";
 import { mayUse } from "./sections";
-import {
-	dateTime,
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	StaffLayout,
-} from "./staff-layout";
+import { dateTime, FieldError, type FormErrors, invalid, NO_ERRORS } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 type Basis = (typeof DISCLOSURE_BASES)[number];
 type Status = DisclosureView["status"];
@@ -62,11 +56,6 @@ export type RequestFormValues = {
 };
 export type DecisionFormValues = { decision?: string; reason?: string };
 
-function describedBy(id: string, errors: FormErrors, hint = false) {
-	const ids = [hint ? `${id}-hint` : "", errors.fields[id] ? `${id}-error` : ""].filter(Boolean);
-	return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
 function RequestForm({ values, errors }: { values: RequestFormValues; errors: FormErrors }) {
 	const scope = values.scope ?? [];
 	return (
@@ -94,34 +83,23 @@ function RequestForm({ values, errors }: { values: RequestFormValues; errors: Fo
 						))}
 					</select>
 				</div>
-				<div class="field">
-					<label for={DISCLOSURE_FORM.reference}>Reference</label>
-					<span class="hint" id={`${DISCLOSURE_FORM.reference}-hint`}>
-						The authority's or the case's reference: 3 to 120 letters, digits, spaces and . / : # _ -
-					</span>
-					<FieldError id={DISCLOSURE_FORM.reference} errors={errors} />
-					<input
-						id={DISCLOSURE_FORM.reference}
-						name="reference"
-						type="text"
-						value={values.reference ?? ""}
-						required
-						{...invalid(DISCLOSURE_FORM.reference, errors)}
-						aria-describedby={describedBy(DISCLOSURE_FORM.reference, errors, true)}
-					/>
-				</div>
-				<div class="field">
-					<label for={DISCLOSURE_FORM.orderNumber}>Order number</label>
-					<FieldError id={DISCLOSURE_FORM.orderNumber} errors={errors} />
-					<input
-						id={DISCLOSURE_FORM.orderNumber}
-						name="orderNumber"
-						type="text"
-						value={values.orderNumber ?? ""}
-						required
-						{...invalid(DISCLOSURE_FORM.orderNumber, errors)}
-					/>
-				</div>
+				<TextInput
+					id={DISCLOSURE_FORM.reference}
+					name="reference"
+					label="Reference"
+					hint="The authority's or the case's reference: 3 to 120 letters, digits, spaces and . / : # _ -"
+					value={values.reference ?? ""}
+					errors={errors}
+					required
+				/>
+				<TextInput
+					id={DISCLOSURE_FORM.orderNumber}
+					name="orderNumber"
+					label="Order number"
+					value={values.orderNumber ?? ""}
+					errors={errors}
+					required
+				/>
 				<fieldset aria-describedby={describedBy(DISCLOSURE_FORM.scope, errors)}>
 					<legend>What the export may open</legend>
 					<FieldError id={DISCLOSURE_FORM.scope} errors={errors} />
@@ -160,60 +138,38 @@ export function StaffDisclosuresPage({
 	errors = NO_ERRORS,
 }: ListProps) {
 	return (
-		<StaffLayout
-			title="Disclosure requests"
-			staff={staff}
-			current="/staff/disclosures"
-			failed={hasErrors(errors)}
-		>
-			<h1>Disclosure requests</h1>
-			<ErrorSummary errors={errors} />
-			<form method="get" action="/staff/disclosures" class="inline">
-				<label for="status">Status</label>
-				<select id="status" name="status">
-					<option value="">All statuses</option>
-					{Object.entries(STATUS_LABEL).map(([value, label]) => (
-						<option value={value} selected={status === value}>
-							{label}
-						</option>
-					))}
-				</select>
-				<button type="submit">Show</button>
-			</form>
-			<section class="scroll" tabindex={0} aria-labelledby="disclosures-caption">
-				<table>
-					<caption id="disclosures-caption">
-						{status ? `Requests: ${STATUS_LABEL[status]}` : "Requests, newest first"}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">Request</th>
-							<th scope="col">Basis</th>
-							<th scope="col">Reference</th>
-							<th scope="col">Order</th>
-							<th scope="col">Status</th>
-							<th scope="col">Asked (UTC)</th>
-						</tr>
-					</thead>
-					<tbody>
-						{disclosures.map((d) => (
-							<tr>
-								<th scope="row">
-									<a href={disclosurePath(d.id)}>{d.id}</a>
-								</th>
-								<td>{BASIS_LABEL[d.basis]}</td>
-								<td>{d.reference}</td>
-								<td>{d.orderNumber ?? "—"}</td>
-								<td>{STATUS_LABEL[d.status]}</td>
-								<td>{dateTime(d.requestedAt)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+		<StaffPage title="Disclosure requests" staff={staff} current="/staff/disclosures" errors={errors}>
+			<StatusFilter action="/staff/disclosures" labels={STATUS_LABEL} status={status} />
+			<ScrollTable
+				captionId="disclosures-caption"
+				caption={status ? `Requests: ${STATUS_LABEL[status]}` : "Requests, newest first"}
+				head={
+					<>
+						<th scope="col">Request</th>
+						<th scope="col">Basis</th>
+						<th scope="col">Reference</th>
+						<th scope="col">Order</th>
+						<th scope="col">Status</th>
+						<th scope="col">Asked (UTC)</th>
+					</>
+				}
+			>
+				{disclosures.map((d) => (
+					<tr>
+						<th scope="row">
+							<a href={disclosurePath(d.id)}>{d.id}</a>
+						</th>
+						<td>{BASIS_LABEL[d.basis]}</td>
+						<td>{d.reference}</td>
+						<td>{d.orderNumber ?? "—"}</td>
+						<td>{STATUS_LABEL[d.status]}</td>
+						<td>{dateTime(d.requestedAt)}</td>
+					</tr>
+				))}
+			</ScrollTable>
 			{disclosures.length === 0 ? <p>No requests here.</p> : null}
 			{mayUse(staff.role, "disclosures.request") ? <RequestForm values={values} errors={errors} /> : null}
-		</StaffLayout>
+		</StaffPage>
 	);
 }
 
@@ -257,15 +213,18 @@ function Facts({ disclosure }: { disclosure: DisclosureView }) {
 	);
 }
 
+const DECISIONS = [
+	["approve", "Approve: the export may be run once, within the scope"],
+	["reject", "Reject"],
+] as const;
+
 export function StaffDisclosurePage({ staff, disclosure, values = {}, errors = NO_ERRORS }: DetailProps) {
 	const title = `Disclosure request ${disclosure.id}`;
 	const path = disclosurePath(disclosure.id);
 	const decides = disclosure.status === "requested" && mayUse(staff.role, "disclosures.decide");
 	const runs = disclosure.status === "approved" && mayUse(staff.role, "disclosures.run");
 	return (
-		<StaffLayout title={title} staff={staff} current="/staff/disclosures" failed={hasErrors(errors)}>
-			<h1>{title}</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title={title} staff={staff} current="/staff/disclosures" errors={errors}>
 			<Facts disclosure={disclosure} />
 			{decides ? (
 				<form method="post" action={`${path}/decision`} novalidate>
@@ -279,46 +238,29 @@ export function StaffDisclosurePage({ staff, disclosure, values = {}, errors = N
 						<fieldset aria-describedby={describedBy(DISCLOSURE_FORM.decision, errors)}>
 							<legend>Decision</legend>
 							<FieldError id={DISCLOSURE_FORM.decision} errors={errors} />
-							<label class="check" for="decision-approve">
-								<input
-									id="decision-approve"
-									type="radio"
-									name="decision"
-									value="approve"
-									checked={values.decision === "approve"}
-									required
-								/>
-								Approve: the export may be run once, within the scope
-							</label>
-							<label class="check" for="decision-reject">
-								<input
-									id="decision-reject"
-									type="radio"
-									name="decision"
-									value="reject"
-									checked={values.decision === "reject"}
-									required
-								/>
-								Reject
-							</label>
+							{DECISIONS.map(([value, label]) => (
+								<label class="check" for={`decision-${value}`}>
+									<input
+										id={`decision-${value}`}
+										type="radio"
+										name="decision"
+										value={value}
+										checked={values.decision === value}
+										required
+									/>
+									{label}
+								</label>
+							))}
 						</fieldset>
-						<div class="field">
-							<label for={DISCLOSURE_FORM.reason}>Reason for the decision</label>
-							<span class="hint" id={`${DISCLOSURE_FORM.reason}-hint`}>
-								3 to 500 characters; kept with the request.
-							</span>
-							<FieldError id={DISCLOSURE_FORM.reason} errors={errors} />
-							<textarea
-								id={DISCLOSURE_FORM.reason}
-								name="reason"
-								required
-								maxlength={500}
-								{...invalid(DISCLOSURE_FORM.reason, errors)}
-								aria-describedby={describedBy(DISCLOSURE_FORM.reason, errors, true)}
-							>
-								{values.reason ?? ""}
-							</textarea>
-						</div>
+						<TextArea
+							id={DISCLOSURE_FORM.reason}
+							name="reason"
+							label="Reason for the decision"
+							hint="3 to 500 characters; kept with the request."
+							value={values.reason ?? ""}
+							errors={errors}
+							maxlength={500}
+						/>
 						<button type="submit">Record the decision</button>
 					</fieldset>
 				</form>
@@ -352,7 +294,7 @@ export function StaffDisclosurePage({ staff, disclosure, values = {}, errors = N
 			<p>
 				<a href="/staff/disclosures">Back to disclosure requests</a>
 			</p>
-		</StaffLayout>
+		</StaffPage>
 	);
 }
 
@@ -378,8 +320,7 @@ export function StaffDisclosureExportPage({
 	const returns = data["returns.details"];
 	const messages = data["consultation_messages.body"];
 	return (
-		<StaffLayout title={title} staff={staff} current="/staff/disclosures">
-			<h1>{title}</h1>
+		<StaffPage title={title} staff={staff} current="/staff/disclosures">
 			<div class="logged" role="status">
 				<h2>This run was logged</h2>
 				<p>
@@ -425,6 +366,6 @@ export function StaffDisclosureExportPage({
 			<p>
 				<a href="/staff/disclosures">Back to disclosure requests</a>
 			</p>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

@@ -1,12 +1,12 @@
 // The console's home: the sections this member's role may use, nothing personal.
 import type { StaffIdentity } from "../../../shared/vault-contract";
 import { sectionsFor } from "./sections";
-import { ROLE_LABEL, StaffLayout } from "./staff-layout";
+import { ROLE_LABEL } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 export function StaffHomePage({ staff }: { staff: StaffIdentity }) {
 	return (
-		<StaffLayout title="Staff console" staff={staff} current="/staff">
-			<h1>Staff console</h1>
+		<StaffPage title="Staff console" staff={staff} current="/staff">
 			<p class="lead">
 				{`Your role: ${ROLE_LABEL[staff.role]}. `}
 				Every page asks the vault whether your role may use it; every opening of personal data is logged.
@@ -21,6 +21,6 @@ export function StaffHomePage({ staff }: { staff: StaffIdentity }) {
 					</li>
 				))}
 			</ul>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

@@ -1,17 +1,10 @@
 // Staff and roles (admin): the members by pseudonymous id and role, a form to add one by their
 // Access email, and per member a role change or deactivation. The vault audits each change.
 import { STAFF_ROLES, type StaffIdentity, type StaffMember } from "../../../shared/vault-contract";
-import {
-	dateTime,
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	ROLE_LABEL,
-	StaffLayout,
-} from "./staff-layout";
+import { TextInput } from "./field-parts";
+import { ScrollTable } from "./list-parts";
+import { dateTime, FieldError, type FormErrors, invalid, NO_ERRORS, ROLE_LABEL } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 export type AddMemberValues = { email?: string; role?: string };
 
@@ -27,86 +20,76 @@ export function MembersPage({
 	errors?: FormErrors;
 }) {
 	return (
-		<StaffLayout title="Staff and roles" staff={staff} current="/staff/members" failed={hasErrors(errors)}>
-			<h1>Staff and roles</h1>
-			<ErrorSummary errors={errors} />
-			<section class="scroll" tabindex={0} aria-labelledby="members-caption">
-				<table>
-					<caption id="members-caption">Staff members</caption>
-					<thead>
-						<tr>
-							<th scope="col">Member</th>
-							<th scope="col">Role</th>
-							<th scope="col">Status</th>
-							<th scope="col">Added (UTC)</th>
-							<th scope="col">Change</th>
-						</tr>
-					</thead>
-					<tbody>
-						{members.map((member) => (
-							<tr>
-								<th scope="row">
-									{member.id}
-									{member.id === staff.id ? " (you)" : ""}
-									{member.intact ? "" : <span class="bad"> record altered: cannot sign in</span>}
-								</th>
-								<td>{ROLE_LABEL[member.role]}</td>
-								<td>{member.status === "active" ? "Active" : "Deactivated"}</td>
-								<td>{dateTime(member.createdAt)}</td>
-								<td>
-									<form method="post" action={`/staff/members/${member.id}`} class="inline">
-										<label for={`role-${member.id}`}>
-											<span class="visually-hidden">{`Role of ${member.id}`}</span>
-										</label>
-										<select id={`role-${member.id}`} name="role">
-											{STAFF_ROLES.map((role) => (
-												<option value={role} selected={member.role === role}>
-													{ROLE_LABEL[role]}
-												</option>
-											))}
-										</select>
-										<button type="submit">
-											Change role<span class="visually-hidden">{` of ${member.id}`}</span>
-										</button>
-									</form>
-									<form method="post" action={`/staff/members/${member.id}`} class="inline">
-										<input
-											type="hidden"
-											name="status"
-											value={member.status === "active" ? "disabled" : "active"}
-										/>
-										<button type="submit" class="link">
-											{member.status === "active" ? "Deactivate" : "Reactivate"}
-											<span class="visually-hidden">{` ${member.id}`}</span>
-										</button>
-									</form>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+		<StaffPage title="Staff and roles" staff={staff} current="/staff/members" errors={errors}>
+			<ScrollTable
+				captionId="members-caption"
+				caption="Staff members"
+				head={
+					<>
+						<th scope="col">Member</th>
+						<th scope="col">Role</th>
+						<th scope="col">Status</th>
+						<th scope="col">Added (UTC)</th>
+						<th scope="col">Change</th>
+					</>
+				}
+			>
+				{members.map((member) => (
+					<tr>
+						<th scope="row">
+							{member.id}
+							{member.id === staff.id ? " (you)" : ""}
+							{member.intact ? "" : <span class="bad"> record altered: cannot sign in</span>}
+						</th>
+						<td>{ROLE_LABEL[member.role]}</td>
+						<td>{member.status === "active" ? "Active" : "Deactivated"}</td>
+						<td>{dateTime(member.createdAt)}</td>
+						<td>
+							<form method="post" action={`/staff/members/${member.id}`} class="inline">
+								<label for={`role-${member.id}`}>
+									<span class="visually-hidden">{`Role of ${member.id}`}</span>
+								</label>
+								<select id={`role-${member.id}`} name="role">
+									{STAFF_ROLES.map((role) => (
+										<option value={role} selected={member.role === role}>
+											{ROLE_LABEL[role]}
+										</option>
+									))}
+								</select>
+								<button type="submit">
+									Change role<span class="visually-hidden">{` of ${member.id}`}</span>
+								</button>
+							</form>
+							<form method="post" action={`/staff/members/${member.id}`} class="inline">
+								<input
+									type="hidden"
+									name="status"
+									value={member.status === "active" ? "disabled" : "active"}
+								/>
+								<button type="submit" class="link">
+									{member.status === "active" ? "Deactivate" : "Reactivate"}
+									<span class="visually-hidden">{` ${member.id}`}</span>
+								</button>
+							</form>
+						</td>
+					</tr>
+				))}
+			</ScrollTable>
 			<h2>Add a staff member</h2>
 			<form method="post" action="/staff/members" novalidate>
 				<fieldset>
 					<legend>New member</legend>
-					<div class="field">
-						<label for="email">Access email</label>
-						<span class="hint" id="email-hint">
-							The address they sign in to Cloudflare Access with. Only its blind index is stored.
-						</span>
-						<FieldError id="email" errors={errors} />
-						<input
-							id="email"
-							name="email"
-							type="email"
-							value={values.email ?? ""}
-							autocomplete="off"
-							required
-							{...invalid("email", errors)}
-							aria-describedby={errors.fields.email ? "email-hint email-error" : "email-hint"}
-						/>
-					</div>
+					<TextInput
+						id="email"
+						name="email"
+						type="email"
+						label="Access email"
+						hint="The address they sign in to Cloudflare Access with. Only its blind index is stored."
+						value={values.email ?? ""}
+						errors={errors}
+						autocomplete="off"
+						required
+					/>
 					<div class="field">
 						<label for="role">Role</label>
 						<FieldError id="role" errors={errors} />
@@ -122,6 +105,6 @@ export function MembersPage({
 					<button type="submit">Add</button>
 				</fieldset>
 			</form>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

@@ -4,17 +4,11 @@
 import type { StaffIdentity } from "../../../shared/vault-contract";
 import { formatPrice } from "../../catalog/format";
 import type { listStaffOrders, STAFF_ORDER_STATUSES } from "../../routes/staff-orders";
+import { TextInput } from "./field-parts";
+import { Pager, ScrollTable, StatusFilter } from "./list-parts";
 import { mayUse } from "./sections";
-import {
-	dateTime,
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	StaffLayout,
-} from "./staff-layout";
+import { dateTime, type FormErrors, NO_ERRORS } from "./staff-layout";
+import { StaffPage } from "./staff-page";
 
 type OrderStatus = (typeof STAFF_ORDER_STATUSES)[number];
 export type StaffOrderList = Awaited<ReturnType<typeof listStaffOrders>>;
@@ -62,30 +56,24 @@ function Actions({
 		const tracking = shipFieldId(number, "trackingNumber");
 		return (
 			<form method="post" action={`/staff/orders/${number}/ship`} class="ship" novalidate>
-				<div>
-					<label for={carrier}>Carrier</label>
-					<FieldError id={carrier} errors={errors} />
-					<input
-						id={carrier}
-						name="carrier"
-						type="text"
-						value={typed?.carrier ?? ""}
-						required
-						{...invalid(carrier, errors)}
-					/>
-				</div>
-				<div>
-					<label for={tracking}>Tracking number</label>
-					<FieldError id={tracking} errors={errors} />
-					<input
-						id={tracking}
-						name="trackingNumber"
-						type="text"
-						value={typed?.trackingNumber ?? ""}
-						required
-						{...invalid(tracking, errors)}
-					/>
-				</div>
+				<TextInput
+					id={carrier}
+					name="carrier"
+					label="Carrier"
+					value={typed?.carrier ?? ""}
+					errors={errors}
+					required
+					boxed={false}
+				/>
+				<TextInput
+					id={tracking}
+					name="trackingNumber"
+					label="Tracking number"
+					value={typed?.trackingNumber ?? ""}
+					errors={errors}
+					required
+					boxed={false}
+				/>
 				<button type="submit">
 					Ship<span class="visually-hidden">{` order ${number}`}</span>
 				</button>
@@ -104,77 +92,57 @@ function Actions({
 	return <span class="muted">None</span>;
 }
 
-function pageHref(status: OrderStatus | undefined, cursor: string): string {
-	const query = new URLSearchParams(status ? { status, cursor } : { cursor });
-	return `/staff/orders?${query}`;
-}
-
 export function StaffOrdersPage({ staff, list, status, errors = NO_ERRORS, ship }: OrdersPageProps) {
 	const fulfils = mayUse(staff.role, "orders.fulfil");
 	return (
-		<StaffLayout title="Orders" staff={staff} current="/staff/orders" failed={hasErrors(errors)}>
-			<h1>Orders</h1>
-			<ErrorSummary errors={errors} />
-			<form method="get" action="/staff/orders" class="inline">
-				<label for="status">Status</label>
-				<select id="status" name="status">
-					<option value="">All statuses</option>
-					{Object.entries(STATUS_LABEL).map(([value, label]) => (
-						<option value={value} selected={status === value}>
-							{label}
-						</option>
-					))}
-				</select>
-				<button type="submit">Show</button>
-			</form>
-			<section class="scroll" tabindex={0} aria-labelledby="orders-caption">
-				<table>
-					<caption id="orders-caption">
-						{status ? `Orders: ${STATUS_LABEL[status]}` : "Orders, newest first"}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">Order</th>
-							<th scope="col">Status</th>
-							<th scope="col" class="num">
-								Items
-							</th>
-							<th scope="col" class="num">
-								Total
-							</th>
-							<th scope="col">Placed (UTC)</th>
-							<th scope="col">Contact</th>
-							{fulfils ? <th scope="col">Fulfilment</th> : null}
-						</tr>
-					</thead>
-					<tbody>
-						{list.orders.map((order) => (
-							<tr id={`order-${order.number}`}>
-								<th scope="row">{order.number}</th>
-								<td>{STATUS_LABEL[order.status]}</td>
-								<td class="num">{order.itemCount}</td>
-								<td class="num">{formatPrice(order.totalMinor, order.currency)}</td>
-								<td>{dateTime(order.createdAt)}</td>
-								<td>
-									<a href={`/staff/orders/${order.number}/contact`}>
-										Open contact<span class="visually-hidden">{` of order ${order.number}`}</span>
-									</a>
-								</td>
-								{fulfils ? (
-									<td>
-										<Actions number={order.number} status={order.status} errors={errors} ship={ship} />
-									</td>
-								) : null}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+		<StaffPage title="Orders" staff={staff} current="/staff/orders" errors={errors}>
+			<StatusFilter action="/staff/orders" labels={STATUS_LABEL} status={status} />
+			<ScrollTable
+				captionId="orders-caption"
+				caption={status ? `Orders: ${STATUS_LABEL[status]}` : "Orders, newest first"}
+				head={
+					<>
+						<th scope="col">Order</th>
+						<th scope="col">Status</th>
+						<th scope="col" class="num">
+							Items
+						</th>
+						<th scope="col" class="num">
+							Total
+						</th>
+						<th scope="col">Placed (UTC)</th>
+						<th scope="col">Contact</th>
+						{fulfils ? <th scope="col">Fulfilment</th> : null}
+					</>
+				}
+			>
+				{list.orders.map((order) => (
+					<tr id={`order-${order.number}`}>
+						<th scope="row">{order.number}</th>
+						<td>{STATUS_LABEL[order.status]}</td>
+						<td class="num">{order.itemCount}</td>
+						<td class="num">{formatPrice(order.totalMinor, order.currency)}</td>
+						<td>{dateTime(order.createdAt)}</td>
+						<td>
+							<a href={`/staff/orders/${order.number}/contact`}>
+								Open contact<span class="visually-hidden">{` of order ${order.number}`}</span>
+							</a>
+						</td>
+						{fulfils ? (
+							<td>
+								<Actions number={order.number} status={order.status} errors={errors} ship={ship} />
+							</td>
+						) : null}
+					</tr>
+				))}
+			</ScrollTable>
 			{list.orders.length === 0 ? <p>No orders here.</p> : null}
-			<nav class="pager" aria-label="Pages">
-				{status || list.nextCursor ? <a href="/staff/orders">First page, all statuses</a> : null}
-				{list.nextCursor ? <a href={pageHref(status, list.nextCursor)}>Next page</a> : null}
-			</nav>
+			<Pager
+				path="/staff/orders"
+				status={status}
+				cursor={list.nextCursor}
+				firstLabel="First page, all statuses"
+			/>
 			{fulfils ? (
 				<section aria-labelledby="manifest-title">
 					<h2 id="manifest-title">Logistics manifest</h2>
@@ -193,6 +161,6 @@ export function StaffOrdersPage({ staff, list, status, errors = NO_ERRORS, ship 
 					</form>
 				</section>
 			) : null}
-		</StaffLayout>
+		</StaffPage>
 	);
 }

@@ -7,17 +7,11 @@ import { colorLabel, formatPrice, sizeLabel } from "../../catalog/format";
 import { RETURN_REJECTIONS, RETURN_STATUSES } from "../../db/schema";
 import type { ReturnView } from "../../returns/return-schemas";
 import { RETURN_REASON_TEXT } from "../after-sales/forms";
+import { TextInput } from "./field-parts";
+import { Pager, ScrollTable, StatusFilter } from "./list-parts";
 import { mayUse } from "./sections";
-import {
-	dateTime,
-	ErrorSummary,
-	FieldError,
-	type FormErrors,
-	hasErrors,
-	invalid,
-	NO_ERRORS,
-	StaffLayout,
-} from "./staff-layout";
+import { dateTime, FieldError, type FormErrors, invalid, NO_ERRORS } from "./staff-layout";
+import { LoggedAccess, StaffPage } from "./staff-page";
 
 type ReturnStatus = (typeof RETURN_STATUSES)[number];
 type Rejection = (typeof RETURN_REJECTIONS)[number];
@@ -84,63 +78,51 @@ export function StaffReturnsPage({
 	list: StaffReturnList;
 	status?: ReturnStatus;
 }) {
-	const next = list.nextCursor
-		? `/staff/returns?${new URLSearchParams(status ? { status, cursor: list.nextCursor } : { cursor: list.nextCursor })}`
-		: null;
 	return (
-		<StaffLayout title="Returns" staff={staff} current="/staff/returns">
-			<h1>Returns and refunds</h1>
-			<form method="get" action="/staff/returns" class="inline">
-				<label for="status">Status</label>
-				<select id="status" name="status">
-					<option value="">All statuses</option>
-					{RETURN_STATUSES.map((value) => (
-						<option value={value} selected={status === value}>
-							{RETURN_STATUS_LABEL[value]}
-						</option>
-					))}
-				</select>
-				<button type="submit">Show</button>
-			</form>
-			<section class="scroll" tabindex={0} aria-labelledby="returns-caption">
-				<table>
-					<caption id="returns-caption">
-						{status ? `Returns: ${RETURN_STATUS_LABEL[status]}` : "Returns, newest first"}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">Return</th>
-							<th scope="col">Order</th>
-							<th scope="col">Status</th>
-							<th scope="col">Reason</th>
-							<th scope="col" class="num">
-								Items
-							</th>
-							<th scope="col">Requested (UTC)</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.returns.map((view) => (
-							<tr>
-								<th scope="row">
-									<a href={returnPath(view.number)}>{view.number}</a>
-								</th>
-								<td>{view.orderNumber}</td>
-								<td>{RETURN_STATUS_LABEL[view.status]}</td>
-								<td>{RETURN_REASON_TEXT[view.reason]}</td>
-								<td class="num">{view.lines.reduce((n, line) => n + line.quantity, 0)}</td>
-								<td>{dateTime(Date.parse(view.requestedAt))}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+		<StaffPage title="Returns" heading="Returns and refunds" staff={staff} current="/staff/returns">
+			<StatusFilter
+				action="/staff/returns"
+				labels={RETURN_STATUS_LABEL}
+				order={RETURN_STATUSES}
+				status={status}
+			/>
+			<ScrollTable
+				captionId="returns-caption"
+				caption={status ? `Returns: ${RETURN_STATUS_LABEL[status]}` : "Returns, newest first"}
+				head={
+					<>
+						<th scope="col">Return</th>
+						<th scope="col">Order</th>
+						<th scope="col">Status</th>
+						<th scope="col">Reason</th>
+						<th scope="col" class="num">
+							Items
+						</th>
+						<th scope="col">Requested (UTC)</th>
+					</>
+				}
+			>
+				{list.returns.map((view) => (
+					<tr>
+						<th scope="row">
+							<a href={returnPath(view.number)}>{view.number}</a>
+						</th>
+						<td>{view.orderNumber}</td>
+						<td>{RETURN_STATUS_LABEL[view.status]}</td>
+						<td>{RETURN_REASON_TEXT[view.reason]}</td>
+						<td class="num">{view.lines.reduce((n, line) => n + line.quantity, 0)}</td>
+						<td>{dateTime(Date.parse(view.requestedAt))}</td>
+					</tr>
+				))}
+			</ScrollTable>
 			{list.returns.length === 0 ? <p>No returns here.</p> : null}
-			<nav class="pager" aria-label="Pages">
-				{status || next ? <a href="/staff/returns">First page, all statuses</a> : null}
-				{next ? <a href={next}>Next page</a> : null}
-			</nav>
-		</StaffLayout>
+			<Pager
+				path="/staff/returns"
+				status={status}
+				cursor={list.nextCursor}
+				firstLabel="First page, all statuses"
+			/>
+		</StaffPage>
 	);
 }
 
@@ -170,25 +152,17 @@ function AmountField({
 	errors: FormErrors;
 	required?: boolean;
 }) {
-	const described = [`${id}-hint`, errors.fields[id] ? `${id}-error` : ""].filter(Boolean).join(" ");
 	return (
-		<div class="field">
-			<label for={id}>{label}</label>
-			<span class="hint" id={`${id}-hint`}>
-				{hint}
-			</span>
-			<FieldError id={id} errors={errors} />
-			<input
-				id={id}
-				name="amount"
-				type="text"
-				inputmode="decimal"
-				value={value}
-				required={required}
-				{...invalid(id, errors)}
-				aria-describedby={described}
-			/>
-		</div>
+		<TextInput
+			id={id}
+			name="amount"
+			label={label}
+			hint={hint}
+			inputmode="decimal"
+			value={value}
+			errors={errors}
+			required={required}
+		/>
 	);
 }
 
@@ -276,9 +250,7 @@ function Steps({ staff, view, values, errors }: Required<Omit<ReturnPageProps, "
 export function StaffReturnPage({ staff, view, opened, values = {}, errors = NO_ERRORS }: ReturnPageProps) {
 	const title = `Return ${view.number}`;
 	return (
-		<StaffLayout title={title} staff={staff} current="/staff/returns" failed={hasErrors(errors)}>
-			<h1>{title}</h1>
-			<ErrorSummary errors={errors} />
+		<StaffPage title={title} staff={staff} current="/staff/returns" errors={errors}>
 			<dl class="specs">
 				<dt>Order</dt>
 				<dd>{view.orderNumber}</dd>
@@ -301,39 +273,37 @@ export function StaffReturnPage({ staff, view, opened, values = {}, errors = NO_
 				<dt>Refunded so far</dt>
 				<dd>{formatPrice(view.refundedMinor, view.currency)}</dd>
 			</dl>
-			<section class="scroll" tabindex={0} aria-labelledby="lines-caption">
-				<table>
-					<caption id="lines-caption">Items sent back</caption>
-					<thead>
-						<tr>
-							<th scope="col">Item</th>
-							<th scope="col">SKU</th>
-							<th scope="col" class="num">
-								Quantity
-							</th>
-							<th scope="col" class="num">
-								Unit price
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{view.lines.map((line) => (
-							<tr>
-								<th scope="row">{`${line.productName}, ${sizeLabel(line.size)}, ${colorLabel(line.color)}`}</th>
-								<td>{line.sku}</td>
-								<td class="num">{line.quantity}</td>
-								<td class="num">{formatPrice(line.unitPriceMinor, view.currency)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+			<ScrollTable
+				captionId="lines-caption"
+				caption="Items sent back"
+				head={
+					<>
+						<th scope="col">Item</th>
+						<th scope="col">SKU</th>
+						<th scope="col" class="num">
+							Quantity
+						</th>
+						<th scope="col" class="num">
+							Unit price
+						</th>
+					</>
+				}
+			>
+				{view.lines.map((line) => (
+					<tr>
+						<th scope="row">{`${line.productName}, ${sizeLabel(line.size)}, ${colorLabel(line.color)}`}</th>
+						<td>{line.sku}</td>
+						<td class="num">{line.quantity}</td>
+						<td class="num">{formatPrice(line.unitPriceMinor, view.currency)}</td>
+					</tr>
+				))}
+			</ScrollTable>
 			<Description staff={staff} view={view} opened={opened} />
 			<Steps staff={staff} view={view} values={values} errors={errors} />
 			<p>
 				<a href="/staff/returns">Back to returns</a>
 			</p>
-		</StaffLayout>
+		</StaffPage>
 	);
 }
 
@@ -342,13 +312,7 @@ function Description({ staff, view, opened }: Pick<ReturnPageProps, "staff" | "v
 		return (
 			<section aria-labelledby="details-title">
 				<h2 id="details-title">The shopper's description</h2>
-				<div class="logged" role="status">
-					<h3>This access was logged</h3>
-					<p>
-						The vault logged this opening under your name for the purpose support. Its audit entry carries the
-						request id <code>{opened.requestId}</code>.
-					</p>
-				</div>
+				<LoggedAccess requestId={opened.requestId} />
 				{opened.details === null ? (
 					<p>The shopper wrote nothing.</p>
 				) : (

@@ -3,7 +3,9 @@
 // publishing and rejecting from either.
 import type { StaffIdentity } from "../../../shared/vault-contract";
 import { REVIEW_STATUSES, type StaffReview } from "../../reviews/review-schemas";
-import { dateTime, StaffLayout } from "./staff-layout";
+import { Pager, ScrollTable, StatusFilter } from "./list-parts";
+import { dateTime } from "./staff-layout";
+import { LoggedAccess, StaffPage } from "./staff-page";
 
 type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
@@ -52,72 +54,58 @@ export function StaffReviewsPage({
 	const query = (cursor?: string) =>
 		`/staff/reviews?${new URLSearchParams({ status: status ?? "", ...(cursor ? { cursor } : {}) })}`;
 	return (
-		<StaffLayout title="Reviews" staff={staff} current="/staff/reviews">
-			<h1>Reviews to moderate</h1>
-			<form method="get" action="/staff/reviews" class="inline">
-				<label for="status">Status</label>
-				<select id="status" name="status">
-					{REVIEW_STATUSES.map((value) => (
-						<option value={value} selected={status === value}>
-							{STATUS_LABEL[value]}
-						</option>
-					))}
-					<option value="" selected={status === undefined}>
-						All statuses
-					</option>
-				</select>
-				<button type="submit">Show</button>
-			</form>
+		<StaffPage title="Reviews" heading="Reviews to moderate" staff={staff} current="/staff/reviews">
+			<StatusFilter
+				action="/staff/reviews"
+				labels={STATUS_LABEL}
+				order={REVIEW_STATUSES}
+				status={status}
+				anyLast
+			/>
 			<div class="personal">
 				<p>
 					A review's text and nickname are personal data until published. Reading them asks the vault, which
 					logs the access under your name for the purpose support.
 				</p>
 			</div>
-			<section class="scroll" tabindex={0} aria-labelledby="reviews-caption">
-				<table>
-					<caption id="reviews-caption">
-						{status ? `Reviews: ${STATUS_LABEL[status]}, oldest first` : "Reviews, oldest first"}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">Product</th>
-							<th scope="col" class="num">
-								Stars
-							</th>
-							<th scope="col">Status</th>
-							<th scope="col">Written (UTC)</th>
-							<th scope="col">Text</th>
-							<th scope="col">Decision</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.reviews.map((review) => (
-							<tr>
-								<th scope="row">{review.product.name}</th>
-								<td class="num">{review.rating}</td>
-								<td>{STATUS_LABEL[review.status]}</td>
-								<td>{dateTime(review.createdAt)}</td>
-								<td>
-									<form method="post" action={`${reviewPath(review.id)}/open`} class="inline">
-										<button type="submit" class="link">
-											Read and log<span class="visually-hidden">{` review ${review.id.slice(4, 12)}`}</span>
-										</button>
-									</form>
-								</td>
-								<td>
-									<Decisions review={review} />
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</section>
+			<ScrollTable
+				captionId="reviews-caption"
+				caption={status ? `Reviews: ${STATUS_LABEL[status]}, oldest first` : "Reviews, oldest first"}
+				head={
+					<>
+						<th scope="col">Product</th>
+						<th scope="col" class="num">
+							Stars
+						</th>
+						<th scope="col">Status</th>
+						<th scope="col">Written (UTC)</th>
+						<th scope="col">Text</th>
+						<th scope="col">Decision</th>
+					</>
+				}
+			>
+				{list.reviews.map((review) => (
+					<tr>
+						<th scope="row">{review.product.name}</th>
+						<td class="num">{review.rating}</td>
+						<td>{STATUS_LABEL[review.status]}</td>
+						<td>{dateTime(review.createdAt)}</td>
+						<td>
+							<form method="post" action={`${reviewPath(review.id)}/open`} class="inline">
+								<button type="submit" class="link">
+									Read and log<span class="visually-hidden">{` review ${review.id.slice(4, 12)}`}</span>
+								</button>
+							</form>
+						</td>
+						<td>
+							<Decisions review={review} />
+						</td>
+					</tr>
+				))}
+			</ScrollTable>
 			{list.reviews.length === 0 ? <p>No reviews here.</p> : null}
-			<nav class="pager" aria-label="Pages">
-				{list.nextCursor ? <a href={query(list.nextCursor)}>Next page</a> : null}
-			</nav>
-		</StaffLayout>
+			<Pager path="/staff/reviews" cursor={list.nextCursor} href={query} />
+		</StaffPage>
 	);
 }
 
@@ -134,15 +122,8 @@ export function StaffReviewPage({
 }) {
 	const title = `Review of ${review.product.name}`;
 	return (
-		<StaffLayout title={title} staff={staff} current="/staff/reviews">
-			<h1>{title}</h1>
-			<div class="logged" role="status">
-				<h2>This access was logged</h2>
-				<p>
-					The vault logged this opening under your name for the purpose support. Its audit entry carries the
-					request id <code>{requestId}</code>.
-				</p>
-			</div>
+		<StaffPage title={title} staff={staff} current="/staff/reviews">
+			<LoggedAccess requestId={requestId} level={2} />
 			<dl class="specs">
 				<dt>Stars</dt>
 				<dd>{`${review.rating} of 5`}</dd>
@@ -158,6 +139,6 @@ export function StaffReviewPage({
 			<p>
 				<a href="/staff/reviews">Back to reviews</a>
 			</p>
-		</StaffLayout>
+		</StaffPage>
 	);
 }

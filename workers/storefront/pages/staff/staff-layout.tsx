@@ -3,7 +3,9 @@
 // or role-dependent: its route sends `no-store`.
 import type { Child } from "hono/jsx";
 import type { StaffIdentity } from "../../../shared/vault-contract";
+import { FieldError as MessageUnderField, ErrorSummary as ShopErrorSummary } from "../form-parts";
 import { Layout } from "../layout";
+import { SideNav } from "../side-nav";
 import { sectionsFor } from "./sections";
 import { STAFF_CSS } from "./styles";
 
@@ -28,29 +30,12 @@ export function StaffLayout({ title, staff, current, failed, children }: StaffLa
 	return (
 		<Layout title={`${failed ? "Error: " : ""}${title} · Staff`} categories={[]} styles={STAFF_CSS} noindex>
 			<div class="staff">
-				<nav aria-label="Staff console">
-					<ul>
-						<li>
-							<a href="/staff" aria-current={current === "/staff" ? "page" : undefined}>
-								Console home
-							</a>
-						</li>
-						{sectionsFor(staff.role).map((section) => (
-							<li>
-								<a href={section.href} aria-current={section.href === current ? "page" : undefined}>
-									{section.label}
-								</a>
-							</li>
-						))}
-						<li>
-							<form method="post" action="/staff/sign-out" class="inline">
-								<button type="submit" class="link">
-									Sign out
-								</button>
-							</form>
-						</li>
-					</ul>
-				</nav>
+				<SideNav
+					label="Staff console"
+					items={[{ href: "/staff", label: "Console home" }, ...sectionsFor(staff.role)]}
+					current={current}
+					signOutAction="/staff/sign-out"
+				/>
 				<div>
 					<p class="who">{`Signed in as staff ${staff.id} · ${ROLE_LABEL[staff.role]}`}</p>
 					{children}
@@ -74,34 +59,13 @@ export const hasErrors = (errors: FormErrors) =>
 
 /** The error summary: focusable, announced, with a link to each field it names. */
 export function ErrorSummary({ errors }: { errors: FormErrors }) {
-	if (!hasErrors(errors)) return null;
-	return (
-		<div class="notice" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-			<h2 id="error-summary-title">There is a problem</h2>
-			<ul>
-				{errors.form.map((message) => (
-					<li>{message}</li>
-				))}
-				{Object.entries(errors.fields).map(([id, message]) => (
-					<li>
-						<a href={`#${id}`}>{message}</a>
-					</li>
-				))}
-			</ul>
-		</div>
-	);
+	// Staff forms key their errors by the control's id itself.
+	return <ShopErrorSummary errors={errors} idOf={(id) => id} />;
 }
 
 /** The message by a field, referenced by its aria-describedby. */
 export function FieldError({ id, errors }: { id: string; errors: FormErrors }) {
-	const message = errors.fields[id];
-	if (!message) return null;
-	return (
-		<span class="error" id={`${id}-error`}>
-			<span class="visually-hidden">Error: </span>
-			{message}
-		</span>
-	);
+	return <MessageUnderField id={id} message={errors.fields[id]} />;
 }
 
 /** aria-invalid and aria-describedby of a field, when it was refused. */

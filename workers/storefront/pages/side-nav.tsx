@@ -1,0 +1,38 @@
+// The side navigation of the signed-in areas (a shopper's account, the staff console): their
+// pages, the current one marked for screen readers, and the sign-out button last.
+
+export type NavItem = { href: string; label: string };
+
+export function SideNav({
+	label,
+	items,
+	current,
+	signOutAction,
+}: {
+	label: string;
+	items: readonly NavItem[];
+	/** The entry to mark as the current page. */
+	current?: string;
+	signOutAction: string;
+}) {
+	return (
+		<nav aria-label={label}>
+			<ul>
+				{items.map((item) => (
+					<li>
+						<a href={item.href} aria-current={item.href === current ? "page" : undefined}>
+							{item.label}
+						</a>
+					</li>
+				))}
+				<li>
+					<form method="post" action={signOutAction} class="inline">
+						<button type="submit" class="link">
+							Sign out
+						</button>
+					</form>
+				</li>
+			</ul>
+		</nav>
+	);
+}
