@@ -11,14 +11,14 @@ import type { TourPage } from "./types.ts";
 export type TourActors = {
 	customer: CookieJar;
 	orderNumber: string;
-	adminToken: string;
+	staffTokens: Record<"admin" | "support" | "compliance", string>;
 };
 
 let actors: Promise<TourActors> | undefined;
 
 async function makeActors(): Promise<TourActors> {
 	const run = Math.random().toString(36).slice(2, 8);
-	const staff = await staffTeam(`tour${run}`, ["fulfilment"]);
+	const staff = await staffTeam(`tour${run}`, ["fulfilment", "support", "compliance"]);
 	const customer = await registeredCustomer(
 		`tour.${run}@example.org`,
 		"a long passphrase for the tour",
@@ -46,7 +46,7 @@ async function makeActors(): Promise<TourActors> {
 	expect(bought.status, JSON.stringify(bought.body)).toBe(201);
 	await payLocally(bought.body.paymentUrl);
 	await deliver(bought.body.order.number, staff.fulfilment);
-	return { customer, orderNumber: bought.body.order.number, adminToken: staff.admin };
+	return { customer, orderNumber: bought.body.order.number, staffTokens: staff };
 }
 
 /** The run's actors, made on first use. */
@@ -70,10 +70,11 @@ export async function actAs(context: BrowserContext, as: TourPage["as"], who: To
 				sameSite: "Lax" as const,
 			})),
 		);
-	} else if (as === "staff") {
+	} else if (as !== "guest") {
 		// What Access sets on a signed-in browser; locally /staff/sign-in sets the same cookie.
+		const token = who.staffTokens[as === "staff" ? "admin" : as];
 		await context.addCookies([
-			{ name: "CF_Authorization", value: who.adminToken, domain: hostname, path: "/", httpOnly: true },
+			{ name: "CF_Authorization", value: token, domain: hostname, path: "/", httpOnly: true },
 		]);
 	}
 }

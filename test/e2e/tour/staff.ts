@@ -1,9 +1,7 @@
-// The staff console's pages for the browser tour, seen by an admin (the tour's staff member). The
-// access review is compliance's alone (an admin gets the vault's refusal), so it is left out here;
-// test/e2e/staff-pages.test.ts visits it as a compliance officer. So are consultations, reviews
-// and disclosures (customer service's and compliance's), and a return's own page (the tour has no
-// return number): test/storefront/pages/staff-after-sales-pages.test.ts and
-// staff-privacy-pages.test.ts cover those for their roles.
+// The staff console's pages for the browser tour, each seen by a role that may use it: admin,
+// support (consultations, reviews) or compliance (disclosures, the access review). A return's own
+// page is left out (the tour has no return number): test/storefront/pages/staff-after-sales-pages.test.ts
+// covers it.
 import type { TourPage } from "./types.ts";
 
 export const staffPages: TourPage[] = [
@@ -18,4 +16,8 @@ export const staffPages: TourPage[] = [
 	{ name: "staff-returns", as: "staff", path: "/staff/returns", personal: true },
 	{ name: "staff-retention", as: "staff", path: "/staff/retention", personal: true },
 	{ name: "staff-keys", as: "staff", path: "/staff/keys", personal: true },
+	{ name: "staff-consultations", as: "support", path: "/staff/consultations", personal: true },
+	{ name: "staff-reviews", as: "support", path: "/staff/reviews", personal: true },
+	{ name: "staff-disclosures", as: "compliance", path: "/staff/disclosures", personal: true },
+	{ name: "staff-access-review", as: "compliance", path: "/staff/audit/review", personal: true },
 ];
