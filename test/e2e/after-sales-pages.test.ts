@@ -6,28 +6,12 @@ import type { BrowserContext } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { api, type CookieJar } from "./http-client.ts";
 import { deliver, payLocally, registeredCustomer, variantInStock } from "./journeys.ts";
-import { BASE_URL, describeInBrowser } from "./shop.ts";
+import { BASE_URL, describeInBrowser, signInBrowser } from "./shop.ts";
 import { staffTeam } from "./staff.ts";
 
 const RUN = Date.now().toString(36);
 const DETAILS = `The corner curls up after washing, ref ${RUN}`;
 const QUESTION = `Should I send the rug back rolled or folded, ref ${RUN}?`;
-
-/** Hands the API client's cookies (the session) to the browser, as logging in there would. */
-async function signInBrowser(context: BrowserContext, jar: CookieJar): Promise<void> {
-	const { hostname } = new URL(BASE_URL);
-	await context.addCookies(
-		jar.entries().map(([name, value]) => ({
-			name,
-			value,
-			domain: hostname,
-			path: "/",
-			secure: true,
-			httpOnly: true,
-			sameSite: "Lax" as const,
-		})),
-	);
-}
 
 /** A signed-in customer with one delivered order of one rug: their cookies and the order number. */
 async function customerWithDeliveredOrder(): Promise<{ jar: CookieJar; orderNumber: string }> {

@@ -7,29 +7,13 @@ import { expect, test } from "vitest";
 import { SHOPPER_USER_AGENT } from "./chromium.ts";
 import { api, type CookieJar } from "./http-client.ts";
 import { registeredCustomer } from "./journeys.ts";
-import { BASE_URL, categorySlugs, describeInBrowser, productsIn } from "./shop.ts";
+import { BASE_URL, categorySlugs, describeInBrowser, productsIn, signInBrowser } from "./shop.ts";
 
 const RUN = Date.now().toString(36);
 const SESSION_COOKIE = "__Host-lw_session";
 
 const isBeacon = (r: Request) => r.url() === `${BASE_URL}/api/v1/events` && r.method() === "POST";
 const isConsentCheck = (r: Request) => r.url() === `${BASE_URL}/api/v1/consent` && r.method() === "GET";
-
-/** Hands the API client's cookies (the session) to the browser, as logging in there would. */
-async function signInBrowser(context: BrowserContext, jar: CookieJar): Promise<void> {
-	const { hostname } = new URL(BASE_URL);
-	await context.addCookies(
-		jar.entries().map(([name, value]) => ({
-			name,
-			value,
-			domain: hostname,
-			path: "/",
-			secure: true,
-			httpOnly: true,
-			sameSite: "Lax" as const,
-		})),
-	);
-}
 
 describeInBrowser("the privacy center in a browser", (newContext) => {
 	test("withdrawing analytics consent in the center stops the product page's beacon", async () => {

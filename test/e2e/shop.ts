@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-
 import { afterAll, beforeAll, describe, inject, test } from "vitest";
 import { encodingsOf } from "../pii-scan.ts";
 import { launchChromium, MISSING_CHROMIUM } from "./chromium.ts";
+import type { CookieJar } from "./http-client.ts";
 
 export const BASE_URL = inject("e2eBaseUrl");
 
@@ -155,4 +156,20 @@ export function markersInRawState(markers: string[]): string[] {
 		}
 	}
 	return [...found];
+}
+
+/** Hands an API client's cookies (its session) to a browser, as signing in there would. */
+export async function signInBrowser(context: BrowserContext, jar: CookieJar): Promise<void> {
+	const { hostname } = new URL(BASE_URL);
+	await context.addCookies(
+		jar.entries().map(([name, value]) => ({
+			name,
+			value,
+			domain: hostname,
+			path: "/",
+			secure: true,
+			httpOnly: true,
+			sameSite: "Lax" as const,
+		})),
+	);
 }

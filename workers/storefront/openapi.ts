@@ -30,6 +30,18 @@ export const jsonResponse = <S extends z.ZodType>(description: string, schema: S
 	content: { "application/json": { schema } },
 });
 
+/** An HTML page as an OpenAPI response: the pages answer refusals with a page too. */
+export const html = (description: string) => ({
+	description,
+	content: { "text/html": { schema: z.string() } },
+});
+
+/** A page form's body, as a browser posts it. */
+export const formBody = <T>(schema: T) => ({
+	required: true,
+	content: { "application/x-www-form-urlencoded": { schema } },
+});
+
 /**
  * The query of every paged staff list: an optional status filter, a page size of 1–100 and the
  * opaque cursor the previous page answered (its shape checked by `cursor`).

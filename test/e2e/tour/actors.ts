@@ -4,7 +4,7 @@ import type { BrowserContext } from "playwright-core";
 import { expect } from "vitest";
 import { api, type CookieJar } from "../http-client.ts";
 import { deliver, payLocally, registeredCustomer, variantInStock } from "../journeys.ts";
-import { BASE_URL } from "../shop.ts";
+import { BASE_URL, signInBrowser } from "../shop.ts";
 import { staffTeam } from "../staff.ts";
 import type { TourPage } from "./types.ts";
 
@@ -59,17 +59,7 @@ export function tourActors(): Promise<TourActors> {
 export async function actAs(context: BrowserContext, as: TourPage["as"], who: TourActors): Promise<void> {
 	const { hostname } = new URL(BASE_URL);
 	if (as === "customer") {
-		await context.addCookies(
-			who.customer.entries().map(([name, value]) => ({
-				name,
-				value,
-				domain: hostname,
-				path: "/",
-				secure: true,
-				httpOnly: true,
-				sameSite: "Lax" as const,
-			})),
-		);
+		await signInBrowser(context, who.customer);
 	} else if (as !== "guest") {
 		// What Access sets on a signed-in browser; locally /staff/sign-in sets the same cookie.
 		const token = who.staffTokens[as === "staff" ? "admin" : as];

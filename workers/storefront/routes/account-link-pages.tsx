@@ -10,11 +10,10 @@ import {
 } from "../accounts/sign-in";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { ConfirmAccountPage, RequestResetPage, ResetPasswordPage } from "../pages/account-link-page";
 import { MessagePage } from "../pages/message";
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
 const TokenQuerySchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const OptionalTokenQuerySchema = z.object({
 	token: z
@@ -25,10 +24,6 @@ const OptionalTokenQuerySchema = z.object({
 const RequestResetFormSchema = z.object({ email: z.email().max(254) }).strict();
 const ConfirmFormSchema = z.object({ token: z.string().max(64), password: z.string().max(256) }).strict();
 const ResetFormSchema = z.object({ token: z.string().max(64), password: z.string().max(256) }).strict();
-const formBody = <T,>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
 const INVALID_LINK = "This link is not valid or has expired. Ask for a new one.";
 
 function page(c: Context<AppEnv>, body: Parameters<typeof c.html>[0], status: ContentfulStatusCode = 200) {

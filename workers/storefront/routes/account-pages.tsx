@@ -54,7 +54,7 @@ import { signedInDeps } from "../accounts/signed-in";
 import type { CheckoutFormErrors, CheckoutFormValues } from "../checkout/checkout-form";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { AddressEditPage, AddressesPage } from "../pages/account/addresses-page";
 import { OrderDetailPage, OrdersPage } from "../pages/account/orders-page";
 import { OverviewPage } from "../pages/account/overview-page";
@@ -70,11 +70,6 @@ import { pageErrorResponse } from "../pages/page-error";
 import { findOpenCartId } from "../shopper-actions";
 import { renderCheckout } from "./shop-pages";
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
-const formBody = <T,>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
 const seeOther = (description: string) => ({ 303: { description } });
 const page200 = (description: string) => ({ 200: html(description) });
 const signInFirst = seeOther("Not signed in: to the sign-in page, and back here after");

@@ -3,6 +3,7 @@
 // consultations.ts, reviews.ts), with the same session checks in front. Every page is personal:
 // no-store, noindex; a signed-out visitor is sent to log in and brought back. Every POST answers
 // 303 on success and, on a refusal, the page again with what was wrong and a 4xx.
+
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
@@ -22,7 +23,7 @@ import { ConsultationIdParamsSchema } from "../consultations/consultation-schema
 import { findProductRef } from "../db/reviews";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, formBody, html } from "../openapi";
 import {
 	ConsultationPage,
 	ConsultationsListPage,
@@ -52,22 +53,8 @@ import { listMyReturns, readMyReturn, requestMyReturn } from "../returns/account
 import { readReturnableOrder } from "../returns/returnable";
 import { listMyReviews, writeReview } from "../reviews/write-review";
 import { SESSION_SECURITY } from "./auth";
+import { OrderParams, ReturnParams } from "./returns";
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
-const formBody = <T,>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
-const pathParam = (name: string, example: string) =>
-	z.object({
-		number: z
-			.string()
-			.min(1)
-			.max(40)
-			.openapi({ param: { name, in: "path" }, example }),
-	});
-const OrderParams = pathParam("number", "LW-7K2M-9QXA-4TPB");
-const ReturnParams = pathParam("number", "RMA-7K2M-9QXA");
 const NewConsultationQuery = z.object({
 	order: z
 		.string()

@@ -24,7 +24,7 @@ import { getOrderByNumber, listOrderLines } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { publicCache } from "../middleware/public-cache";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, html } from "../openapi";
 import { findGuestOrder, limitLookupsOfOrder, OrderLookupSchema } from "../orders/guest-lookup";
 import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
 import { buildOrderSummary } from "../orders/order-view";
@@ -70,8 +70,6 @@ function notFoundPage(c: Context<AppEnv>, categories: NavCategory[], what: strin
 		404,
 	);
 }
-
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
 
 // ---- Search ------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import { ORDER_NUMBER_PATTERN } from "../checkout/order-number";
 import { getOrderByNumber } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, html } from "../openapi";
 import { limitLookupsOfOrder, lookupGuestOrder } from "../orders/guest-lookup";
 import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
 import { LocalPaymentPage } from "../pages/local-payment-page";
@@ -21,8 +21,6 @@ import { requestOrigin } from "../request-deps";
 
 /** Hands a request to the app itself (the webhook route), with this request's env and context. */
 export type DispatchToApp = (request: Request, c: Context<AppEnv>) => Promise<Response>;
-
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
 
 const SessionParamSchema = z
 	.object({

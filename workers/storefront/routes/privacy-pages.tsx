@@ -17,7 +17,7 @@ import { clearCartCookie } from "../cart/cart-cookie";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { publicCache } from "../middleware/public-cache";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { MessagePage } from "../pages/message";
 import { notFoundPage, pageErrorResponse } from "../pages/page-error";
 import {
@@ -43,11 +43,6 @@ import {
 import { listPolicyVersions, policyTextOf, selectCurrentPolicy, summaryOf } from "../privacy/policy";
 import { EraseAccountBodySchema } from "./me-privacy";
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
-const formBody = <T,>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
 const seeOther = (description: string) => ({ 303: { description } });
 const tags = ["pages"];
 

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, html } from "../openapi";
 import { MessagePage } from "../pages/message";
 import { PrivacyRequestPage } from "../pages/privacy-request-page";
 import {
@@ -16,7 +16,6 @@ import {
 	LINK_NOT_VALID,
 } from "../privacy/guest-requests";
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
 const TokenParamsSchema = z.object({
 	token: z
 		.string()

@@ -33,8 +33,8 @@ const pathParam = (name: string, example: string) =>
 			.max(40)
 			.openapi({ param: { name, in: "path" }, example }),
 	});
-const OrderParams = pathParam("number", "LW-7K2M-9QXA-4TPB");
-const ReturnParams = pathParam("number", "RMA-7K2M-9QXA");
+export const OrderParams = pathParam("number", "LW-7K2M-9QXA-4TPB");
+export const ReturnParams = pathParam("number", "RMA-7K2M-9QXA");
 const OneReturn = z.object({ return: ReturnSchema });
 const ReturnList = z.object({ returns: z.array(ReturnSchema) });
 const account = { tags: ["returns"], security: SESSION_SECURITY };

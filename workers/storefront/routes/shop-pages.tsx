@@ -2,7 +2,7 @@
 // with a form per line, and the guest checkout form. Every POST answers 303 on success and, on a
 // refusal, the same page again with the message and a 4xx (never the API's JSON). These pages
 // are per shopper, so they are never cached; the checkout page may hold what the shopper typed.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { savedAddressChoice } from "../accounts/signed-in";
@@ -25,7 +25,7 @@ import { getVariantForCart } from "../db/carts";
 import { listCategories } from "../db/catalog";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { createRouter, errorResponses } from "../openapi";
+import { createRouter, errorResponses, formBody, html } from "../openapi";
 import type { SavedAddressChoiceState } from "../pages/account/saved-address-choice";
 import { CartPage } from "../pages/cart-page";
 import { CheckoutPage } from "../pages/checkout-page";
@@ -40,11 +40,6 @@ import {
 	setItemQuantityForShopper,
 } from "../shopper-actions";
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
-const formBody = <T,>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
 const refused = {
 	400: html("The page again, with what was wrong"),
 	404: html("The page again: no such item or cart"),

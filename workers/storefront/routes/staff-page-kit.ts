@@ -6,17 +6,9 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError } from "../errors";
 import type { StaffEnv } from "../middleware/staff-auth";
-import { errorResponses } from "../openapi";
+import { errorResponses, html } from "../openapi";
 
-export const html = (description: string) => ({
-	description,
-	content: { "text/html": { schema: z.string() } },
-});
-
-export const formBody = <T>(schema: T) => ({
-	required: true,
-	content: { "application/x-www-form-urlencoded": { schema } },
-});
+export { formBody, html } from "../openapi";
 
 /** What every staff page may answer besides its own success. */
 export const staffResponses = {
