@@ -2,11 +2,10 @@
 // was delivered opens the order's return form, sends one item back, sees the return listed as
 // requested, then asks customer service about the order and finds the conversation in their
 // messages. The order is made through the APIs; the browser gets the customer's session.
-import type { BrowserContext } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { api, type CookieJar } from "./http-client.ts";
 import { deliver, payLocally, registeredCustomer, variantInStock } from "./journeys.ts";
-import { BASE_URL, describeInBrowser, signInBrowser } from "./shop.ts";
+import { describeInBrowser, signInBrowser } from "./shop.ts";
 import { staffTeam } from "./staff.ts";
 
 const RUN = Date.now().toString(36);

@@ -2,10 +2,10 @@
 // center's plain form and the product page's beacon stops (watched on the network); a customer
 // downloads the export from the center and deletes the account through the confirmation step.
 import { readFile } from "node:fs/promises";
-import type { BrowserContext, Request } from "playwright-core";
+import type { Request } from "playwright-core";
 import { expect, test } from "vitest";
 import { SHOPPER_USER_AGENT } from "./chromium.ts";
-import { api, type CookieJar } from "./http-client.ts";
+import { api } from "./http-client.ts";
 import { registeredCustomer } from "./journeys.ts";
 import { BASE_URL, categorySlugs, describeInBrowser, productsIn, signInBrowser } from "./shop.ts";
 

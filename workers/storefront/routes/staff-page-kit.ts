@@ -1,7 +1,6 @@
 // What every staff console route shares (routes/staff-pages.tsx and the area files it registers):
 // the HTML responses, the form body, `no-store` on every page, and which errors a form shows
 // itself rather than handing to the console's error page.
-import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError } from "../errors";
