@@ -27,6 +27,8 @@ export default defineConfig(async () => {
 								bindings: {
 									...storefrontTestSecrets(),
 									SESSION_PUBLIC_KEY: sessionKey,
+									// Tests read what the routes render; test/storefront/edge-cache.test.ts turns the cache on.
+									EDGE_CACHE: "off",
 									TEST_MIGRATIONS: commerceMigrations,
 									TEST_ANALYTICS_MIGRATIONS: analyticsMigrations,
 									TEST_VAULT_MIGRATIONS: vaultMigrations,

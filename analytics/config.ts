@@ -1,13 +1,13 @@
 // The pipeline's tunables, read from worker vars (strings) with safe bounds and defaults.
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { RetentionParams } from "./rollup";
 import type { PrivacyParams } from "./threshold";
 import { MAX_SUMMARY_DAYS } from "./windows";
 
 const intVar = (fallback: number, min: number, max: number) =>
-	z.coerce.number().int().min(min).max(max).catch(fallback);
+	z.catch(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
 const numberVar = (fallback: number, min: number, max: number) =>
-	z.coerce.number().min(min).max(max).catch(fallback);
+	z.catch(z.coerce.number().check(z.minimum(min), z.maximum(max)), fallback);
 
 const ConfigSchema = z.object({
 	K_THRESHOLD: intVar(5, 1, 1000),

@@ -4,7 +4,11 @@
 //   only coarse dimensions in it (device class, country) and a random per-event id, never an IP,
 //   a user agent, a cookie, an account or a session. The consumer still strips it (strip.ts).
 // Both are strict: an unknown field is rejected, not carried along (DESIGN P1).
-import * as z from "zod";
+// zod/mini: the analytics worker validates these few shapes and nothing else, and mini's functions
+// are tree-shaken where classic's methods are not (issue #11: the worker's bundle budget). The
+// storefront puts these schemas inside its classic OpenAPI schemas; zod's core is shared, so
+// their issues read the same there.
+import * as z from "zod/mini";
 import { DEVICE_CLASSES } from "./dimensions";
 import {
 	MAX_EVENTS_PER_REQUEST,
@@ -21,55 +25,53 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** Events only the server emits, from the routes that cause them: a client cannot fake a purchase. */
 export const SERVER_ONLY_TYPES: ReadonlySet<EventType> = new Set(["cart_add", "cart_remove", "purchase"]);
 
-export const ProductIdSchema = z.number().int().min(1).max(MAX_PRODUCT_ID);
-const ProductIdListSchema = (max: number) => z.array(ProductIdSchema).max(max);
+/** An integer in [min, max]: the checks classic's `z.number().int().min(min).max(max)` adds. */
+export const intBetween = (min: number, max: number) =>
+	z.number().check(z.int(), z.minimum(min), z.maximum(max));
+
+export const ProductIdSchema = intBetween(1, MAX_PRODUCT_ID);
+const ProductIdListSchema = (max: number) => z.array(ProductIdSchema).check(z.maxLength(max));
+const PurchasedIdsSchema = z.array(ProductIdSchema).check(z.minLength(1), z.maxLength(MAX_PURCHASE_ITEMS));
 
 export const BeaconEventSchema = z.discriminatedUnion("type", [
-	z.object({ type: z.literal("page"), path: z.string().min(1).max(MAX_PATH_LENGTH) }).strict(),
-	z.object({ type: z.literal("view"), productId: ProductIdSchema }).strict(),
-	z.object({ type: z.literal("cart_add"), productId: ProductIdSchema }).strict(),
-	z.object({ type: z.literal("cart_remove"), productId: ProductIdSchema }).strict(),
-	z
-		.object({ type: z.literal("purchase"), productIds: ProductIdListSchema(MAX_PURCHASE_ITEMS).min(1) })
-		.strict(),
+	z.strictObject({
+		type: z.literal("page"),
+		path: z.string().check(z.minLength(1), z.maxLength(MAX_PATH_LENGTH)),
+	}),
+	z.strictObject({ type: z.literal("view"), productId: ProductIdSchema }),
+	z.strictObject({ type: z.literal("cart_add"), productId: ProductIdSchema }),
+	z.strictObject({ type: z.literal("cart_remove"), productId: ProductIdSchema }),
+	z.strictObject({ type: z.literal("purchase"), productIds: PurchasedIdsSchema }),
 ]);
 export type BeaconEvent = z.infer<typeof BeaconEventSchema>;
 
-export const BeaconBodySchema = z
-	.object({ events: z.array(BeaconEventSchema).min(1).max(MAX_EVENTS_PER_REQUEST) })
-	.strict();
+export const BeaconBodySchema = z.strictObject({
+	events: z.array(BeaconEventSchema).check(z.minLength(1), z.maxLength(MAX_EVENTS_PER_REQUEST)),
+});
 export type BeaconBody = z.infer<typeof BeaconBodySchema>;
 
 // 2020-01-01 .. 2100-01-01: anything else is not a time this producer wrote.
-const EpochMsSchema = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000);
+const EpochMsSchema = intBetween(1_577_836_800_000, 4_102_444_800_000);
 
 const envelopeBase = {
 	v: z.literal(1),
 	id: z.uuid(),
 	at: EpochMsSchema,
 	device: z.enum(DEVICE_CLASSES),
-	country: z.string().regex(/^[A-Z][A-Z0-9]$/),
+	country: z.string().check(z.regex(/^[A-Z][A-Z0-9]$/)),
 };
 
 export const EventEnvelopeSchema = z.discriminatedUnion("type", [
-	z.object({ ...envelopeBase, type: z.literal("page"), path: z.enum(PATH_TEMPLATES) }).strict(),
-	z
-		.object({
-			...envelopeBase,
-			type: z.literal("view"),
-			productId: ProductIdSchema,
-			recent: ProductIdListSchema(MAX_RECENT),
-		})
-		.strict(),
-	z.object({ ...envelopeBase, type: z.literal("cart_add"), productId: ProductIdSchema }).strict(),
-	z.object({ ...envelopeBase, type: z.literal("cart_remove"), productId: ProductIdSchema }).strict(),
-	z
-		.object({
-			...envelopeBase,
-			type: z.literal("purchase"),
-			productIds: ProductIdListSchema(MAX_PURCHASE_ITEMS).min(1),
-		})
-		.strict(),
+	z.strictObject({ ...envelopeBase, type: z.literal("page"), path: z.enum(PATH_TEMPLATES) }),
+	z.strictObject({
+		...envelopeBase,
+		type: z.literal("view"),
+		productId: ProductIdSchema,
+		recent: ProductIdListSchema(MAX_RECENT),
+	}),
+	z.strictObject({ ...envelopeBase, type: z.literal("cart_add"), productId: ProductIdSchema }),
+	z.strictObject({ ...envelopeBase, type: z.literal("cart_remove"), productId: ProductIdSchema }),
+	z.strictObject({ ...envelopeBase, type: z.literal("purchase"), productIds: PurchasedIdsSchema }),
 ]);
 export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
 

@@ -1,6 +1,7 @@
 // npm run bench:analytics — events per second through the consumer on full 100-message batches,
 // and D1 statements / round trips per batch, against the naive one-write-per-event consumer, in
-// the same run on the same local D1. Prints a table and the ratios.
+// the same run on the same local D1. Prints a table and the ratios, and leaves the numbers in
+// bench/results/analytics-consumer.json (through the reporter in vitest.bench.config.ts).
 import { applyD1Migrations, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
@@ -136,7 +137,7 @@ async function measure(
 	};
 }
 
-it("benchmarks the batched consumer against a naive one", { timeout: 300_000 }, async () => {
+it("benchmarks the batched consumer against a naive one", { timeout: 300_000 }, async ({ task }) => {
 	await applyD1Migrations(aenv.ANALYTICS_DB, aenv.TEST_ANALYTICS_MIGRATIONS);
 	const logger = createLogger({ bench: true });
 	const quiet = { ...logger, info: () => {} };
@@ -174,4 +175,15 @@ it("benchmarks the batched consumer against a naive one", { timeout: 300_000 }, 
 	);
 	// Both consumers must agree on every count, or the comparison means nothing.
 	expect(batchedState).toBe(naiveState);
+	task.meta.benchResult = {
+		name: "analytics-consumer",
+		data: { batches: BATCHES, batchSize: BATCH_SIZE, batched, naive },
+	};
 });
+
+declare module "vitest" {
+	interface TaskMeta {
+		/** Written to bench/results/<name>.json by the reporter in vitest.bench.config.ts. */
+		benchResult?: { name: string; data: unknown };
+	}
+}

@@ -209,6 +209,10 @@ export default async function startShop(project: TestProject) {
 				state,
 				"--env-file",
 				storefrontEnv,
+				// The journeys read stock and pages right after changing them: no edge cache between
+				// (test/storefront/edge-cache.test.ts tests the cache).
+				"--var",
+				"EDGE_CACHE:off",
 				"--log-level",
 				// E2E_LOG_LEVEL=info keeps every worker's log lines (the queue's batches among them).
 				process.env.E2E_LOG_LEVEL ?? "error",

@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WIDGET_SCRIPT_PATH } from "../../workers/storefront/analytics/widget-script";
 import { formatPrice } from "../../workers/storefront/catalog/format";
 import type { CatalogData } from "../../workers/storefront/catalog/seed-data";
 import type { Product } from "../../workers/storefront/db/schema";
@@ -157,7 +158,7 @@ describe("GET /p/{slug}", () => {
 		}
 		// The recommendation widget's slot, for this product, with its script.
 		expect(html).toMatch(new RegExp(`<section class="lw-recs" data-lw-recs="" data-product="${product.id}"`));
-		expect(html).toContain('<script src="/assets/lw-analytics.js" defer="">');
+		expect(html).toContain(`<script src="${WIDGET_SCRIPT_PATH}" defer="">`);
 		const category = data.categories.find((c) => c.id === product.categoryId);
 		expect(html).toContain(`<nav class="crumbs" aria-label="Breadcrumb">`);
 		expect(html).toContain(`<a href="/c/${category?.slug}">`);

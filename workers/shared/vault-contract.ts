@@ -2,7 +2,9 @@
 // as zod schemas. The vault parses every argument with these (its caller is untrusted input);
 // the storefront uses the inferred types. Expected outcomes (refusals included) come back as
 // values, never as thrown errors, so a caller cannot mistake a denial for a transient failure.
-import * as z from "zod";
+// zod/mini (issue #11): the same core as classic zod, so the same inputs pass and fail with the
+// same issue paths, but only what is used reaches the vault's bundle.
+import * as z from "zod/mini";
 
 /** Why staff open personal data: a closed list; the role matrix says who may use which. */
 export const PURPOSES = ["support", "fulfilment", "compliance_review"] as const;
@@ -36,21 +38,29 @@ export const OPERATIONS = [
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
+// zod/mini takes checks as arguments of `.check()`, not as chained methods. These spell the few
+// shapes below once, each with the checks in classic's order (`z.string().min().max()` and so on),
+// so issues come out in the same order too.
+const matching = (pattern: RegExp) => z.string().check(z.regex(pattern));
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+/** A safe integer, like classic's `z.number().int()`. */
+const intBetween = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const intFrom = (min: number) => z.number().check(z.int(), z.minimum(min));
+const arrayOf = <T extends z.core.SomeType>(item: T, min: number, max: number) =>
+	z.array(item).check(z.minLength(min), z.maxLength(max));
+
 /** Table and field names: the AAD of a ciphertext, so no separator may hide inside them. */
-const NameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const NameSchema = matching(/^[a-z][a-z0-9_]{0,39}$/);
 /** 16 random bytes, base64url: what the vault hands out as a subject id. */
-export const SubjectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
-const RowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const RequestIdSchema = z
-	.string()
-	.regex(/^[A-Za-z0-9-]{1,64}$/)
-	.optional();
-const TokenSchema = z.string().min(1).max(8192);
+export const SubjectIdSchema = matching(/^[A-Za-z0-9_-]{22}$/);
+const RowIdSchema = matching(/^[A-Za-z0-9_-]{1,64}$/);
+const RequestIdSchema = z.optional(matching(/^[A-Za-z0-9-]{1,64}$/));
+const TokenSchema = text(1, 8192);
 
 /** Who asks. Staff: a Cloudflare Access JWT; shopper: a session the vault issued (accounts, #7). */
 export const ActorSchema = z.discriminatedUnion("kind", [
-	z.object({ kind: z.literal("staff"), token: TokenSchema }).strict(),
-	z.object({ kind: z.literal("shopper"), token: TokenSchema }).strict(),
+	z.strictObject({ kind: z.literal("staff"), token: TokenSchema }),
+	z.strictObject({ kind: z.literal("shopper"), token: TokenSchema }),
 ]);
 export type ActorCredential = z.infer<typeof ActorSchema>;
 
@@ -74,17 +84,19 @@ export const CASE_TABLES = ["returns", "consultations", "consultation_messages"]
 
 /** A customer-service case on an order: while one is open, support may open its contact. */
 export const CASE_KINDS = ["return", "consultation"] as const;
-export const OpenCaseSchema = z
-	.object({ id: RowIdSchema, kind: z.enum(CASE_KINDS), orderId: RowIdSchema })
-	.strict();
+export const OpenCaseSchema = z.strictObject({
+	id: RowIdSchema,
+	kind: z.enum(CASE_KINDS),
+	orderId: RowIdSchema,
+});
 export type OpenCase = z.infer<typeof OpenCaseSchema>;
 
 const SealFieldsSchema = z
-	.record(NameSchema, z.string().max(4096))
-	.refine((fields) => Object.keys(fields).length <= 16, { message: "at most 16 fields" });
+	.record(NameSchema, z.string().check(z.maxLength(4096)))
+	.check(z.refine((fields) => Object.keys(fields).length <= 16, { message: "at most 16 fields" }));
 
 export const SealRequestSchema = z
-	.object({
+	.strictObject({
 		/**
 		 * `{ new: true }` creates a subject (its data key): a guest order's consignee. `{ session }`
 		 * seals under the subject of the account whose session it is: the session proves whose
@@ -95,152 +107,151 @@ export const SealRequestSchema = z
 			 * `owner`: the session of the account the new subject belongs to (a review's): the account
 			 * can then open it (export) and erasure knows it is theirs.
 			 */
-			z.object({ new: z.literal(true), owner: z.string().min(1).max(4096).optional() }).strict(),
-			z.object({ session: z.string().min(1).max(4096) }).strict(),
-			z.object({ subjectId: SubjectIdSchema }).strict(),
+			z.strictObject({ new: z.literal(true), owner: z.optional(text(1, 4096)) }),
+			z.strictObject({ session: text(1, 4096) }),
+			z.strictObject({ subjectId: SubjectIdSchema }),
 		]),
 		table: NameSchema,
 		rowId: RowIdSchema,
 		fields: SealFieldsSchema,
 		/** Account fields the vault copies into this seal (session subjects only): the shopper's email. */
-		fromAccount: z.array(z.literal("email")).max(1).optional(),
+		fromAccount: z.optional(z.array(z.literal("email")).check(z.maxLength(1))),
 		/** Fields to return a blind index of as well (only `email` today). */
-		blindIndex: z.array(z.literal("email")).max(1).optional(),
+		blindIndex: z.optional(z.array(z.literal("email")).check(z.maxLength(1))),
 		/** Sealing a case's first text opens the case (issue #8): the vault records it. */
-		openCase: OpenCaseSchema.optional(),
+		openCase: z.optional(OpenCaseSchema),
 		requestId: RequestIdSchema,
 	})
-	.strict()
-	.refine((r) => !("subjectId" in r.subject) || (CASE_TABLES as readonly string[]).includes(r.table), {
-		message: "an existing subject is only for case tables",
-	})
-	.refine((r) => Object.keys(r.fields).length + (r.fromAccount?.length ?? 0) >= 1, {
-		message: "at least one field",
-	})
-	.refine((r) => !("new" in r.subject) || r.fromAccount === undefined, {
-		message: "fromAccount needs a session subject",
-	});
+	.check(
+		z.refine((r) => !("subjectId" in r.subject) || (CASE_TABLES as readonly string[]).includes(r.table), {
+			message: "an existing subject is only for case tables",
+		}),
+		z.refine((r) => Object.keys(r.fields).length + (r.fromAccount?.length ?? 0) >= 1, {
+			message: "at least one field",
+		}),
+		z.refine((r) => !("new" in r.subject) || r.fromAccount === undefined, {
+			message: "fromAccount needs a session subject",
+		}),
+	);
 export type SealRequest = z.input<typeof SealRequestSchema>;
 
-export const OpenItemSchema = z
-	.object({
-		subjectId: SubjectIdSchema,
-		table: NameSchema,
-		rowId: RowIdSchema,
-		field: NameSchema,
-		ciphertext: z.string().min(1).max(16_384),
-	})
-	.strict();
+export const OpenItemSchema = z.strictObject({
+	subjectId: SubjectIdSchema,
+	table: NameSchema,
+	rowId: RowIdSchema,
+	field: NameSchema,
+	ciphertext: text(1, 16_384),
+});
 export type OpenItem = z.infer<typeof OpenItemSchema>;
 
-export const OpenRequestSchema = z
-	.object({
-		actor: ActorSchema,
-		purpose: z.enum([...PURPOSES, SELF_SERVICE]),
-		items: z.array(OpenItemSchema).min(1).max(500),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const OpenRequestSchema = z.strictObject({
+	actor: ActorSchema,
+	purpose: z.enum([...PURPOSES, SELF_SERVICE]),
+	items: arrayOf(OpenItemSchema, 1, 500),
+	requestId: RequestIdSchema,
+});
 export type OpenRequest = z.input<typeof OpenRequestSchema>;
 
 /** Reasons the storefront may shred for; erasure and retention arrive with their issues. */
-export const ShredRequestSchema = z
-	.object({
-		/** Each subject with the receipt `seal` returned for it. */
-		subjects: z
-			.array(z.object({ id: SubjectIdSchema, receipt: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }).strict())
-			.min(1)
-			.max(100),
-		reason: z.enum(["checkout_aborted"]),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const ShredRequestSchema = z.strictObject({
+	/** Each subject with the receipt `seal` returned for it. */
+	subjects: arrayOf(
+		z.strictObject({ id: SubjectIdSchema, receipt: matching(/^[A-Za-z0-9_-]{43}$/) }),
+		1,
+		100,
+	),
+	reason: z.enum(["checkout_aborted"]),
+	requestId: RequestIdSchema,
+});
 export type ShredRequest = z.input<typeof ShredRequestSchema>;
 
-export const BlindIndexRequestSchema = z
-	.object({ kind: z.literal("email"), value: z.string().max(254) })
-	.strict();
+export const BlindIndexRequestSchema = z.strictObject({
+	kind: z.literal("email"),
+	value: z.string().check(z.maxLength(254)),
+});
 export type BlindIndexRequest = z.input<typeof BlindIndexRequestSchema>;
 
-export const RewrapRequestSchema = z
-	.object({
-		actor: ActorSchema,
-		subjectIds: z.array(SubjectIdSchema).min(1).max(100),
-		to: z.enum(["dormant", "active"]),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const RewrapRequestSchema = z.strictObject({
+	actor: ActorSchema,
+	subjectIds: arrayOf(SubjectIdSchema, 1, 100),
+	to: z.enum(["dormant", "active"]),
+	requestId: RequestIdSchema,
+});
 export type RewrapRequest = z.input<typeof RewrapRequestSchema>;
 
-export const AuthorizeRequestSchema = z
-	.object({ token: TokenSchema, operation: z.enum(OPERATIONS), requestId: RequestIdSchema })
-	.strict();
+export const AuthorizeRequestSchema = z.strictObject({
+	token: TokenSchema,
+	operation: z.enum(OPERATIONS),
+	requestId: RequestIdSchema,
+});
 export type AuthorizeRequest = z.input<typeof AuthorizeRequestSchema>;
 
 const StaffActorRequest = { actor: ActorSchema, requestId: RequestIdSchema };
 
-export const AddStaffRequestSchema = z
-	.object({ ...StaffActorRequest, email: z.email().max(254), role: z.enum(STAFF_ROLES) })
-	.strict();
+export const AddStaffRequestSchema = z.strictObject({
+	...StaffActorRequest,
+	email: z.email().check(z.maxLength(254)),
+	role: z.enum(STAFF_ROLES),
+});
 export type AddStaffRequest = z.input<typeof AddStaffRequestSchema>;
 
-export const StaffIdSchema = z.string().regex(/^stf_[A-Za-z0-9_-]{16}$/);
+export const StaffIdSchema = matching(/^stf_[A-Za-z0-9_-]{16}$/);
 
 export const UpdateStaffRequestSchema = z
-	.object({
+	.strictObject({
 		...StaffActorRequest,
 		staffId: StaffIdSchema,
-		role: z.enum(STAFF_ROLES).optional(),
-		status: z.enum(["active", "disabled"]).optional(),
+		role: z.optional(z.enum(STAFF_ROLES)),
+		status: z.optional(z.enum(["active", "disabled"])),
 	})
-	.strict()
-	.refine((r) => r.role !== undefined || r.status !== undefined, { message: "role or status is required" });
+	.check(
+		z.refine((r) => r.role !== undefined || r.status !== undefined, {
+			message: "role or status is required",
+		}),
+	);
 export type UpdateStaffRequest = z.input<typeof UpdateStaffRequestSchema>;
 
-export const ActorOnlyRequestSchema = z.object(StaffActorRequest).strict();
+export const ActorOnlyRequestSchema = z.strictObject(StaffActorRequest);
 export type ActorOnlyRequest = z.input<typeof ActorOnlyRequestSchema>;
 
 export const AuditReviewRequestSchema = z
-	.object({
+	.strictObject({
 		...StaffActorRequest,
-		from: z.number().int().min(0),
-		to: z.number().int().min(0),
+		from: intFrom(0),
+		to: intFrom(0),
 		/** Distinct subjects per actor and purpose above which a row is flagged. */
-		threshold: z.number().int().min(1).max(100_000).optional(),
+		threshold: z.optional(intBetween(1, 100_000)),
 	})
-	.strict()
-	.refine((r) => r.from < r.to, { message: "from must be before to" });
+	.check(z.refine((r) => r.from < r.to, { message: "from must be before to" }));
 export type AuditReviewRequest = z.input<typeof AuditReviewRequestSchema>;
 
-export const RotateKeysRequestSchema = z
-	.object({
-		...StaffActorRequest,
-		batchSize: z.number().int().min(1).max(500).optional(),
-		/** Report progress without re-wrapping anything. */
-		dryRun: z.boolean().optional(),
-	})
-	.strict();
+export const RotateKeysRequestSchema = z.strictObject({
+	...StaffActorRequest,
+	batchSize: z.optional(intBetween(1, 500)),
+	/** Report progress without re-wrapping anything. */
+	dryRun: z.optional(z.boolean()),
+});
 export type RotateKeysRequest = z.input<typeof RotateKeysRequestSchema>;
 
 // ---- Shopper accounts (issue #7) ----
 
-export const EmailSchema = z.email().max(254);
+export const EmailSchema = z.email().check(z.maxLength(254));
 /** Lengths only here: the vault also refuses common passwords (accounts/password-policy.ts). */
-export const PasswordSchema = z.string().min(10).max(128);
+export const PasswordSchema = text(10, 128);
 /** A vault-issued session token (a compact JWS). */
-export const SessionTokenSchema = z.string().min(1).max(4096);
+export const SessionTokenSchema = text(1, 4096);
 /** An emailed, single-use token: 32 random bytes, base64url. */
-export const EmailTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const EmailTokenSchema = matching(/^[A-Za-z0-9_-]{43}$/);
+/** A password given to prove who asks: only its length is checked before the hash comparison. */
+const PasswordProofSchema = text(1, 128);
 
-export const RegisterRequestSchema = z
-	.object({
-		email: EmailSchema,
-		password: PasswordSchema,
-		/** Profile fields sealed under the new account's subject (table `customers`, row = account id). */
-		profile: z.object({ nickname: z.string().min(1).max(60) }).strict(),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const RegisterRequestSchema = z.strictObject({
+	email: EmailSchema,
+	password: PasswordSchema,
+	/** Profile fields sealed under the new account's subject (table `customers`, row = account id). */
+	profile: z.strictObject({ nickname: text(1, 60) }),
+	requestId: RequestIdSchema,
+});
 export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
 
 /**
@@ -248,55 +259,52 @@ export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
  * browser that shows one for the account is exempt from the account-wide login throttle, so a
  * distributed guesser cannot lock the owner out of their own account.
  */
-export const DeviceTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
-const DeviceTokensSchema = z.array(DeviceTokenSchema).max(5).optional();
+export const DeviceTokenSchema = matching(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+const DeviceTokensSchema = z.optional(z.array(DeviceTokenSchema).check(z.maxLength(5)));
 
 /**
  * Confirming a registration needs the password chosen at registration as well as the mailed link:
  * the link proves the mailbox, the password proves it is the same person, so nobody who registers
  * someone else's address (or mails them their own link) ends up holding their account.
  */
-export const ConfirmRequestSchema = z
-	.object({
-		token: EmailTokenSchema,
-		password: z.string().min(1).max(128),
-		devices: DeviceTokensSchema,
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const ConfirmRequestSchema = z.strictObject({
+	token: EmailTokenSchema,
+	password: PasswordProofSchema,
+	devices: DeviceTokensSchema,
+	requestId: RequestIdSchema,
+});
 export type ConfirmRequest = z.input<typeof ConfirmRequestSchema>;
 
-export const LoginRequestSchema = z
-	.object({
-		email: EmailSchema,
-		password: z.string().min(1).max(128),
-		devices: DeviceTokensSchema,
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const LoginRequestSchema = z.strictObject({
+	email: EmailSchema,
+	password: PasswordProofSchema,
+	devices: DeviceTokensSchema,
+	requestId: RequestIdSchema,
+});
 export type LoginRequest = z.input<typeof LoginRequestSchema>;
 
-export const SessionRequestSchema = z
-	.object({ session: SessionTokenSchema, requestId: RequestIdSchema })
-	.strict();
+export const SessionRequestSchema = z.strictObject({
+	session: SessionTokenSchema,
+	requestId: RequestIdSchema,
+});
 export type SessionRequest = z.input<typeof SessionRequestSchema>;
 
-export const ChangePasswordRequestSchema = z
-	.object({
-		session: SessionTokenSchema,
-		currentPassword: z.string().min(1).max(128),
-		newPassword: PasswordSchema,
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const ChangePasswordRequestSchema = z.strictObject({
+	session: SessionTokenSchema,
+	currentPassword: PasswordProofSchema,
+	newPassword: PasswordSchema,
+	requestId: RequestIdSchema,
+});
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>;
 
-export const ResetRequestSchema = z.object({ email: EmailSchema, requestId: RequestIdSchema }).strict();
+export const ResetRequestSchema = z.strictObject({ email: EmailSchema, requestId: RequestIdSchema });
 export type ResetRequest = z.input<typeof ResetRequestSchema>;
 
-export const CompleteResetRequestSchema = z
-	.object({ token: EmailTokenSchema, password: PasswordSchema, requestId: RequestIdSchema })
-	.strict();
+export const CompleteResetRequestSchema = z.strictObject({
+	token: EmailTokenSchema,
+	password: PasswordSchema,
+	requestId: RequestIdSchema,
+});
 export type CompleteResetRequest = z.input<typeof CompleteResetRequestSchema>;
 
 /** Who issues shopper sessions and for whom: the storefront verifies both with the public key. */
@@ -313,121 +321,107 @@ export type SignedIn = { account: AccountRef; session: IssuedSession; device: st
 // ---- After the purchase (issue #8) ----
 
 /** A staff action ends a case (return refunded or rejected, consultation closed): audited. */
-export const CloseCaseRequestSchema = z
-	.object({ actor: ActorSchema, caseId: RowIdSchema, requestId: RequestIdSchema })
-	.strict();
+export const CloseCaseRequestSchema = z.strictObject({
+	actor: ActorSchema,
+	caseId: RowIdSchema,
+	requestId: RequestIdSchema,
+});
 export type CloseCaseRequest = z.input<typeof CloseCaseRequestSchema>;
 
-const OrderNumberSchema = z.string().regex(/^LW-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-const CurrencySchema = z.string().regex(/^[A-Z]{3}$/);
-const MinorSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const ShortTextSchema = z.string().min(1).max(120);
+const OrderNumberSchema = matching(/^LW-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+const CurrencySchema = matching(/^[A-Z]{3}$/);
+const MinorSchema = intBetween(0, Number.MAX_SAFE_INTEGER);
+const ShortTextSchema = text(1, 120);
 
 /**
  * The order mails (issue #8): the vault alone opens the address, builds the message from these
  * non-personal facts (links on SHOP_ORIGIN) and sends it once per `dedupe` key.
  */
 export const OrderMailSchema = z.discriminatedUnion("kind", [
-	z
-		.object({
-			kind: z.literal("order_confirmed"),
-			orderNumber: OrderNumberSchema,
-			currency: CurrencySchema,
-			totalMinor: MinorSchema,
-			shippingMinor: MinorSchema,
-			shippingMethod: ShortTextSchema,
-			lines: z
-				.array(
-					z
-						.object({
-							name: ShortTextSchema,
-							detail: ShortTextSchema,
-							quantity: z.number().int().min(1).max(999),
-							unitPriceMinor: MinorSchema,
-						})
-						.strict(),
-				)
-				.min(1)
-				.max(50),
-		})
-		.strict(),
-	z.object({ kind: z.literal("payment_failed"), orderNumber: OrderNumberSchema }).strict(),
-	z
-		.object({
-			kind: z.literal("payment_late"),
-			orderNumber: OrderNumberSchema,
-			/** reinstated: the order goes ahead; refunded: the money went back, the order stays cancelled. */
-			outcome: z.enum(["reinstated", "refunded"]),
-			currency: CurrencySchema,
-			amountMinor: MinorSchema,
-		})
-		.strict(),
-	z
-		.object({
-			kind: z.literal("shipped"),
-			orderNumber: OrderNumberSchema,
-			carrier: ShortTextSchema,
-			trackingNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/),
-		})
-		.strict(),
-	z
-		.object({
-			kind: z.literal("return_update"),
-			orderNumber: OrderNumberSchema,
-			returnNumber: z.string().regex(/^RMA-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
-			status: z.enum(["requested", "approved", "received", "refunded", "rejected"]),
-			currency: CurrencySchema.optional(),
-			amountMinor: MinorSchema.optional(),
-		})
-		.strict(),
-	z
-		.object({
-			kind: z.literal("consultation_reply"),
-			consultationId: RowIdSchema,
-			orderNumber: OrderNumberSchema.optional(),
-			/** The staff reply, sealed (table consultation_messages, field body): quoted in the mail. */
-			reply: OpenItemSchema,
-		})
-		.strict(),
+	z.strictObject({
+		kind: z.literal("order_confirmed"),
+		orderNumber: OrderNumberSchema,
+		currency: CurrencySchema,
+		totalMinor: MinorSchema,
+		shippingMinor: MinorSchema,
+		shippingMethod: ShortTextSchema,
+		lines: arrayOf(
+			z.strictObject({
+				name: ShortTextSchema,
+				detail: ShortTextSchema,
+				quantity: intBetween(1, 999),
+				unitPriceMinor: MinorSchema,
+			}),
+			1,
+			50,
+		),
+	}),
+	z.strictObject({ kind: z.literal("payment_failed"), orderNumber: OrderNumberSchema }),
+	z.strictObject({
+		kind: z.literal("payment_late"),
+		orderNumber: OrderNumberSchema,
+		/** reinstated: the order goes ahead; refunded: the money went back, the order stays cancelled. */
+		outcome: z.enum(["reinstated", "refunded"]),
+		currency: CurrencySchema,
+		amountMinor: MinorSchema,
+	}),
+	z.strictObject({
+		kind: z.literal("shipped"),
+		orderNumber: OrderNumberSchema,
+		carrier: ShortTextSchema,
+		trackingNumber: matching(/^[A-Za-z0-9-]{4,40}$/),
+	}),
+	z.strictObject({
+		kind: z.literal("return_update"),
+		orderNumber: OrderNumberSchema,
+		returnNumber: matching(/^RMA-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+		status: z.enum(["requested", "approved", "received", "refunded", "rejected"]),
+		currency: z.optional(CurrencySchema),
+		amountMinor: z.optional(MinorSchema),
+	}),
+	z.strictObject({
+		kind: z.literal("consultation_reply"),
+		consultationId: RowIdSchema,
+		orderNumber: z.optional(OrderNumberSchema),
+		/** The staff reply, sealed (table consultation_messages, field body): quoted in the mail. */
+		reply: OpenItemSchema,
+	}),
 ]);
 export type OrderMail = z.infer<typeof OrderMailSchema>;
 export type OrderMailKind = OrderMail["kind"];
 
-export const SendMailRequestSchema = z
-	.object({
-		/**
-		 * Where to: a sealed email (order_contacts.email or consultations.reply_email) the vault
-		 * opens, or an account, whose stored address the vault uses.
-		 */
-		to: z.union([
-			z.object({ sealed: OpenItemSchema }).strict(),
-			z.object({ accountId: z.string().regex(/^acc_[A-Za-z0-9_-]{22}$/) }).strict(),
-		]),
-		mail: OrderMailSchema,
-		/** Sent once per (scope, kind, event): the order id or thread id, and what happened. */
-		dedupe: z.object({ scope: RowIdSchema, event: z.string().regex(/^[A-Za-z0-9:_-]{1,80}$/) }).strict(),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const SendMailRequestSchema = z.strictObject({
+	/**
+	 * Where to: a sealed email (order_contacts.email or consultations.reply_email) the vault
+	 * opens, or an account, whose stored address the vault uses.
+	 */
+	to: z.union([
+		z.strictObject({ sealed: OpenItemSchema }),
+		z.strictObject({ accountId: matching(/^acc_[A-Za-z0-9_-]{22}$/) }),
+	]),
+	mail: OrderMailSchema,
+	/** Sent once per (scope, kind, event): the order id or thread id, and what happened. */
+	dedupe: z.strictObject({ scope: RowIdSchema, event: matching(/^[A-Za-z0-9:_-]{1,80}$/) }),
+	requestId: RequestIdSchema,
+});
 export type SendMailRequest = z.input<typeof SendMailRequestSchema>;
 
 /** Staff publish (or withdraw) a sealed review: from then on its fields open for anyone. */
-export const PublishRequestSchema = z
-	.object({
-		actor: ActorSchema,
-		table: z.literal("reviews"),
-		rowId: RowIdSchema,
-		subjectId: SubjectIdSchema,
-		published: z.boolean(),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const PublishRequestSchema = z.strictObject({
+	actor: ActorSchema,
+	table: z.literal("reviews"),
+	rowId: RowIdSchema,
+	subjectId: SubjectIdSchema,
+	published: z.boolean(),
+	requestId: RequestIdSchema,
+});
 export type PublishRequest = z.input<typeof PublishRequestSchema>;
 
 /** Opens published fields only (review text and nickname), for the public product pages. */
-export const OpenPublishedRequestSchema = z
-	.object({ items: z.array(OpenItemSchema).min(1).max(100), requestId: RequestIdSchema })
-	.strict();
+export const OpenPublishedRequestSchema = z.strictObject({
+	items: arrayOf(OpenItemSchema, 1, 100),
+	requestId: RequestIdSchema,
+});
 export type OpenPublishedRequest = z.input<typeof OpenPublishedRequestSchema>;
 
 // ---- Privacy rights and the data lifecycle (issue #9) ----
@@ -452,9 +446,11 @@ export type AccountExport = {
 };
 
 /** Erasure of an account (P12): the password again, so a stolen session alone cannot erase. */
-export const EraseAccountRequestSchema = z
-	.object({ session: SessionTokenSchema, password: z.string().min(1).max(128), requestId: RequestIdSchema })
-	.strict();
+export const EraseAccountRequestSchema = z.strictObject({
+	session: SessionTokenSchema,
+	password: PasswordProofSchema,
+	requestId: RequestIdSchema,
+});
 export type EraseAccountRequest = z.input<typeof EraseAccountRequestSchema>;
 /** What erasure destroyed: the storefront then removes or anonymises the rows of these. */
 export type ErasedAccount = { accountId: string; subjectId: string; ownedSubjects: string[] };
@@ -466,32 +462,26 @@ export const PURGE_REASONS = ["order_retention", "guest_deletion", "orphaned_sub
  * Retention purges (P9): audited first, then each subject flagged `shred` loses its data key. An
  * account's subject is never shredded this way (only erasure and dormancy end an account).
  */
-export const PurgeRequestSchema = z
-	.object({
-		reason: z.enum(PURGE_REASONS),
-		subjects: z
-			.array(z.object({ id: SubjectIdSchema, shred: z.boolean() }).strict())
-			.min(1)
-			.max(90),
-		/** `table.field` names of what the storefront removes with them. */
-		fields: z
-			.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}\.[a-z][a-z0-9_]{0,39}$/))
-			.min(1)
-			.max(32),
-		itemCount: z.number().int().min(0).max(100_000),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const PurgeRequestSchema = z.strictObject({
+	reason: z.enum(PURGE_REASONS),
+	subjects: arrayOf(z.strictObject({ id: SubjectIdSchema, shred: z.boolean() }), 1, 90),
+	/** `table.field` names of what the storefront removes with them. */
+	fields: arrayOf(matching(/^[a-z][a-z0-9_]{0,39}\.[a-z][a-z0-9_]{0,39}$/), 1, 32),
+	itemCount: intBetween(0, 100_000),
+	requestId: RequestIdSchema,
+});
 export type PurgeRequest = z.input<typeof PurgeRequestSchema>;
 
 /** Position in the list of destroyed keys: the storefront's sweep continues after it. */
-export const ShredCursorSchema = z
-	.object({ at: z.number().int().min(0), subjectId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
-	.strict();
+export const ShredCursorSchema = z.strictObject({
+	at: intFrom(0),
+	subjectId: matching(/^[A-Za-z0-9_-]{1,64}$/),
+});
 export type ShredCursor = z.infer<typeof ShredCursorSchema>;
-export const ShreddedSinceRequestSchema = z
-	.object({ after: ShredCursorSchema.nullable(), limit: z.number().int().min(1).max(500) })
-	.strict();
+export const ShreddedSinceRequestSchema = z.strictObject({
+	after: z.nullable(ShredCursorSchema),
+	limit: intBetween(1, 500),
+});
 export type ShreddedSinceRequest = z.input<typeof ShreddedSinceRequestSchema>;
 export type ShreddedSubject = { subjectId: string; shreddedAt: number };
 
@@ -499,14 +489,12 @@ export type ShreddedSubject = { subjectId: string; shreddedAt: number };
 export type RetentionStep = { job: string; due: number; done: number; more: boolean };
 
 /** The vault's share of a retention run (dormancy, notices, dormant erasure, key rotation, records). */
-export const VaultRetentionRequestSchema = z
-	.object({
-		actor: ActorSchema,
-		dryRun: z.boolean(),
-		batchSize: z.number().int().min(1).max(500).optional(),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const VaultRetentionRequestSchema = z.strictObject({
+	actor: ActorSchema,
+	dryRun: z.boolean(),
+	batchSize: z.optional(intBetween(1, 500)),
+	requestId: RequestIdSchema,
+});
 export type VaultRetentionRequest = z.input<typeof VaultRetentionRequestSchema>;
 
 export const PRIVACY_REQUEST_KINDS = ["export", "correction", "deletion"] as const;
@@ -516,22 +504,21 @@ export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
  * A guest's privacy request (P12): the storefront matched order number and email; the vault mails
  * a single-use link to the order's sealed address. The storefront answers the same either way.
  */
-export const PrivacyLinkRequestSchema = z
-	.object({
-		kind: z.enum(PRIVACY_REQUEST_KINDS),
-		orderId: RowIdSchema,
-		orderNumber: OrderNumberSchema,
-		/** The order's sealed email (order_contacts.email): the link goes there and only there. */
-		to: OpenItemSchema,
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const PrivacyLinkRequestSchema = z.strictObject({
+	kind: z.enum(PRIVACY_REQUEST_KINDS),
+	orderId: RowIdSchema,
+	orderNumber: OrderNumberSchema,
+	/** The order's sealed email (order_contacts.email): the link goes there and only there. */
+	to: OpenItemSchema,
+	requestId: RequestIdSchema,
+});
 export type PrivacyLinkRequest = z.input<typeof PrivacyLinkRequestSchema>;
 
 /** Reads a link's request without using it up (the storefront then gathers what it needs). */
-export const InspectPrivacyLinkRequestSchema = z
-	.object({ token: EmailTokenSchema, requestId: RequestIdSchema })
-	.strict();
+export const InspectPrivacyLinkRequestSchema = z.strictObject({
+	token: EmailTokenSchema,
+	requestId: RequestIdSchema,
+});
 export type InspectPrivacyLinkRequest = z.input<typeof InspectPrivacyLinkRequestSchema>;
 export type PrivacyLinkView = { kind: PrivacyRequestKind; orderId: string; subjectId: string };
 
@@ -540,13 +527,11 @@ export type PrivacyLinkView = { kind: PrivacyRequestKind; orderId: string; subje
  * subject); deletion destroys the subject's key; correction only records the completion (the
  * storefront hands the text to support).
  */
-export const CompletePrivacyRequestSchema = z
-	.object({
-		token: EmailTokenSchema,
-		items: z.array(OpenItemSchema).max(500).optional(),
-		requestId: RequestIdSchema,
-	})
-	.strict();
+export const CompletePrivacyRequestSchema = z.strictObject({
+	token: EmailTokenSchema,
+	items: z.optional(z.array(OpenItemSchema).check(z.maxLength(500))),
+	requestId: RequestIdSchema,
+});
 export type CompletePrivacyRequest = z.input<typeof CompletePrivacyRequestSchema>;
 export type CompletedPrivacyRequest = PrivacyLinkView & { values: string[] };
 
@@ -562,44 +547,40 @@ export const DISCLOSURE_FIELDS = [
 	"returns.details",
 	"consultation_messages.body",
 ] as const;
-export const DisclosureIdSchema = z.string().regex(/^dsc_[A-Za-z0-9_-]{16}$/);
+export const DisclosureIdSchema = matching(/^dsc_[A-Za-z0-9_-]{16}$/);
 
-export const RequestDisclosureSchema = z
-	.object({
-		...StaffActorRequest,
-		basis: z.enum(DISCLOSURE_BASES),
-		/** The authority's or the case's reference (court order number, incident id). */
-		reference: z.string().regex(/^[A-Za-z0-9 ./:#_-]{3,120}$/),
-		orderId: RowIdSchema,
-		subjectId: SubjectIdSchema,
-		scope: z.array(z.enum(DISCLOSURE_FIELDS)).min(1).max(DISCLOSURE_FIELDS.length),
-	})
-	.strict();
+export const RequestDisclosureSchema = z.strictObject({
+	...StaffActorRequest,
+	basis: z.enum(DISCLOSURE_BASES),
+	/** The authority's or the case's reference (court order number, incident id). */
+	reference: matching(/^[A-Za-z0-9 ./:#_-]{3,120}$/),
+	orderId: RowIdSchema,
+	subjectId: SubjectIdSchema,
+	scope: arrayOf(z.enum(DISCLOSURE_FIELDS), 1, DISCLOSURE_FIELDS.length),
+});
 export type RequestDisclosure = z.input<typeof RequestDisclosureSchema>;
 
-export const DecideDisclosureSchema = z
-	.object({
-		...StaffActorRequest,
-		id: DisclosureIdSchema,
-		approve: z.boolean(),
-		reason: z.string().min(3).max(500),
-	})
-	.strict();
+export const DecideDisclosureSchema = z.strictObject({
+	...StaffActorRequest,
+	id: DisclosureIdSchema,
+	approve: z.boolean(),
+	reason: text(3, 500),
+});
 export type DecideDisclosure = z.input<typeof DecideDisclosureSchema>;
 
-export const RunDisclosureSchema = z
-	.object({ ...StaffActorRequest, id: DisclosureIdSchema, items: z.array(OpenItemSchema).min(1).max(500) })
-	.strict();
+export const RunDisclosureSchema = z.strictObject({
+	...StaffActorRequest,
+	id: DisclosureIdSchema,
+	items: arrayOf(OpenItemSchema, 1, 500),
+});
 export type RunDisclosure = z.input<typeof RunDisclosureSchema>;
 
-export const ListDisclosuresSchema = z
-	.object({
-		...StaffActorRequest,
-		status: z.enum(["requested", "approved", "rejected", "executed"]).optional(),
-		/** One request only (the storefront reads its order and scope before gathering an export). */
-		id: DisclosureIdSchema.optional(),
-	})
-	.strict();
+export const ListDisclosuresSchema = z.strictObject({
+	...StaffActorRequest,
+	status: z.optional(z.enum(["requested", "approved", "rejected", "executed"])),
+	/** One request only (the storefront reads its order and scope before gathering an export). */
+	id: z.optional(DisclosureIdSchema),
+});
 export type ListDisclosures = z.input<typeof ListDisclosuresSchema>;
 
 export type Disclosure = {

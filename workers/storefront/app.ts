@@ -2,7 +2,6 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { requireAccount } from "./accounts/current-account";
 import { sameOriginMutations } from "./accounts/same-origin";
 import { registerAnalyticsRoutes } from "./analytics/routes";
@@ -10,6 +9,7 @@ import type { AppEnv } from "./env";
 import { AppError, handleError, handleNotFound } from "./errors";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
+import { shopSecureHeaders } from "./middleware/shop-secure-headers";
 import { createRouter } from "./openapi";
 import { accountLinkPages } from "./routes/account-link-pages";
 import { accountPages } from "./routes/account-pages";
@@ -56,21 +56,7 @@ export function createApp() {
 		await next();
 	});
 	app.use(requestLogger());
-	app.use(
-		secureHeaders({
-			contentSecurityPolicy: {
-				defaultSrc: ["'self'"],
-				scriptSrc: ["'self'"],
-				styleSrc: ["'self'", "'unsafe-inline'"],
-				imgSrc: ["'self'", "data:"],
-				formAction: ["'self'", "https://checkout.stripe.com"],
-				frameAncestors: ["'none'"],
-				// No <base> may re-point relative links and form actions; no plugins.
-				baseUri: ["'none'"],
-				objectSrc: ["'none'"],
-			},
-		}),
-	);
+	app.use(shopSecureHeaders());
 	app.use(csrf());
 	app.use(
 		bodyLimit({

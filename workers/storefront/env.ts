@@ -14,5 +14,7 @@ export type AppEnv = {
 		/** Set by requireAccount on the account routes: the live session's account and token. */
 		account?: AccountRef;
 		sessionToken?: string;
+		/** Set by the edge cache when it answered from a stored copy (middleware/edge-cache.ts). */
+		servedFromCache?: boolean;
 	};
 };

@@ -2,7 +2,7 @@
 // parses its arguments and calls these (and the account operations in accounts/). Every refusal
 // and every reveal is audited first: if the audit append fails, the caller gets `unavailable` and
 // nothing else.
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { constantTimeEqual } from "../shared/constant-time";
 import {
 	type ActorCredential,

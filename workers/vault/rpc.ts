@@ -2,7 +2,7 @@
 // Each method parses its argument with the shared contract (the caller is untrusted input) and
 // hands it to one operation; a request that does not parse is refused as bad_request.
 import { WorkerEntrypoint } from "cloudflare:workers";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { createLogger } from "../shared/logger";
 import {
 	ActorOnlyRequestSchema,
@@ -54,9 +54,9 @@ import * as disclosures from "./privacy/disclosures";
 import * as guestRequests from "./privacy/guest-requests";
 import * as retention from "./privacy/retention";
 
-type Parsed<S extends z.ZodType> = { ok: true; value: z.output<S> } | VaultFailure;
+type Parsed<S extends z.ZodMiniType> = { ok: true; value: z.output<S> } | VaultFailure;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): Parsed<S> {
+function parse<S extends z.ZodMiniType>(schema: S, input: unknown): Parsed<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, value: result.data };
 	// Paths only: a message could quote the value, and values here may be personal data.
@@ -77,7 +77,7 @@ export class VaultRpc extends WorkerEntrypoint<VaultEnv> {
 		};
 	}
 
-	private async run<S extends z.ZodType, R>(
+	private async run<S extends z.ZodMiniType, R>(
 		schema: S,
 		input: unknown,
 		operation: (deps: ops.VaultDeps, request: z.output<S>) => Promise<R>,

@@ -1,7 +1,7 @@
 // The browser half of analytics: one small script (served at WIDGET_SCRIPT_PATH) that sends the
 // page/view beacon and renders recommendations into the widget fragment. No cookies are read or
 // written by it (the server keeps lw_recent), and it renders with textContent only.
-export const WIDGET_SCRIPT_PATH = "/assets/lw-analytics.js";
+import { contentHash } from "./content-hash";
 
 export const WIDGET_SCRIPT = `(() => {
 	"use strict";
@@ -59,3 +59,12 @@ export const WIDGET_SCRIPT = `(() => {
 		.catch(() => {});
 })();
 `;
+
+/**
+ * The script's URL names its content, so browsers and the edge may keep it for a year: a changed
+ * script is a new URL, which the pages (cached for minutes at most) pick up with the deployment.
+ */
+export const WIDGET_SCRIPT_PATH = `/assets/widget.${contentHash(WIDGET_SCRIPT)}.js`;
+
+/** Where pages rendered before versioned URLs asked for the script; still served, briefly cached. */
+export const LEGACY_WIDGET_SCRIPT_PATH = "/assets/lw-analytics.js";

@@ -1,11 +1,12 @@
 // Cart operations: read the state, apply the pure rules, write. Each returns the new view and,
 // for changes, which product moved by how much, so the route can emit the analytics event.
+// Two D1 round trips a change: one batch reads the cart, one writes and reads it back.
 import {
+	type CartRow,
 	deleteCartLine,
-	getOpenCart,
-	getVariantForCart,
+	getOpenCartForAdding,
+	getOpenCartWithLines,
 	insertCart,
-	listCartLines,
 	upsertCartLine,
 } from "../db/carts";
 import type { Db } from "../env";
@@ -16,10 +17,8 @@ import { buildCartView, type CartView } from "./cart-view";
 /** A change to one product's quantity in a cart: positive added, negative removed. */
 export type CartChange = { cart: CartView; productId: number; delta: number };
 
-async function requireOpenCart(db: Db, cartId: string) {
-	const cart = await getOpenCart(db, cartId);
+function requireOpen(cart: CartRow | null): asserts cart is CartRow {
 	if (!cart) throw new AppError("not_found", "Cart not found");
-	return cart;
 }
 
 export async function createCart(
@@ -33,8 +32,9 @@ export async function createCart(
 }
 
 export async function getCartView(db: Db, cartId: string): Promise<CartView> {
-	await requireOpenCart(db, cartId);
-	return buildCartView(await listCartLines(db, cartId));
+	const { cart, lines } = await getOpenCartWithLines(db, cartId);
+	requireOpen(cart);
+	return buildCartView(lines);
 }
 
 /** Adds `quantity` of a variant, merging with an existing line. */
@@ -45,16 +45,12 @@ export async function addCartItem(
 	quantity: number,
 	now: number,
 ): Promise<CartChange> {
-	await requireOpenCart(db, cartId);
-	const [variant, lines] = await Promise.all([getVariantForCart(db, variantId), listCartLines(db, cartId)]);
+	const { cart, lines, variant } = await getOpenCartForAdding(db, cartId, variantId);
+	requireOpen(cart);
 	if (!variant) throw new AppError("not_found", "No such variant");
 	const newQuantity = planAddItem(lines, variant, quantity);
-	await upsertCartLine(db, cartId, variantId, newQuantity, now);
-	return {
-		cart: buildCartView(await listCartLines(db, cartId)),
-		productId: variant.productId,
-		delta: quantity,
-	};
+	const linesAfter = await upsertCartLine(db, cartId, variantId, newQuantity, now);
+	return { cart: buildCartView(linesAfter), productId: variant.productId, delta: quantity };
 }
 
 /** Sets a line's quantity; the line must already be in the cart. */
@@ -65,14 +61,13 @@ export async function setCartItemQuantity(
 	quantity: number,
 	now: number,
 ): Promise<CartChange> {
-	await requireOpenCart(db, cartId);
-	const lines = await listCartLines(db, cartId);
+	const { cart, lines } = await getOpenCartWithLines(db, cartId);
+	requireOpen(cart);
 	const line = lines.find((l) => l.variantId === variantId);
 	if (!line) throw new AppError("not_found", "That item is not in the cart");
 	checkLineQuantity(line, quantity);
-	await upsertCartLine(db, cartId, variantId, quantity, now);
-	const cart = buildCartView(await listCartLines(db, cartId));
-	return { cart, productId: line.productId, delta: quantity - line.quantity };
+	const linesAfter = await upsertCartLine(db, cartId, variantId, quantity, now);
+	return { cart: buildCartView(linesAfter), productId: line.productId, delta: quantity - line.quantity };
 }
 
 /** Removes a line. */
@@ -82,11 +77,11 @@ export async function removeCartItem(
 	variantId: number,
 	now: number,
 ): Promise<CartChange> {
-	await requireOpenCart(db, cartId);
-	const line = (await listCartLines(db, cartId)).find((l) => l.variantId === variantId);
-	if (!line || !(await deleteCartLine(db, cartId, variantId, now))) {
-		throw new AppError("not_found", "That item is not in the cart");
-	}
-	const cart = buildCartView(await listCartLines(db, cartId));
-	return { cart, productId: line.productId, delta: -line.quantity };
+	const { cart, lines } = await getOpenCartWithLines(db, cartId);
+	requireOpen(cart);
+	const line = lines.find((l) => l.variantId === variantId);
+	if (!line) throw new AppError("not_found", "That item is not in the cart");
+	const removed = await deleteCartLine(db, cartId, variantId, now);
+	if (!removed.deleted) throw new AppError("not_found", "That item is not in the cart");
+	return { cart: buildCartView(removed.lines), productId: line.productId, delta: -line.quantity };
 }

@@ -98,6 +98,9 @@ export const ProductListQuerySchema = z.object(listingQueryShape).strict().super
 	description: "Unknown parameters are rejected. Price filters apply to a product's starting price.",
 });
 
+/** Every parameter the listing reads: what may tell two cached listing pages apart. */
+export const LISTING_QUERY_KEYS = Object.keys(listingQueryShape) as (keyof typeof listingQueryShape)[];
+
 /**
  * The category page's GET form: the same fields minus the category (it is in the path).
  * Unknown parameters are dropped rather than rejected, because shared links pick up

@@ -20,10 +20,19 @@ export async function getOpenCart(db: Db, id: string): Promise<CartRow | null> {
 	return row ?? null;
 }
 
+const openCartQuery = (db: Db, id: string) =>
+	db
+		.select()
+		.from(carts)
+		.where(and(eq(carts.id, id), eq(carts.status, "open")))
+		.limit(1);
+
 /** What a cart line needs to know about its variant: names for display, price and stock. */
 const variantForCartColumns = {
 	variantId: variants.id,
-	productId: products.id,
+	// The variant's product_id, not products.id: drizzle maps batch results by column name, and a
+	// second "id" would overwrite the variant's.
+	productId: variants.productId,
 	productName: products.name,
 	productSlug: products.slug,
 	sku: variants.sku,
@@ -49,58 +58,96 @@ export type VariantForCart = {
 
 export type CartLineRow = VariantForCart & { quantity: number; addedAt: number };
 
-export async function getVariantForCart(db: Db, variantId: number): Promise<VariantForCart | null> {
-	const [row] = await db
+const variantForCartQuery = (db: Db, variantId: number) =>
+	db
 		.select(variantForCartColumns)
 		.from(variants)
 		.innerJoin(products, eq(products.id, variants.productId))
 		.where(eq(variants.id, variantId))
 		.limit(1);
+
+export async function getVariantForCart(db: Db, variantId: number): Promise<VariantForCart | null> {
+	const [row] = await variantForCartQuery(db, variantId);
 	return row ?? null;
 }
 
-export async function listCartLines(db: Db, cartId: string): Promise<CartLineRow[]> {
-	return db
+const cartLinesQuery = (db: Db, cartId: string) =>
+	db
 		.select({ ...variantForCartColumns, quantity: cartLines.quantity, addedAt: cartLines.addedAt })
 		.from(cartLines)
 		.innerJoin(variants, eq(variants.id, cartLines.variantId))
 		.innerJoin(products, eq(products.id, variants.productId))
 		.where(eq(cartLines.cartId, cartId))
 		.orderBy(asc(cartLines.addedAt), asc(cartLines.variantId));
+
+export async function listCartLines(db: Db, cartId: string): Promise<CartLineRow[]> {
+	return cartLinesQuery(db, cartId);
 }
 
-/** Sets a line's quantity (inserting the line if new) and touches the cart, in one batch. */
+/** The open cart (null when there is none) and its lines, in one round trip. */
+export async function getOpenCartWithLines(
+	db: Db,
+	cartId: string,
+): Promise<{ cart: CartRow | null; lines: CartLineRow[] }> {
+	const [[cart], lines] = await db.batch([openCartQuery(db, cartId), cartLinesQuery(db, cartId)]);
+	return { cart: cart ?? null, lines };
+}
+
+/** The open cart, its lines and the variant about to be added, in one round trip. */
+export async function getOpenCartForAdding(
+	db: Db,
+	cartId: string,
+	variantId: number,
+): Promise<{ cart: CartRow | null; lines: CartLineRow[]; variant: VariantForCart | null }> {
+	const [[cart], lines, [variant]] = await db.batch([
+		openCartQuery(db, cartId),
+		cartLinesQuery(db, cartId),
+		variantForCartQuery(db, variantId),
+	]);
+	return { cart: cart ?? null, lines, variant: variant ?? null };
+}
+
+/**
+ * Sets a line's quantity (inserting the line if new) and touches the cart, in one batch that
+ * also reads the cart's lines as they are after the change.
+ */
 export async function upsertCartLine(
 	db: Db,
 	cartId: string,
 	variantId: number,
 	quantity: number,
 	now: number,
-) {
-	await db.batch([
+): Promise<CartLineRow[]> {
+	const [, , lines] = await db.batch([
 		db
 			.insert(cartLines)
 			.values({ cartId, variantId, quantity, addedAt: now })
 			.onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity } }),
 		db.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId)),
+		cartLinesQuery(db, cartId),
 	]);
+	return lines;
 }
 
-/** Returns whether a line was there to delete. */
+/**
+ * Deletes a line and touches the cart, in one batch that also reads the lines left; `deleted`
+ * says whether the line was there.
+ */
 export async function deleteCartLine(
 	db: Db,
 	cartId: string,
 	variantId: number,
 	now: number,
-): Promise<boolean> {
-	const [deleted] = await db.batch([
+): Promise<{ deleted: boolean; lines: CartLineRow[] }> {
+	const [deleted, , lines] = await db.batch([
 		db
 			.delete(cartLines)
 			.where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)))
 			.returning({ variantId: cartLines.variantId }),
 		db.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId)),
+		cartLinesQuery(db, cartId),
 	]);
-	return deleted.length > 0;
+	return { deleted: deleted.length > 0, lines };
 }
 
 /** Checkout closes the cart only if it is still open; paired with the order insert below. */

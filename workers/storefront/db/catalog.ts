@@ -1,20 +1,6 @@
 // Catalog reads. Every statement binds a bounded number of parameters (a listing at most
 // ~25: a few filters, 2 per text term, 3 for the cursor and limit), well under D1's 100.
-import {
-	and,
-	asc,
-	count,
-	desc,
-	eq,
-	exists,
-	getTableColumns,
-	gte,
-	inArray,
-	lte,
-	or,
-	type SQL,
-	sql,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, getTableColumns, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import {
 	type Cursor,
 	encodeCursor,
@@ -45,8 +31,10 @@ const cardColumns = {
 	id: products.id,
 	slug: products.slug,
 	name: products.name,
-	categorySlug: categories.slug,
-	categoryName: categories.name,
+	// Aliased: drizzle maps batch results by column name, so the category's "slug" and "name"
+	// would overwrite the product's when the listing runs in a batch.
+	categorySlug: sql<string>`${categories.slug}`.as("category_slug"),
+	categoryName: sql<string>`${categories.name}`.as("category_name"),
 	minPriceMinor: products.minPriceMinor,
 	currency: products.currency,
 	machineWashable: products.machineWashable,
@@ -86,13 +74,16 @@ function toProductCard(row: CardRow): ProductCard {
 	};
 }
 
-export async function listCategories(db: Db): Promise<CategoryWithCount[]> {
-	return db
+const categoriesQuery = (db: Db) =>
+	db
 		.select({ ...getTableColumns(categories), productCount: count(products.id) })
 		.from(categories)
 		.leftJoin(products, eq(products.categoryId, categories.id))
 		.groupBy(categories.id)
 		.orderBy(asc(categories.id));
+
+export async function listCategories(db: Db): Promise<CategoryWithCount[]> {
+	return categoriesQuery(db);
 }
 
 function filterConditions(db: Db, filters: ProductFilters): (SQL | undefined)[] {
@@ -139,18 +130,54 @@ function afterCursor(cursor: Cursor): SQL {
 		: sql`(${column}, ${products.id}) < (${cursor.key}, ${cursor.id})`;
 }
 
-/** One page of product cards, keyset-paginated on (sort key, id). */
-export async function listProducts(db: Db, filters: ProductFilters, page: PageRequest): Promise<ProductPage> {
+/** The listing's WHERE and ORDER BY: filters, then keyset pagination on (sort key, id). */
+function listingClauses(db: Db, filters: ProductFilters, page: PageRequest) {
 	const column = SORT_COLUMNS[page.sort];
 	const direction = isAscending(page.sort) ? asc : desc;
-	const rows = await db
+	return {
+		where: and(...filterConditions(db, filters), page.after ? afterCursor(page.after) : undefined),
+		orderBy: [direction(column), direction(products.id)],
+		// One extra row tells whether another page exists without a COUNT query.
+		limit: page.limit + 1,
+	};
+}
+
+const listingQuery = (db: Db, filters: ProductFilters, page: PageRequest) => {
+	const { where, orderBy, limit } = listingClauses(db, filters, page);
+	return db
 		.select(cardColumns)
 		.from(products)
 		.innerJoin(categories, eq(categories.id, products.categoryId))
-		.where(and(...filterConditions(db, filters), page.after ? afterCursor(page.after) : undefined))
-		.orderBy(direction(column), direction(products.id))
-		// One extra row tells whether another page exists without a COUNT query.
-		.limit(page.limit + 1);
+		.where(where)
+		.orderBy(...orderBy)
+		.limit(limit);
+};
+
+/**
+ * The colour a product card is drawn in: its default variant's, the one the product page's form
+ * preselects (the cheapest in stock; the cheapest of all when none is). Null without variants.
+ */
+const cardColor = sql<
+	string | null
+>`(select w.color from ${variants} w where w.product_id = ${products.id} order by w.stock > 0 desc, w.price_minor, w.color, w.id limit 1)`.as(
+	"card_color",
+);
+
+/** The listing for the HTML pages: each card also carries the colour it is drawn in. */
+const coloredListingQuery = (db: Db, filters: ProductFilters, page: PageRequest) => {
+	const { where, orderBy, limit } = listingClauses(db, filters, page);
+	return db
+		.select({ ...cardColumns, cardColor })
+		.from(products)
+		.innerJoin(categories, eq(categories.id, products.categoryId))
+		.where(where)
+		.orderBy(...orderBy)
+		.limit(limit);
+};
+
+type ListingRow = CardRow & { popularity: number; createdAt: number };
+
+function toProductPage(rows: readonly ListingRow[], page: PageRequest): ProductPage {
 	const items = rows.slice(0, page.limit);
 	const last = items.at(-1);
 	const nextCursor =
@@ -158,6 +185,34 @@ export async function listProducts(db: Db, filters: ProductFilters, page: PageRe
 			? encodeCursor({ sort: page.sort, key: sortKey(page.sort, last), id: last.id })
 			: null;
 	return { items: items.map(toProductCard), nextCursor };
+}
+
+/** A page of cards with the colour of each card (CardColors for the pages). */
+export type ColoredProductPage = { page: ProductPage; colors: Map<number, string> };
+
+function toColoredPage(
+	rows: readonly (ListingRow & { cardColor: string | null })[],
+	page: PageRequest,
+): ColoredProductPage {
+	const shown = toProductPage(rows, page);
+	const colors = new Map<number, string>();
+	for (const row of rows.slice(0, page.limit)) if (row.cardColor !== null) colors.set(row.id, row.cardColor);
+	return { page: shown, colors };
+}
+
+/** One page of product cards, keyset-paginated on (sort key, id). */
+export async function listProducts(db: Db, filters: ProductFilters, page: PageRequest): Promise<ProductPage> {
+	return toProductPage(await listingQuery(db, filters, page), page);
+}
+
+/** The categories (for the navigation) and a page of coloured cards, in one round trip. */
+export async function listCategoriesAndCards(
+	db: Db,
+	filters: ProductFilters,
+	page: PageRequest,
+): Promise<{ categories: CategoryWithCount[] } & ColoredProductPage> {
+	const [categoryRows, rows] = await db.batch([categoriesQuery(db), coloredListingQuery(db, filters, page)]);
+	return { categories: categoryRows, ...toColoredPage(rows, page) };
 }
 
 /** A product with its category and variants (cheapest first), or null for an unknown slug. */
@@ -209,12 +264,20 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
 }
 
 /** Colours and sizes offered in a category, for the filter form; sizes smallest (cheapest) first. */
-export async function listCategoryFacets(
+export type CategoryFacets = { colors: string[]; sizes: string[] };
+
+/**
+ * A category page's data below the navigation, in one round trip: the colours and sizes offered
+ * in the category, and a page of its coloured cards (`filters` name the category).
+ */
+export async function listCategoryListing(
 	db: Db,
 	categoryId: number,
-): Promise<{ colors: string[]; sizes: string[] }> {
+	filters: ProductFilters,
+	page: PageRequest,
+): Promise<{ facets: CategoryFacets } & ColoredProductPage> {
 	const inCategory = eq(products.categoryId, categoryId);
-	const [colorRows, sizeRows] = await db.batch([
+	const [colorRows, sizeRows, rows] = await db.batch([
 		db
 			.selectDistinct({ color: variants.color })
 			.from(variants)
@@ -228,30 +291,10 @@ export async function listCategoryFacets(
 			.where(inCategory)
 			.groupBy(variants.size)
 			.orderBy(sql`min(${variants.priceMinor})`, asc(variants.size)),
+		coloredListingQuery(db, filters, page),
 	]);
-	return { colors: colorRows.map((r) => r.color), sizes: sizeRows.map((r) => r.size) };
-}
-
-/**
- * The colour each product card is drawn in: its default variant's, the one the product page's
- * form preselects (the cheapest in stock; the cheapest of all when none is). One statement for a
- * whole page of cards, binding one parameter per card (at most a listing's MAX_LIMIT).
- */
-export async function listCardColors(db: Db, productIds: readonly number[]): Promise<Map<number, string>> {
-	if (productIds.length === 0) return new Map();
-	const rows = await db
-		.select({ productId: variants.productId, color: variants.color })
-		.from(variants)
-		.where(
-			and(
-				inArray(variants.productId, [...productIds]),
-				eq(
-					variants.id,
-					sql`(select w.id from variants w where w.product_id = ${variants.productId} order by w.stock > 0 desc, w.price_minor, w.color, w.id limit 1)`,
-				),
-			),
-		);
-	return new Map(rows.map((r) => [r.productId, r.color]));
+	const facets = { colors: colorRows.map((r) => r.color), sizes: sizeRows.map((r) => r.size) };
+	return { facets, ...toColoredPage(rows, page) };
 }
 
 /** Every product's slug, for the sitemap (the protocol's cap is 50,000 addresses a file). */

@@ -159,6 +159,8 @@ export const orders = sqliteTable(
 		uniqueIndex("orders_payment_session_idx").on(t.paymentSessionId),
 		index("orders_status_reserved_idx").on(t.status, t.reservedUntil),
 		index("orders_customer_idx").on(t.customerId, t.createdAt),
+		// The staff order list, newest first, page by page (issue #11: no full scan of orders).
+		index("orders_created_idx").on(t.createdAt, t.id),
 		// Retention: orders whose personal data is still held, oldest first (issue #9).
 		index("orders_purge_idx").on(t.personalDataPurgedAt, t.updatedAt),
 	],
@@ -332,6 +334,8 @@ export const refunds = sqliteTable(
 	(t) => [
 		uniqueIndex("refunds_idempotency_idx").on(t.idempotencyKey),
 		index("refunds_order_idx").on(t.orderId),
+		// What was refunded for each return on a list of returns (issue #11: no full scan of refunds).
+		index("refunds_return_idx").on(t.returnId),
 		check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
 	],
 );

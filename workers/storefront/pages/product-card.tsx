@@ -3,7 +3,7 @@ import { rugPatternFor } from "../catalog/rug-art";
 import type { ProductCard as Card } from "../catalog/schemas";
 import { Rug, RugDefinitions } from "./shop/rug";
 
-/** The colour of each card's default variant (db/catalog listCardColors); a card without one is drawn in sand. */
+/** The colour of each card's default variant (db/catalog.ts, read with the cards); a card without one is drawn in sand. */
 export type CardColors = ReadonlyMap<number, string>;
 const FALLBACK_COLOR = "sand";
 

@@ -9,7 +9,7 @@ import {
 } from "../catalog/schemas";
 import { getProductBySlug, listCategories, listProducts } from "../db/catalog";
 import { AppError } from "../errors";
-import { publicCache } from "../middleware/public-cache";
+import { publicCache, publicCacheIgnoringQuery } from "../middleware/public-cache";
 import { createRouter, errorResponses } from "../openapi";
 import { readProductReviews } from "../reviews/product-reviews";
 
@@ -24,7 +24,7 @@ const listCategoriesRoute = createRoute({
 	path: "/categories",
 	tags: ["catalog"],
 	summary: "All categories with their product counts",
-	middleware: [publicCache()] as const,
+	middleware: [publicCacheIgnoringQuery()] as const,
 	responses: {
 		200: {
 			description: "Categories",
@@ -58,7 +58,7 @@ const getProductRoute = createRoute({
 	path: "/products/{slug}",
 	tags: ["catalog"],
 	summary: "One product with its variants and stock, its rating and latest published reviews",
-	middleware: [publicCache()] as const,
+	middleware: [publicCacheIgnoringQuery()] as const,
 	request: { params: SlugParamsSchema },
 	responses: {
 		200: {

@@ -14,9 +14,12 @@ import {
 } from "../analytics/recent-views";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { documentedStrictObject } from "../mini-schema";
 import { createRouter, errorResponses } from "../openapi";
 
 const MAX_BEACON_BYTES = 4 * 1024;
+
+const BeaconRequestSchema = documentedStrictObject(BeaconBodySchema);
 
 const BeaconResultSchema = z
 	.object({
@@ -40,7 +43,7 @@ const postEvents = createRoute({
 		"Accepts page and view events. Nothing is sent when analytics consent is withdrawn or the request carries " +
 		"Sec-GPC: 1 or DNT: 1. Cart and purchase events are accepted by the schema but ignored: the server emits them " +
 		"itself. The shopper's recent views ride along from the lw_recent cookie.",
-	request: { body: { required: true, content: { "application/json": { schema: BeaconBodySchema } } } },
+	request: { body: { required: true, content: { "application/json": { schema: BeaconRequestSchema } } } },
 	responses: {
 		202: { description: "Events accepted", content: { "application/json": { schema: BeaconResultSchema } } },
 		...errorResponses(400, 413, 429),

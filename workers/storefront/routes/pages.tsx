@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { escapeXml } from "../catalog/rug-art";
 import {
 	CategoryPageQuerySchema,
+	LISTING_QUERY_KEYS,
 	type ProductListQuery,
 	ProductListQuerySchema,
 	SlugSchema,
@@ -14,16 +15,15 @@ import {
 } from "../catalog/schemas";
 import {
 	getProductBySlug,
-	listCardColors,
 	listCategories,
-	listCategoryFacets,
+	listCategoriesAndCards,
+	listCategoryListing,
 	listProductSlugs,
-	listProducts,
 } from "../db/catalog";
 import { getOrderByNumber, listOrderLines } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { publicCache } from "../middleware/public-cache";
+import { publicCache, publicCacheIgnoringQuery } from "../middleware/public-cache";
 import { createRouter, errorResponses, html } from "../openapi";
 import { findGuestOrder, limitLookupsOfOrder, OrderLookupSchema } from "../orders/guest-lookup";
 import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
@@ -73,7 +73,8 @@ function notFoundPage(c: Context<AppEnv>, categories: NavCategory[], what: strin
 
 // ---- Search ------------------------------------------------------------------------------------
 
-const SEARCH_KEYS = new Set(Object.keys(ProductListQuerySchema.shape));
+const SEARCH_KEYS = new Set<string>(LISTING_QUERY_KEYS);
+const CATEGORY_PAGE_QUERY_KEYS = LISTING_QUERY_KEYS.filter((key) => key !== "category");
 
 /**
  * The search page reads the catalog API's own query (GET /api/v1/products), as a browser's GET
@@ -128,11 +129,7 @@ async function renderSearch(c: Context<AppEnv>, query: ProductListQuery) {
 		return c.html(<SearchPage {...{ categories, origin, values, results: null }} />, 200);
 	}
 	const { filters, page } = toListingRequest(query);
-	const [categories, result] = await Promise.all([listCategories(db), listProducts(db, filters, page)]);
-	const colors = await listCardColors(
-		db,
-		result.items.map((p) => p.id),
-	);
+	const { categories, page: result, colors } = await listCategoriesAndCards(db, filters, page);
 	const results = { query: { ...query, q }, page: result, colors };
 	return c.html(<SearchPage {...{ categories, origin, values, results }} />, 200);
 }
@@ -220,22 +217,18 @@ const pageRouter = createRouter();
 pageRouter.onError(pageErrorResponse);
 
 pageRouter
-	.get("/", publicCache(), async (c) => {
-		const { db } = c.var;
-		const [categories, popular] = await Promise.all([
-			listCategories(db),
-			listProducts(db, {}, { sort: "popular", limit: POPULAR_ON_HOME }),
-		]);
-		const colors = await listCardColors(
-			db,
-			popular.items.map((p) => p.id),
-		);
+	.get("/", publicCacheIgnoringQuery(), async (c) => {
+		const {
+			categories,
+			page: popular,
+			colors,
+		} = await listCategoriesAndCards(c.var.db, {}, { sort: "popular", limit: POPULAR_ON_HOME });
 		const origin = requestOrigin(c);
 		return c.html(
 			<HomePage categories={categories} popular={popular.items} colors={colors} origin={origin} />,
 		);
 	})
-	.get("/c/:slug", publicCache(), async (c) => {
+	.get("/c/:slug", publicCache({ queryKeys: CATEGORY_PAGE_QUERY_KEYS }), async (c) => {
 		const slug = SlugSchema.safeParse(c.req.param("slug"));
 		const categories = await listCategories(c.var.db);
 		const category = categories.find((x) => slug.success && x.slug === slug.data);
@@ -247,18 +240,15 @@ pageRouter
 			return c.html(<MessagePage title="Invalid filters" {...{ message, categories, back }} />, 400);
 		}
 		const { filters, page } = toListingRequest(query.data);
-		const [facets, result] = await Promise.all([
-			listCategoryFacets(c.var.db, category.id),
-			listProducts(c.var.db, { ...filters, category: category.slug }, page),
-		]);
-		const colors = await listCardColors(
-			c.var.db,
-			result.items.map((p) => p.id),
-		);
+		const {
+			facets,
+			page: result,
+			colors,
+		} = await listCategoryListing(c.var.db, category.id, { ...filters, category: category.slug }, page);
 		const props = { category, categories, facets, query: query.data, page: result, colors };
 		return c.html(<CategoryPage {...props} origin={requestOrigin(c)} />);
 	})
-	.get("/p/:slug", publicCache(), async (c) => {
+	.get("/p/:slug", publicCacheIgnoringQuery(), async (c) => {
 		const slug = SlugSchema.safeParse(c.req.param("slug"));
 		const { db, logger, requestId } = c.var;
 		const [categories, product, reviews] = await Promise.all([
@@ -274,12 +264,12 @@ pageRouter
 	})
 	// Order emails link here (vault/after-sales/order-mail-text.ts); the page is now /orders/track.
 	.get("/orders/lookup", (c) => c.redirect("/orders/track", 301))
-	.get("/robots.txt", publicCache(), (c) => {
+	.get("/robots.txt", publicCacheIgnoringQuery(), (c) => {
 		const lines = ["User-agent: *", ...DISALLOWED.map((path) => `Disallow: ${path}`), ""];
 		lines.push(`Sitemap: ${requestOrigin(c)}/sitemap.xml`, "");
 		return c.text(lines.join("\n"));
 	})
-	.get("/sitemap.xml", publicCache(), async (c) => {
+	.get("/sitemap.xml", publicCacheIgnoringQuery(), async (c) => {
 		const origin = requestOrigin(c);
 		const [categories, slugs] = await Promise.all([listCategories(c.var.db), listProductSlugs(c.var.db)]);
 		const paths = ["/", ...categories.map((x) => `/c/${x.slug}`), ...slugs.map((slug) => `/p/${slug}`)];
@@ -296,7 +286,7 @@ export const pageRoutes = pageRouter
 			tags: ["pages"],
 			summary:
 				"Search results: the catalog listing's query (words, filters, sort, paging) as an HTML page; public and cacheable",
-			middleware: [publicCache()] as const,
+			middleware: [publicCache({ queryKeys: LISTING_QUERY_KEYS })] as const,
 			request: { query: SearchPageQuerySchema },
 			responses: {
 				200: html("Results, or the search form when no words were given"),

@@ -16,7 +16,7 @@ import { analyticsConsent, setAnalyticsConsent } from "../analytics/consent";
 import { clearCartCookie } from "../cart/cart-cookie";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { publicCache } from "../middleware/public-cache";
+import { publicCacheIgnoringQuery } from "../middleware/public-cache";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { MessagePage } from "../pages/message";
 import { notFoundPage, pageErrorResponse } from "../pages/page-error";
@@ -198,7 +198,7 @@ export const privacyPages = privacyRouter
 			path: "/privacy",
 			tags,
 			summary: "The privacy policy in force, its versions, and the record of processing (public, cached)",
-			middleware: [publicCache()] as const,
+			middleware: [publicCacheIgnoringQuery()] as const,
 			responses: { 200: html("The policy"), 404: html("No policy is published") },
 		}),
 		async (c) => {
@@ -224,7 +224,7 @@ export const privacyPages = privacyRouter
 			tags,
 			summary: "One published version of the privacy policy (public, cached)",
 			request: { params: VersionParamsSchema },
-			middleware: [publicCache()] as const,
+			middleware: [publicCacheIgnoringQuery()] as const,
 			responses: { 200: html("That version"), 404: html("No such version") },
 		}),
 		async (c) => {

@@ -4,7 +4,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { recordOfProcessing } from "../../shared/personal-data/record";
 import { AppError } from "../errors";
-import { publicCache } from "../middleware/public-cache";
+import { publicCacheIgnoringQuery } from "../middleware/public-cache";
 import { createRouter, errorResponses, jsonResponse } from "../openapi";
 import { readPublishedPolicy } from "../privacy/policy";
 import { PublishedPolicySchema, RecordBodySchema } from "../privacy/policy-schemas";
@@ -29,7 +29,7 @@ export const privacyRoutes = createRouter()
 			tags: ["privacy"],
 			summary:
 				"The privacy policy in force, clause by clause with the mechanism that keeps each, and its history",
-			middleware: [publicCache()] as const,
+			middleware: [publicCacheIgnoringQuery()] as const,
 			responses: { ...cached("The policy", PublishedPolicySchema), ...errorResponses(404) },
 		}),
 		async (c) => {
@@ -44,7 +44,7 @@ export const privacyRoutes = createRouter()
 			path: "/api/v1/privacy/record",
 			tags: ["privacy"],
 			summary: "The record of processing (GDPR Art. 30), generated from the personal-field registry",
-			middleware: [publicCache()] as const,
+			middleware: [publicCacheIgnoringQuery()] as const,
 			responses: cached("The record", RecordBodySchema),
 		}),
 		(c) => c.json(RECORD, 200),

@@ -3,15 +3,12 @@
 // asks the vault anything, so a forged cookie costs the vault nothing; whether the session is
 // still alive (not revoked, not idle, not past its absolute expiry) only the vault's row says.
 import { calculateJwkThumbprint, errors, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { SESSION_AUDIENCE, SESSION_ISSUER } from "../../shared/vault-contract";
+import { PrivateEcJwkSchema } from "../crypto/signing-jwk";
 
-const PrivateJwkSchema = z
-	.object({ kty: z.literal("EC"), crv: z.literal("P-256"), x: z.string(), y: z.string(), d: z.string() })
-	.loose();
-
-export const AccountIdSchema = z.string().regex(/^acc_[A-Za-z0-9_-]{22}$/);
-export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+export const AccountIdSchema = z.string().check(z.regex(/^acc_[A-Za-z0-9_-]{22}$/));
+export const SessionIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/));
 const ClaimsSchema = z.object({ sub: AccountIdSchema, sid: SessionIdSchema });
 
 type SessionKeys = { privateKey: CryptoKey; publicKey: CryptoKey; kid: string };
@@ -22,7 +19,7 @@ export function sessionKeys(secret: string): Promise<SessionKeys> {
 	let keys = imported.get(secret);
 	if (!keys) {
 		keys = (async () => {
-			const jwk = PrivateJwkSchema.parse(JSON.parse(secret));
+			const jwk = PrivateEcJwkSchema.parse(JSON.parse(secret));
 			const publicJwk: JWK = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
 			return {
 				privateKey: (await importJWK(jwk as JWK, "ES256")) as CryptoKey,

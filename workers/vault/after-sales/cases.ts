@@ -4,7 +4,7 @@
 // database: a storefront bug or compromise cannot grant support access by writing a row.
 // A case opens when its first text is sealed (seal's `openCase`) and closes by a staff action.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { CloseCaseRequestSchema, OpenCase, VaultResult } from "../../shared/vault-contract";
 import { type Actor, authenticateAudited } from "../actors";
 import { AUDIT_UNAVAILABLE, audited, refuse, shopperEvent } from "../audit/audited";

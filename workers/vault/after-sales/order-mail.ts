@@ -6,7 +6,7 @@
 // consultation's reply address), or an account's own stored address: sendMail cannot be used to
 // have the vault open, and send somewhere, any other field.
 import { and, eq } from "drizzle-orm";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type {
 	OpenItem,
 	OrderMail,

@@ -4,7 +4,7 @@
 // public page view: no actor, no audit entry per read, at most 100 items a call, and only the
 // fields the author wrote to be shown (reviews.text, reviews.nickname).
 import { and, eq, inArray } from "drizzle-orm";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type {
 	OpenItem,
 	OpenPublishedRequestSchema,

@@ -2,17 +2,18 @@
 // to R2 once (a conditional put here; a bucket lock rule makes the bucket write-once in
 // production). A chain rebuilt from scratch, or cut short, no longer matches them.
 import { CompactSign, compactVerify, importJWK, type JWK } from "jose";
-import * as z from "zod";
+import * as z from "zod/mini";
+import { PrivateEcJwkSchema } from "../crypto/signing-jwk";
 import type { CheckedCheckpoint } from "./chain";
 
 const PREFIX = "audit-checkpoints/";
 
-const PrivateJwkSchema = z
-	.object({ kty: z.literal("EC"), crv: z.literal("P-256"), x: z.string(), y: z.string(), d: z.string() })
-	.loose();
-const PayloadSchema = z
-	.object({ v: z.literal(1), seq: z.number().int().min(1), hash: z.string(), at: z.number() })
-	.strict();
+const PayloadSchema = z.strictObject({
+	v: z.literal(1),
+	seq: z.number().check(z.int(), z.minimum(1)),
+	hash: z.string(),
+	at: z.number(),
+});
 
 type SigningKeys = { privateKey: CryptoKey; publicKey: CryptoKey };
 const imported = new Map<string, Promise<SigningKeys>>();
@@ -22,7 +23,7 @@ export function auditSigningKeys(secret: string): Promise<SigningKeys> {
 	let keys = imported.get(secret);
 	if (!keys) {
 		keys = (async () => {
-			const jwk = PrivateJwkSchema.parse(JSON.parse(secret)) as JWK;
+			const jwk = PrivateEcJwkSchema.parse(JSON.parse(secret)) as JWK;
 			const { d: _d, ...publicJwk } = jwk;
 			return {
 				privateKey: (await importJWK(jwk, "ES256")) as CryptoKey,

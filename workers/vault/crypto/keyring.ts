@@ -1,28 +1,27 @@
 // The key-encryption keys (KEKs) from the PII_KEYRING secret:
 // {"current":"k1","keys":{"k1":"<base64 32 bytes>"}}. Parsed strictly, imported once per
 // isolate, non-extractable, usable only to wrap and unwrap data keys.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { fromBase64 } from "../../shared/base64url";
 import { VaultError } from "./vault-error";
 
 /** Key ids appear inside ciphertext headers, so they may not contain the "." separator. */
 export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
-const KeyIdSchema = z.string().regex(KEY_ID_PATTERN);
-const RawKeySchema = z
-	.string()
-	.length(44)
-	.refine((text) => fromBase64(text)?.length === 32, "must be 32 bytes in standard base64");
+const KeyIdSchema = z.string().check(z.regex(KEY_ID_PATTERN));
+const RawKeySchema = z.string().check(
+	z.length(44),
+	z.refine((text) => fromBase64(text)?.length === 32, "must be 32 bytes in standard base64"),
+);
 
 export const KeyringSchema = z
-	.object({
+	.strictObject({
 		current: KeyIdSchema,
 		keys: z
 			.record(KeyIdSchema, RawKeySchema)
-			.refine((keys) => Object.keys(keys).length <= 16, "at most 16 keys"),
+			.check(z.refine((keys) => Object.keys(keys).length <= 16, "at most 16 keys")),
 	})
-	.strict()
-	.refine((ring) => Object.hasOwn(ring.keys, ring.current), "current must name one of keys");
+	.check(z.refine((ring) => Object.hasOwn(ring.keys, ring.current), "current must name one of keys"));
 
 export type Keyring = {
 	readonly currentId: string;

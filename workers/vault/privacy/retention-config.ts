@@ -1,19 +1,29 @@
 // The vault's retention periods (DESIGN P9), from plain vars (strings) with the policy's defaults.
 // A value that is set but not a whole number of days stops the run rather than falling back: a
 // typo must not silently shorten the time an account is kept.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { VaultError } from "../crypto/vault-error";
 
 export const DAY_MS = 24 * 60 * 60_000;
 
+// Classic's `.transform(f)` and `.pipe(s)` are `pipe(this, transform(f))` and `pipe(this, s)`:
+// spelled out here in the same nesting, so a bad value fails at the same step.
 const Days = (fallback: number) =>
-	z
-		.string()
-		.optional()
-		.transform((text) => (text === undefined || text.trim() === "" ? String(fallback) : text.trim()))
-		.pipe(z.string().regex(/^\d{1,5}$/))
-		.transform(Number)
-		.pipe(z.number().int().min(1));
+	z.pipe(
+		z.pipe(
+			z.pipe(
+				z.pipe(
+					z.optional(z.string()),
+					z.transform((text: string | undefined) =>
+						text === undefined || text.trim() === "" ? String(fallback) : text.trim(),
+					),
+				),
+				z.string().check(z.regex(/^\d{1,5}$/)),
+			),
+			z.transform(Number),
+		),
+		z.number().check(z.int(), z.minimum(1)),
+	);
 
 const RetentionVarsSchema = z.object({
 	/** Days without a sign-in or session use after which an account goes dormant. */

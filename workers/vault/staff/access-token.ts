@@ -17,7 +17,7 @@ import {
 	type JWTVerifyGetKey,
 	jwtVerify,
 } from "jose";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const LOCAL_ACCESS_ISSUER = "https://access.loomwash.localhost";
 /** Access sessions last at most a day by default; a staff token older than that is refused. */
@@ -42,8 +42,10 @@ export type TokenRefusal =
 
 export type TokenCheck = { ok: true; email: string } | { ok: false; refusal: TokenRefusal };
 
-const LocalJwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(8) });
-const EmailClaimSchema = z.email().max(254);
+const LocalJwksSchema = z.object({
+	keys: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1), z.maxLength(8)),
+});
+const EmailClaimSchema = z.email().check(z.maxLength(254));
 
 const remoteKeySets = new Map<string, JWTVerifyGetKey>();
 
