@@ -196,6 +196,7 @@ async function measureBaseline(baseline: Server, label: string): Promise<LoadRes
 // log line (the shop writes one per request), and for a row served from the Workers Cache API.
 const REFERENCES = [
 	{ key: "floor", name: "reference: static JSON, no D1", path: "/static" },
+	{ key: "page-bytes", name: "reference: static 16 KB HTML, no D1", path: "/static-page" },
 	{ key: "log-line", name: "reference: static JSON + one log line", path: "/static-logged" },
 	{ key: "cache-api", name: "reference: one row from the Cache API", path: "/cached-row" },
 ] as const;

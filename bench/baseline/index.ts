@@ -27,6 +27,10 @@ app.get("/cached-row", async (c) => {
 
 // A plain in-memory answer: the runtime's own floor for a Hono route.
 app.get("/static", (c) => c.json({ id: 1 }));
+// A static HTML body the size of the product page (16 KB): what moving a page's bytes costs here.
+const PAGE = `<!doctype html><title>Page</title>${"<p>Washable rug, woven by machine.</p>".repeat(430)}`;
+app.get("/static-page", (c) => c.html(PAGE));
+
 // The same with one JSON log line, as the shop writes per request: what logging costs here.
 app.get("/static-logged", (c) => {
 	console.log(JSON.stringify({ level: "info", msg: "request", path: c.req.path, status: 200, ms: 1 }));
