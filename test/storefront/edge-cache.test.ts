@@ -270,6 +270,22 @@ describe("the key", () => {
 		expect(timing((await send(`${category}?sort=price_asc`)).response)).toContain(MISS);
 	});
 
+	it("never keeps what a shopper typed: a search is computed every time", async () => {
+		const rug = await createVariant();
+		for (const path of [`/search?q=rug${rug.productId}`, `/api/v1/products?q=rug${rug.productId}`]) {
+			await send(path);
+			const again = await send(path);
+			expect(timing(again.response), path).toContain(MISS);
+			expect(await stored(path), path).toBeUndefined();
+		}
+	});
+
+	it("keys the versioned widget script on its path alone", async () => {
+		await send(WIDGET_SCRIPT_PATH);
+		const tagged = await send(`${WIDGET_SCRIPT_PATH}?v=${Date.now()}`);
+		expect(timing(tagged.response)).toBe(HIT);
+	});
+
 	it("ignores cookies and headers: a cookie or header cannot make a miss", async () => {
 		const rug = await createVariant();
 		const path = `/p/rug-${rug.productId}`;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { contentHash } from "../../workers/storefront/analytics/content-hash";
 import {
 	cacheKeyUrl,
+	carriesFreeText,
 	edgeCacheEnabled,
 	freshnessOf,
 	ifNoneMatchHits,
@@ -31,6 +32,15 @@ describe("cacheKeyUrl", () => {
 		expect(
 			cacheKeyUrl("https://shop.test/c/hall?utm_source=x&sort=newest&color=red", ["sort", "color"]),
 		).toBe("https://shop.test/c/hall?color=red&sort=newest");
+	});
+});
+
+describe("carriesFreeText", () => {
+	it("is true only when the search words are there", () => {
+		expect(carriesFreeText("https://shop.test/search?q=blue+rug")).toBe(true);
+		expect(carriesFreeText("https://shop.test/search?sort=newest&q=x")).toBe(true);
+		expect(carriesFreeText("https://shop.test/search?q=&sort=newest")).toBe(false);
+		expect(carriesFreeText("https://shop.test/c/hall?color=red")).toBe(false);
 	});
 });
 

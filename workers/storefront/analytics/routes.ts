@@ -10,6 +10,8 @@ import { LEGACY_WIDGET_SCRIPT_PATH, WIDGET_SCRIPT, WIDGET_SCRIPT_PATH } from "./
 const ONE_YEAR_SECONDS = 31_536_000;
 // The content at a versioned URL never changes, so the edge keeps it as long as browsers do.
 const immutableScript = edgeCache({
+	// The script reads no query: `?anything` must not make a year-long entry of its own.
+	queryKeys: [],
 	ttlSeconds: ONE_YEAR_SECONDS,
 	swrSeconds: 0,
 	cacheControl: `public, max-age=${ONE_YEAR_SECONDS}, immutable`,

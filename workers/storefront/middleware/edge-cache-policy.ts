@@ -35,6 +35,16 @@ export function cacheKeyUrl(requestUrl: string, queryKeys: QueryKeys = "all"): s
 	return `${url.origin}${url.pathname}${query ? `?${query}` : ""}`;
 }
 
+// Words a shopper typed (the listing's search) may be personal, and a shared entry would show the
+// next asker, by its speed alone, that someone searched them: such requests are never cached.
+const FREE_TEXT_PARAMS = ["q"];
+
+/** Whether the request carries free text a shopper typed: it neither reads nor fills the cache. */
+export function carriesFreeText(requestUrl: string): boolean {
+	const params = new URL(requestUrl).searchParams;
+	return FREE_TEXT_PARAMS.some((name) => params.getAll(name).some((value) => value.trim() !== ""));
+}
+
 /** The query parameters a route reads, which alone may tell its entries apart; "all" for every one. */
 export type QueryKeys = "all" | readonly string[];
 

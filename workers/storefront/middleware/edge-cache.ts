@@ -11,6 +11,7 @@ import type { AppEnv } from "../env";
 import {
 	cacheKeyUrl,
 	cacheServerTiming,
+	carriesFreeText,
 	edgeCacheEnabled,
 	etagOf,
 	type Freshness,
@@ -71,7 +72,7 @@ export const edgeCache = (options: EdgeCacheOptions) => {
 	return createMiddleware<AppEnv>(async (c, next) => {
 		if (!isCacheableMethod(c.req.method)) return next();
 		const ctx = executionContextOf(c);
-		if (!ctx || !edgeCacheEnabled(c.env.EDGE_CACHE)) {
+		if (!ctx || !edgeCacheEnabled(c.env.EDGE_CACHE) || carriesFreeText(c.req.url)) {
 			await next();
 			await finishMiss(c, options, null);
 			return;
