@@ -27,6 +27,9 @@ describe("postal codes", () => {
 		["JP", "100-0001", "Tokyo"],
 		["JP", "1000001", "Tokyo"],
 		["NL", "1012 AB"],
+		["IE", "D02 X285"],
+		["IE", "d6wxy12"],
+		["IE", "A65 F4E2"],
 	];
 	it.each(valid)("accepts %s %s", (country, code, region) => {
 		expect(checkAddressForCountry(country, code, region)).toEqual([]);
@@ -48,6 +51,9 @@ describe("postal codes", () => {
 		["AU", "0100", "NSW"],
 		["JP", "100-00", "Tokyo"],
 		["JP", "10000001", "Tokyo"],
+		["IE", "D02"],
+		["IE", "B12 AB34"],
+		["IE", "D02 X28"],
 	];
 	it.each(invalid)("refuses %s %s", (country, code, region) => {
 		expect(checkAddressForCountry(country, code, region).map((p) => p.field)).toContain("postalCode");

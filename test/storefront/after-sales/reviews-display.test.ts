@@ -53,7 +53,11 @@ function vaultWith(openPublished: (req: OpenPublishedRequest) => Promise<unknown
 
 async function detailWith(vault: Env["VAULT"], product: FixtureVariant) {
 	const res = await fetchWith({ VAULT: vault }, `/api/v1/products/${slugOf(product)}`);
-	return { status: res.status, body: (await res.json()) as ProductBody };
+	return {
+		status: res.status,
+		cacheControl: res.headers.get("cache-control"),
+		body: (await res.json()) as ProductBody,
+	};
 }
 
 describe("GET /api/v1/products/{slug} and /p/{slug} with reviews", () => {
@@ -162,8 +166,9 @@ describe("GET /api/v1/products/{slug} and /p/{slug} with reviews", () => {
 			vaultWith(async () => ({ ok: false, error: { code: "unavailable", message: "down" } })),
 		];
 		for (const { vault, calls } of failures) {
-			const { status, body } = await detailWith(vault, product);
+			const { status, body, cacheControl } = await detailWith(vault, product);
 			expect(status).toBe(200);
+			expect(cacheControl).toBe("no-store");
 			expect(body.rating).toEqual({ average: 4.5, count: 2 });
 			expect(body.reviews).toEqual([]);
 			expect(calls).toHaveLength(1);
@@ -172,6 +177,8 @@ describe("GET /api/v1/products/{slug} and /p/{slug} with reviews", () => {
 			const html = await page.text();
 			expect(html).toContain("Rated 4.5 out of 5 (2 reviews)");
 			expect(html).toContain("The reviews cannot be shown right now.");
+			// A page without its texts must not be shared from the edge cache for minutes.
+			expect(page.headers.get("cache-control")).toBe("no-store");
 		}
 	});
 });

@@ -40,6 +40,12 @@ export const COUNTRY_RULES = {
 	AT: { postalCode: /^[1-9]\d{3}$/, postalExample: "1010", zone: "europe" },
 	IT: { postalCode: /^\d{5}$/, postalExample: "00184", zone: "europe" },
 	ES: { postalCode: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, postalExample: "28001", zone: "europe" },
+	// Eircode: a routing key (a letter and two digits, or D6W) and a four-character identifier.
+	IE: {
+		postalCode: /^([AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$/,
+		postalExample: "D02 X285",
+		zone: "europe",
+	},
 	AU: {
 		postalCode: /^(0[289]\d{2}|[1-9]\d{3})$/,
 		postalExample: "2000",

@@ -65,13 +65,19 @@ export function showPublished(rows: readonly PublishedReviewRow[], values: reado
 	return shown;
 }
 
+export type ProductReviews = { rating: RatingSummary; reviews: PublicReview[] };
+
+/**
+ * The rating and the latest texts; `degraded` when the vault could not open the texts, so the
+ * caller can keep that answer out of shared caches (it would show no texts for minutes).
+ */
 export async function readProductReviews(
 	deps: PublishedDeps,
 	slug: string,
-): Promise<{ rating: RatingSummary; reviews: PublicReview[] }> {
+): Promise<{ shown: ProductReviews; degraded: boolean }> {
 	const rows = await listPublishedReviews(deps.db, slug, LATEST_REVIEWS);
 	const rating = ratingOf(rows);
-	if (rows.length === 0) return { rating, reviews: [] };
+	if (rows.length === 0) return { shown: { rating, reviews: [] }, degraded: false };
 	const values = await openPublishedFields(deps, publishedItems(rows));
-	return { rating, reviews: values ? showPublished(rows, values) : [] };
+	return { shown: { rating, reviews: values ? showPublished(rows, values) : [] }, degraded: values === null };
 }

@@ -258,8 +258,10 @@ pageRouter
 		]);
 		if (!product || !reviews) return notFoundPage(c, categories, "rug");
 		const origin = requestOrigin(c);
+		// Without its review texts (the vault did not answer) the page may not be shared for minutes.
+		if (reviews.degraded) c.header("Cache-Control", "no-store");
 		return c.html(
-			<ProductPage product={{ ...product, ...reviews }} categories={categories} origin={origin} />,
+			<ProductPage product={{ ...product, ...reviews.shown }} categories={categories} origin={origin} />,
 		);
 	})
 	// Order emails link here (vault/after-sales/order-mail-text.ts); the page is now /orders/track.
