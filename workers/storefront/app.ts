@@ -1,12 +1,11 @@
-import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import { requireAccount } from "./accounts/current-account";
 import { sameOriginMutations } from "./accounts/same-origin";
 import { registerAnalyticsRoutes } from "./analytics/routes";
-import type { AppEnv } from "./env";
 import { AppError, handleError, handleNotFound } from "./errors";
+import { executionContextOf } from "./execution-context";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
 import { shopSecureHeaders } from "./middleware/shop-secure-headers";
@@ -36,15 +35,6 @@ import { registerStaffRoutes } from "./routes/staff";
 import { staffPages } from "./routes/staff-pages";
 
 const MAX_BODY_BYTES = 32 * 1024;
-
-function executionContextOf(c: Context<AppEnv>): Context<AppEnv>["executionCtx"] | undefined {
-	try {
-		return c.executionCtx;
-	} catch {
-		// app.request() in some tests runs without one; nothing here needs waitUntil.
-		return undefined;
-	}
-}
 
 export function createApp() {
 	const app = createRouter();

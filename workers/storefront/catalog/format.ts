@@ -1,22 +1,10 @@
 // Display text for catalog values. Pure, so pages and tests share one spelling.
+import { formatMoney } from "../i18n/formats";
 import type { Badge } from "./listing";
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-function moneyFormat(currency: string): Intl.NumberFormat {
-	let format = moneyFormats.get(currency);
-	if (!format) {
-		format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-		moneyFormats.set(currency, format);
-	}
-	return format;
-}
 
 /** Minor units to display money, using the currency's own number of decimals (2 for USD, 0 for JPY). */
 export function formatPrice(minor: number, currency: string): string {
-	const format = moneyFormat(currency);
-	const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-	return format.format(minor / 10 ** digits);
+	return formatMoney(minor, currency, "en-US");
 }
 
 function feet(value: string): string {

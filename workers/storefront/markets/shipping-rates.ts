@@ -3,10 +3,10 @@
 //
 // Rugs are bulky: a price is per parcel (one order ships as one), not per item. Estimates are
 // working days from dispatch, from the carrier's published ranges for a parcel of this size.
+import type { ShippingMethod } from "../checkout/shipping";
 import { type Currency, MARKETS, type MarketId, marketOfCountry } from "./markets";
 
-export const SHIPPING_METHODS = ["standard", "express"] as const;
-export type ShippingMethod = (typeof SHIPPING_METHODS)[number];
+export { SHIPPING_METHODS, type ShippingMethod } from "../checkout/shipping";
 
 export type ShippingOption = { priceMinor: number; minDays: number; maxDays: number };
 type CountryRates = Readonly<Record<ShippingMethod, ShippingOption>>;

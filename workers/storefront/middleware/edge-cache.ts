@@ -8,6 +8,7 @@ import { exports } from "cloudflare:workers";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { type ExecutionCtx, executionContextOf } from "../execution-context";
 import {
 	cacheKeyUrl,
 	cacheServerTiming,
@@ -39,8 +40,6 @@ export type EdgeCacheOptions = Lifetime & {
 	/** Renders a URL anew for the background refresh: by default the whole worker, via loopback. */
 	refresh?: (request: Request) => Promise<Response>;
 };
-
-type ExecutionCtx = Context<AppEnv>["executionCtx"];
 
 // Under load most requests of an isolate ask for a few pages: their copies answer from memory for
 // a few seconds before the Cache API is asked again (hot-copies.ts; a purge is honoured as fast).
@@ -188,13 +187,4 @@ function refreshInBackground(
 function replaceResponse(c: Context<AppEnv>, res: Response) {
 	c.res = undefined;
 	c.res = res;
-}
-
-function executionContextOf(c: Context<AppEnv>): ExecutionCtx | undefined {
-	try {
-		return c.executionCtx;
-	} catch {
-		// app.request() without an execution context: nothing could be stored in the background.
-		return undefined;
-	}
 }
