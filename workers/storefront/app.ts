@@ -8,6 +8,7 @@ import { AppError, handleError, handleNotFound } from "./errors";
 import { executionContextOf } from "./execution-context";
 import { d1Session } from "./middleware/d1-session";
 import { requestLogger } from "./middleware/request-logger";
+import { shopperLocale } from "./middleware/shop-locale";
 import { shopSecureHeaders } from "./middleware/shop-secure-headers";
 import { createRouter } from "./openapi";
 import { accountLinkPages } from "./routes/account-link-pages";
@@ -57,6 +58,7 @@ export function createApp() {
 		}),
 	);
 	app.use(d1Session());
+	app.use(shopperLocale());
 
 	app.get("/healthz", (c) => c.json({ ok: true }));
 	app.route("/api/v1", catalogRoutes);

@@ -2,6 +2,7 @@ import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { Logger } from "../shared/logger";
 import type { AccountRef } from "../shared/vault-contract";
 import type * as schema from "./db/schema";
+import type { ShopLocale } from "./markets/shop-locale";
 
 export type Db = DrizzleD1Database<typeof schema>;
 
@@ -16,5 +17,7 @@ export type AppEnv = {
 		sessionToken?: string;
 		/** Set by the edge cache when it answered from a stored copy (middleware/edge-cache.ts). */
 		servedFromCache?: boolean;
+		/** The market, country and language this request renders in (middleware/shop-locale.ts). */
+		locale: ShopLocale;
 	};
 };

@@ -79,4 +79,7 @@ export const de = {
 	"error.notFoundText": "Unter dieser Adresse gibt es keine Seite.",
 	"error.server": "Etwas ist schiefgelaufen",
 	"error.serverText": "Wir konnten diese Seite nicht anzeigen. Bitte versuchen Sie es gleich noch einmal.",
+	// ---- shop pages: layout, home, category, product, search, messages ----
+	// ---- cart, checkout, order and tracking pages ----
+	// ---- account, after-sales and privacy pages ----
 } as const satisfies Messages;

@@ -78,6 +78,9 @@ export const en = {
 	"error.notFoundText": "There is no page at this address.",
 	"error.server": "Something went wrong",
 	"error.serverText": "We could not show this page. Please try again in a moment.",
+	// ---- shop pages: layout, home, category, product, search, messages ----
+	// ---- cart, checkout, order and tracking pages ----
+	// ---- account, after-sales and privacy pages ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -78,4 +78,7 @@ export const es = {
 	"error.notFoundText": "No hay ninguna página en esta dirección.",
 	"error.server": "Algo ha fallado",
 	"error.serverText": "No hemos podido mostrar esta página. Vuelva a intentarlo en un momento.",
+	// ---- shop pages: layout, home, category, product, search, messages ----
+	// ---- cart, checkout, order and tracking pages ----
+	// ---- account, after-sales and privacy pages ----
 } as const satisfies Messages;

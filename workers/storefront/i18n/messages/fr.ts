@@ -80,4 +80,7 @@ export const fr = {
 	"error.notFoundText": "Il n’y a pas de page à cette adresse.",
 	"error.server": "Une erreur est survenue",
 	"error.serverText": "Nous n’avons pas pu afficher cette page. Veuillez réessayer dans un instant.",
+	// ---- shop pages: layout, home, category, product, search, messages ----
+	// ---- cart, checkout, order and tracking pages ----
+	// ---- account, after-sales and privacy pages ----
 } as const satisfies Messages;

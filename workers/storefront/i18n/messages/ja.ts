@@ -78,4 +78,7 @@ export const ja = {
 	"error.notFoundText": "このアドレスにページはありません。",
 	"error.server": "問題が発生しました",
 	"error.serverText": "このページを表示できませんでした。しばらくしてからもう一度お試しください。",
+	// ---- shop pages: layout, home, category, product, search, messages ----
+	// ---- cart, checkout, order and tracking pages ----
+	// ---- account, after-sales and privacy pages ----
 } as const satisfies Messages;
