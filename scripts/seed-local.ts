@@ -10,7 +10,8 @@ import { parseArgs } from "node:util";
 import * as z from "zod";
 import { generateCatalog } from "../workers/storefront/catalog/seed-data.ts";
 import { insertStatements } from "../workers/storefront/catalog/seed-sql.ts";
-import { categories, products, variants } from "../workers/storefront/db/schema.ts";
+import { seedPriceRows } from "../workers/storefront/markets/price-lists.ts";
+import { categories, products, variantPrices, variants } from "../workers/storefront/db/schema.ts";
 
 const DATABASE = "loomwash";
 
@@ -54,6 +55,7 @@ if (existing > 0) {
 		...insertStatements(categories, data.categories),
 		...insertStatements(products, data.products),
 		...insertStatements(variants, data.variants),
+		...insertStatements(variantPrices, seedPriceRows(data.variants)),
 	].join("\n");
 	const dir = mkdtempSync(join(tmpdir(), "loomwash-seed-"));
 	try {

@@ -5,7 +5,6 @@ import {
 	normalizeOrderNumber,
 	ORDER_NUMBER_PATTERN,
 } from "../../workers/storefront/checkout/order-number";
-import { priceOrder } from "../../workers/storefront/checkout/order-pricing";
 import { priceShipping } from "../../workers/storefront/checkout/shipping";
 import type { OrderStatus } from "../../workers/storefront/db/schema";
 import { AppError } from "../../workers/storefront/errors";
@@ -101,27 +100,6 @@ describe("shipping and order pricing", () => {
 
 	it("does not price unknown currencies", () => {
 		expect(priceShipping("europe", "standard", "XXX", 1)).toBeNull();
-		expect(() => priceOrder([{ unitPriceMinor: 1, quantity: 1, currency: "XXX" }], "DE", "standard")).toThrow(
-			AppError,
-		);
-	});
-
-	it("totals an order", () => {
-		const lines = [
-			{ unitPriceMinor: 4_500, quantity: 2, currency: "USD" },
-			{ unitPriceMinor: 1_999, quantity: 1, currency: "USD" },
-		];
-		expect(priceOrder(lines, "US", "express")).toEqual({
-			currency: "USD",
-			subtotalMinor: 10_999,
-			shippingMinor: 2_495,
-			totalMinor: 13_494,
-		});
-		expect(priceOrder(lines, "DE", "standard").shippingMinor).toBe(1_295);
-		expect(() => priceOrder([], "US", "standard")).toThrow(AppError);
-		expect(() =>
-			priceOrder([...lines, { unitPriceMinor: 1, quantity: 1, currency: "EUR" }], "US", "standard"),
-		).toThrow(AppError);
 	});
 });
 

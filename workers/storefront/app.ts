@@ -19,6 +19,7 @@ import { cartRoutes } from "./routes/cart";
 import { catalogRoutes } from "./routes/catalog";
 import { checkoutRoutes } from "./routes/checkout";
 import { consultationRoutes } from "./routes/consultations";
+import { localeRoutes } from "./routes/locale";
 import { meRoutes } from "./routes/me";
 import { mePrivacyRoutes } from "./routes/me-privacy";
 import { orderRoutes } from "./routes/orders";
@@ -64,6 +65,7 @@ export function createApp() {
 	app.route("/api/v1", catalogRoutes);
 	app.route("/", pageRoutes);
 	app.route("/", shopPageRoutes);
+	app.route("/", localeRoutes);
 
 	app.route("/api/v1", cartRoutes);
 	app.route("/api/v1", checkoutRoutes);

@@ -19,5 +19,7 @@ export type AppEnv = {
 		servedFromCache?: boolean;
 		/** The market, country and language this request renders in (middleware/shop-locale.ts). */
 		locale: ShopLocale;
+		/** Set on public catalog pages: their locale came from the URL alone. */
+		publicLocale?: boolean;
 	};
 };

@@ -30,6 +30,7 @@ export function checkoutDepsFor(c: Context<AppEnv>): CheckoutDeps {
 		provider: paymentProviderFor(c),
 		logger: c.var.logger,
 		origin: requestOrigin(c),
+		language: c.var.locale.language,
 		now: Date.now(),
 		reservationMinutes: ReservationMinutesSchema.parse(c.env.RESERVATION_MINUTES),
 	};

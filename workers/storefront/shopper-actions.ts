@@ -27,6 +27,7 @@ import {
 import { getOpenCart } from "./db/carts";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
+import type { MarketId } from "./markets/markets";
 import { rememberOrderInBrowser } from "./orders/order-pages-cookie";
 import { checkoutDepsFor } from "./request-deps";
 
@@ -112,16 +113,19 @@ async function cartOwner(c: Context<AppEnv>): Promise<string | null> {
 }
 
 /** A new cart for this shopper: rate limited, its cookie set, owned by the customer if logged in. */
-export async function startCart(c: Context<AppEnv>): Promise<{ cartId: string; cart: CartView }> {
+export async function startCart(
+	c: Context<AppEnv>,
+	market: MarketId = c.var.locale.market,
+): Promise<{ cartId: string; cart: CartView }> {
 	await limitCartCreation(c);
 	const cartId = await issueCartCookie(c);
-	const cart = await createCart(c.var.db, cartId, Date.now(), await cartOwner(c));
+	const cart = await createCart(c.var.db, cartId, Date.now(), await cartOwner(c), market);
 	return { cartId, cart };
 }
 
-/** The shopper's open cart, created (and its cookie set) when there is none yet. */
-export async function openCartIdForAdding(c: Context<AppEnv>): Promise<string> {
-	return (await findOpenCartId(c)) ?? (await startCart(c)).cartId;
+/** The shopper's open cart, created in `market` (and its cookie set) when there is none yet. */
+export async function openCartIdForAdding(c: Context<AppEnv>, market?: MarketId): Promise<string> {
+	return (await findOpenCartId(c)) ?? (await startCart(c, market)).cartId;
 }
 
 /** The cart to show on a page: null when the shopper has no open cart. */

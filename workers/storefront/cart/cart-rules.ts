@@ -16,9 +16,9 @@ export function planAddItem(
 	if (!existing && lines.length >= MAX_CART_LINES) {
 		throw new AppError("conflict", `A cart holds at most ${MAX_CART_LINES} different items`);
 	}
-	const otherCurrency = lines.find((line) => line.currency !== variant.currency);
-	if (otherCurrency) {
-		throw new AppError("conflict", "All items in a cart must share one currency");
+	// The price list has no price for it in the cart's currency: not sold in the cart's market.
+	if (variant.unitPriceMinor === null) {
+		throw new AppError("conflict", `This item is not sold in ${variant.currency}`);
 	}
 	return checkLineQuantity(variant, (existing?.quantity ?? 0) + quantity);
 }

@@ -7,10 +7,12 @@ import {
 	getOpenCartForAdding,
 	getOpenCartWithLines,
 	insertCart,
+	setCartMarket,
 	upsertCartLine,
 } from "../db/carts";
 import type { Db } from "../env";
 import { AppError } from "../errors";
+import { DEFAULT_MARKET, type MarketId } from "../markets/markets";
 import { checkLineQuantity, planAddItem } from "./cart-rules";
 import { buildCartView, type CartView } from "./cart-view";
 
@@ -26,15 +28,32 @@ export async function createCart(
 	cartId: string,
 	now: number,
 	customerId: string | null = null,
+	market: MarketId = DEFAULT_MARKET,
 ): Promise<CartView> {
-	await insertCart(db, cartId, now, customerId);
-	return buildCartView([]);
+	const cart = await insertCart(db, cartId, now, customerId, market);
+	return buildCartView(cart, []);
 }
 
 export async function getCartView(db: Db, cartId: string): Promise<CartView> {
 	const { cart, lines } = await getOpenCartWithLines(db, cartId);
 	requireOpen(cart);
-	return buildCartView(lines);
+	return buildCartView(cart, lines);
+}
+
+/**
+ * Moves the cart to another market: every line is shown, and later bought, at that market's
+ * price list in its currency, so a cart never mixes currencies. A no-op for the same market.
+ */
+export async function changeCartMarket(
+	db: Db,
+	cartId: string,
+	market: MarketId,
+	now: number,
+): Promise<CartView> {
+	const { cart } = await getOpenCartWithLines(db, cartId);
+	requireOpen(cart);
+	if (cart.market !== market) await setCartMarket(db, cartId, market, now);
+	return getCartView(db, cartId);
 }
 
 /** Adds `quantity` of a variant, merging with an existing line. */
@@ -50,7 +69,7 @@ export async function addCartItem(
 	if (!variant) throw new AppError("not_found", "No such variant");
 	const newQuantity = planAddItem(lines, variant, quantity);
 	const linesAfter = await upsertCartLine(db, cartId, variantId, newQuantity, now);
-	return { cart: buildCartView(linesAfter), productId: variant.productId, delta: quantity };
+	return { cart: buildCartView(cart, linesAfter), productId: variant.productId, delta: quantity };
 }
 
 /** Sets a line's quantity; the line must already be in the cart. */
@@ -67,7 +86,11 @@ export async function setCartItemQuantity(
 	if (!line) throw new AppError("not_found", "That item is not in the cart");
 	checkLineQuantity(line, quantity);
 	const linesAfter = await upsertCartLine(db, cartId, variantId, quantity, now);
-	return { cart: buildCartView(linesAfter), productId: line.productId, delta: quantity - line.quantity };
+	return {
+		cart: buildCartView(cart, linesAfter),
+		productId: line.productId,
+		delta: quantity - line.quantity,
+	};
 }
 
 /** Removes a line. */
@@ -83,5 +106,5 @@ export async function removeCartItem(
 	if (!line) throw new AppError("not_found", "That item is not in the cart");
 	const removed = await deleteCartLine(db, cartId, variantId, now);
 	if (!removed.deleted) throw new AppError("not_found", "That item is not in the cart");
-	return { cart: buildCartView(removed.lines), productId: line.productId, delta: -line.quantity };
+	return { cart: buildCartView(cart, removed.lines), productId: line.productId, delta: -line.quantity };
 }

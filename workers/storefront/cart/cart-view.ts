@@ -1,15 +1,22 @@
-// What the API shows of a cart: lines with names, prices, totals and availability. Pure.
-import type { CartLineRow } from "../db/carts";
+// What the API shows of a cart: lines with names, prices, totals and availability, all in the
+// cart's one currency. Pure.
+import type { CartLineRow, CartRow } from "../db/carts";
+import type { MarketId } from "../markets/markets";
 import { MAX_LINE_QUANTITY } from "./cart-rules";
 
-export type Availability = "in_stock" | "limited" | "out_of_stock";
+/** `unavailable`: the variant has no price in the cart's currency, so it cannot be bought there. */
+export type Availability = "in_stock" | "limited" | "out_of_stock" | "unavailable";
 
-export function lineAvailability(stock: number, quantity: number): Availability {
-	if (stock <= 0) return "out_of_stock";
-	return stock >= quantity ? "in_stock" : "limited";
+export function lineAvailability(
+	line: Pick<CartLineRow, "stock" | "unitPriceMinor">,
+	quantity: number,
+): Availability {
+	if (line.unitPriceMinor === null) return "unavailable";
+	if (line.stock <= 0) return "out_of_stock";
+	return line.stock >= quantity ? "in_stock" : "limited";
 }
 
-export function buildCartView(lines: readonly CartLineRow[]) {
+export function buildCartView(cart: Pick<CartRow, "market" | "currency">, lines: readonly CartLineRow[]) {
 	const viewLines = lines.map((line) => ({
 		variantId: line.variantId,
 		productId: line.productId,
@@ -20,15 +27,16 @@ export function buildCartView(lines: readonly CartLineRow[]) {
 		color: line.color,
 		quantity: line.quantity,
 		unitPriceMinor: line.unitPriceMinor,
-		lineTotalMinor: line.unitPriceMinor * line.quantity,
-		availability: lineAvailability(line.stock, line.quantity),
+		lineTotalMinor: line.unitPriceMinor === null ? null : line.unitPriceMinor * line.quantity,
+		availability: lineAvailability(line, line.quantity),
 		maxQuantity: Math.max(0, Math.min(line.stock, MAX_LINE_QUANTITY)),
 	}));
 	return {
+		market: cart.market as MarketId,
+		currency: cart.currency,
 		lines: viewLines,
 		itemCount: viewLines.reduce((sum, line) => sum + line.quantity, 0),
-		subtotalMinor: viewLines.reduce((sum, line) => sum + line.lineTotalMinor, 0),
-		currency: lines[0]?.currency ?? null,
+		subtotalMinor: viewLines.reduce((sum, line) => sum + (line.lineTotalMinor ?? 0), 0),
 		readyForCheckout: viewLines.length > 0 && viewLines.every((line) => line.availability === "in_stock"),
 	};
 }

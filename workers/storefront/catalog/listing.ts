@@ -25,6 +25,8 @@ export type ProductFilters = {
 	minPrice?: number;
 	maxPrice?: number;
 	terms?: string[];
+	/** Whose price list: prices, price sorts and price filters are in it. USD when absent. */
+	currency?: string;
 };
 
 /** Position after the last row of a page: that row's sort key and id, for the sort it was made for. */

@@ -1,6 +1,7 @@
 // The catalog's wire contract: query and path input (strict, bounded) and response shapes.
 // The same schemas validate requests and describe them in the OpenAPI document.
 import { z } from "@hono/zod-openapi";
+import { MARKET_IDS, MARKETS } from "../markets/markets";
 import { PublicReviewSchema, RatingSummarySchema } from "../reviews/public-review-schemas";
 import {
 	BADGES,
@@ -37,7 +38,14 @@ function boundedIntParam(min: number, max: number) {
 		.openapi({ type: "integer", minimum: min, maximum: max });
 }
 
+/** The API's prices are the US market's unless a market is named; pages take theirs from the URL. */
+export const MarketParamSchema = z
+	.enum(MARKET_IDS)
+	.optional()
+	.openapi({ description: "Whose price list and currency (default us: USD)", example: "eu" });
+
 const listingQueryShape = {
+	market: MarketParamSchema,
 	category: SlugSchema.optional().openapi({ description: "Category slug" }),
 	color: z
 		.string()
@@ -108,24 +116,37 @@ export const LISTING_QUERY_KEYS = Object.keys(listingQueryShape) as (keyof typeo
  */
 export const CategoryPageQuerySchema = z
 	.object(listingQueryShape)
-	.omit({ category: true })
+	.omit({ category: true, market: true })
 	.superRefine(checkListing);
 export type CategoryPageQuery = z.infer<typeof CategoryPageQuerySchema>;
 
 export type ProductListQuery = z.infer<typeof ProductListQuerySchema>;
 
-/** Splits a validated listing query into what to filter on and which page to read. */
-export function toListingRequest(query: ProductListQuery | CategoryPageQuery): {
+/**
+ * Splits a validated listing query into what to filter on and which page to read, in the
+ * currency a page's locale names or else the query's market's.
+ */
+export function toListingRequest(
+	query: ProductListQuery | CategoryPageQuery,
+	currency?: string,
+): {
 	filters: ProductFilters;
 	page: PageRequest;
 } {
-	const { sort, limit, cursor, q, ...rest } = query;
+	const { sort, limit, cursor, q, market, ...rest } = { market: undefined, ...query };
 	const after = cursor === undefined ? undefined : (decodeCursor(cursor) ?? undefined);
+	const listCurrency = currency ?? (market ? MARKETS[market].currency : undefined);
 	return {
-		filters: { ...rest, ...(q === undefined ? {} : { terms: queryTerms(q) }) },
+		filters: {
+			...rest,
+			...(q === undefined ? {} : { terms: queryTerms(q) }),
+			...(listCurrency ? { currency: listCurrency } : {}),
+		},
 		page: { sort, limit, ...(after ? { after } : {}) },
 	};
 }
+
+export const ProductQuerySchema = z.object({ market: MarketParamSchema }).strict();
 
 export const SlugParamsSchema = z
 	.object({

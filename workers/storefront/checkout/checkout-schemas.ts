@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MARKET_IDS } from "../markets/markets";
 import { COUNTRY_CODES, checkAddressForCountry } from "./countries";
 import { SHIPPING_METHODS } from "./shipping";
 
@@ -90,13 +91,27 @@ export const OrderLineSchema = z
 	})
 	.openapi("OrderLine");
 
+export const TaxLineSchema = z
+	.object({
+		name: z.string().openapi({ example: "VAT" }),
+		rateE5: z.number().int().openapi({ description: "Parts per 100,000: 20 % is 20000" }),
+		amountMinor: z.number().int(),
+	})
+	.openapi("TaxLine");
+
 export const OrderSummarySchema = z
 	.object({
 		number: z.string().openapi({ example: "LW-7K2M-9QXA-4TPB" }),
 		status: z.enum(["placed", "paid", "packed", "shipped", "delivered", "cancelled"]),
+		market: z.enum(MARKET_IDS).openapi({ description: "The destination's market" }),
 		currency: z.string(),
 		subtotalMinor: z.number().int(),
 		shippingMinor: z.number().int(),
+		taxMinor: z.number().int().openapi({ description: "All tax lines together" }),
+		taxIncluded: z
+			.boolean()
+			.openapi({ description: "true: the tax is inside the prices (VAT, GST); false: added to the total" }),
+		taxLines: z.array(TaxLineSchema),
 		totalMinor: z.number().int(),
 		shippingMethod: z.enum(SHIPPING_METHODS),
 		placedAt: z.string(),

@@ -17,6 +17,7 @@ import {
 } from "../db/orders";
 import type { Db } from "../env";
 import { AppError } from "../errors";
+import { type Language, MARKETS } from "../markets/markets";
 import { buildOrderSummary, type OrderSummary } from "../orders/order-view";
 import type { PaymentProvider } from "../payments/provider";
 import { fromVault, type VaultClient } from "../vault-client";
@@ -24,7 +25,7 @@ import type { CheckoutInput } from "./checkout-schemas";
 import { insertHoldStatement } from "./client-limits";
 import { normalizeAddress } from "./countries";
 import { newOrderNumber } from "./order-number";
-import { priceOrder } from "./order-pricing";
+import { marketForDelivery, priceOrder } from "./order-pricing";
 
 export type CheckoutDeps = {
 	db: Db;
@@ -36,6 +37,8 @@ export type CheckoutDeps = {
 	logger: Logger;
 	/** What the order keeps for its purchase event once paid (consent allowing); null: none. */
 	purchaseSignal?: string | null;
+	/** The language the shopper bought in: the order's mails are written in it. */
+	language?: Language;
 	/** Where the provider sends the shopper back: this site's origin. */
 	origin: string;
 	now: number;
@@ -112,8 +115,11 @@ async function placeOrder(
 	if (!cart || (cart.customerId !== null && customerId !== null && cart.customerId !== customerId)) {
 		throw new AppError("not_found", "Cart not found");
 	}
-	const cartLines = await listCartLines(db, cartId);
-	const pricing = priceOrder(cartLines, input.address.country, input.shippingMethod);
+	// The destination decides the market: a cart from another market's list is priced again in
+	// the destination's currency, as the order will be charged (the page offers only the cart's).
+	const { currency } = MARKETS[marketForDelivery(input.address.country)];
+	const cartLines = await listCartLines(db, cartId, cart.currency === currency ? undefined : currency);
+	const pricing = priceOrder(cartLines, input.address, input.shippingMethod);
 	// An early, friendlier answer; the CHECK constraint in the batch is what actually guards stock.
 	const short = cartLines.filter((line) => line.quantity > line.stock);
 	if (short.length > 0) {
@@ -133,6 +139,7 @@ async function placeOrder(
 		subjectId,
 		customerId,
 		...pricing,
+		language: deps.language ?? "en",
 		shippingMethod: input.shippingMethod,
 		paymentProvider: deps.provider.name,
 		paymentSessionId: null,
@@ -162,7 +169,8 @@ async function placeOrder(
 		size: line.size,
 		color: line.color,
 		quantity: line.quantity,
-		unitPriceMinor: line.unitPriceMinor,
+		// priceOrder refused any line without a price in the order's currency.
+		unitPriceMinor: line.unitPriceMinor ?? 0,
 	}));
 
 	try {

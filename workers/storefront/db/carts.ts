@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { cartLines, carts, products, variants } from "./schema";
+import { DEFAULT_MARKET, MARKETS, type MarketId } from "../markets/markets";
+import { cartLines, carts, products, variantPrices, variants } from "./schema";
 
 export type CartRow = typeof carts.$inferSelect;
 
@@ -9,8 +10,10 @@ export async function insertCart(
 	id: string,
 	now: number,
 	customerId: string | null = null,
+	market: MarketId = DEFAULT_MARKET,
 ): Promise<CartRow> {
-	const row: CartRow = { id, status: "open", customerId, createdAt: now, updatedAt: now };
+	const { currency } = MARKETS[market];
+	const row: CartRow = { id, status: "open", customerId, market, currency, createdAt: now, updatedAt: now };
 	await db.insert(carts).values(row);
 	return row;
 }
@@ -27,8 +30,11 @@ const openCartQuery = (db: Db, id: string) =>
 		.where(and(eq(carts.id, id), eq(carts.status, "open")))
 		.limit(1);
 
-/** What a cart line needs to know about its variant: names for display, price and stock. */
-const variantForCartColumns = {
+/**
+ * What a cart line needs to know about its variant: names for display, stock, and its price in
+ * the cart's currency from the price list (null: the variant is not sold in that currency).
+ */
+const variantForCartColumns = (currency: SQL | typeof carts.currency) => ({
 	variantId: variants.id,
 	// The variant's product_id, not products.id: drizzle maps batch results by column name, and a
 	// second "id" would overwrite the variant's.
@@ -38,10 +44,17 @@ const variantForCartColumns = {
 	sku: variants.sku,
 	size: variants.size,
 	color: variants.color,
-	unitPriceMinor: variants.priceMinor,
-	currency: variants.currency,
+	unitPriceMinor: variantPrices.priceMinor,
+	currency: sql<string>`${currency}`.as("line_currency"),
 	stock: variants.stock,
-};
+});
+
+const priceIn = (currency: SQL | typeof carts.currency) =>
+	and(eq(variantPrices.variantId, variants.id), eq(variantPrices.currency, currency));
+
+/** The currency of cart `cartId`, inside a statement that reads it. */
+const currencyOfCart = (cartId: string) =>
+	sql`(select ${carts.currency} from ${carts} where ${carts.id} = ${cartId})`;
 
 export type VariantForCart = {
 	variantId: number;
@@ -51,37 +64,52 @@ export type VariantForCart = {
 	sku: string;
 	size: string;
 	color: string;
-	unitPriceMinor: number;
+	unitPriceMinor: number | null;
 	currency: string;
 	stock: number;
 };
 
 export type CartLineRow = VariantForCart & { quantity: number; addedAt: number };
 
-const variantForCartQuery = (db: Db, variantId: number) =>
+const variantForCartQuery = (db: Db, variantId: number, currency: SQL) =>
 	db
-		.select(variantForCartColumns)
+		.select(variantForCartColumns(currency))
 		.from(variants)
 		.innerJoin(products, eq(products.id, variants.productId))
+		.leftJoin(variantPrices, priceIn(currency))
 		.where(eq(variants.id, variantId))
 		.limit(1);
 
-export async function getVariantForCart(db: Db, variantId: number): Promise<VariantForCart | null> {
-	const [row] = await variantForCartQuery(db, variantId);
+/** A variant as a cart in `currency` would hold it. */
+export async function getVariantForCart(
+	db: Db,
+	variantId: number,
+	currency: string,
+): Promise<VariantForCart | null> {
+	const [row] = await variantForCartQuery(db, variantId, sql`${currency}`);
 	return row ?? null;
 }
 
-const cartLinesQuery = (db: Db, cartId: string) =>
-	db
-		.select({ ...variantForCartColumns, quantity: cartLines.quantity, addedAt: cartLines.addedAt })
+/** The cart's lines priced in its own currency, or in `currency` when a checkout re-prices them. */
+const cartLinesQuery = (db: Db, cartId: string, currency?: string) => {
+	const inCurrency = currency === undefined ? carts.currency : sql`${currency}`;
+	return db
+		.select({
+			...variantForCartColumns(inCurrency),
+			quantity: cartLines.quantity,
+			addedAt: cartLines.addedAt,
+		})
 		.from(cartLines)
+		.innerJoin(carts, eq(carts.id, cartLines.cartId))
 		.innerJoin(variants, eq(variants.id, cartLines.variantId))
 		.innerJoin(products, eq(products.id, variants.productId))
+		.leftJoin(variantPrices, priceIn(inCurrency))
 		.where(eq(cartLines.cartId, cartId))
 		.orderBy(asc(cartLines.addedAt), asc(cartLines.variantId));
+};
 
-export async function listCartLines(db: Db, cartId: string): Promise<CartLineRow[]> {
-	return cartLinesQuery(db, cartId);
+export async function listCartLines(db: Db, cartId: string, currency?: string): Promise<CartLineRow[]> {
+	return cartLinesQuery(db, cartId, currency);
 }
 
 /** The open cart (null when there is none) and its lines, in one round trip. */
@@ -102,7 +130,7 @@ export async function getOpenCartForAdding(
 	const [[cart], lines, [variant]] = await db.batch([
 		openCartQuery(db, cartId),
 		cartLinesQuery(db, cartId),
-		variantForCartQuery(db, variantId),
+		variantForCartQuery(db, variantId, currencyOfCart(cartId)),
 	]);
 	return { cart: cart ?? null, lines, variant: variant ?? null };
 }
@@ -148,6 +176,15 @@ export async function deleteCartLine(
 		cartLinesQuery(db, cartId),
 	]);
 	return { deleted: deleted.length > 0, lines };
+}
+
+/** Moves an open cart to another market: its lines are priced in that market's currency from now on. */
+export async function setCartMarket(db: Db, cartId: string, market: MarketId, now: number): Promise<void> {
+	const { currency } = MARKETS[market];
+	await db
+		.update(carts)
+		.set({ market, currency, updatedAt: now })
+		.where(and(eq(carts.id, cartId), eq(carts.status, "open")));
 }
 
 /** Checkout closes the cart only if it is still open; paired with the order insert below. */

@@ -13,7 +13,7 @@ import {
 } from "../catalog/listing";
 import type { ProductCard, ProductDetail } from "../catalog/schemas";
 import type { Db } from "../env";
-import { type Category, categories, products, variants } from "./schema";
+import { type Category, categories, productPrices, products, variantPrices, variants } from "./schema";
 
 export type CategoryWithCount = Category & { productCount: number };
 export type ProductPage = { items: ProductCard[]; nextCursor: string | null };
@@ -21,8 +21,8 @@ export type ProductPage = { items: ProductCard[]; nextCursor: string | null };
 const SORT_COLUMNS = {
 	popular: products.popularity,
 	newest: products.createdAt,
-	price_asc: products.minPriceMinor,
-	price_desc: products.minPriceMinor,
+	price_asc: productPrices.minPriceMinor,
+	price_desc: productPrices.minPriceMinor,
 } as const satisfies Record<Sort, unknown>;
 
 const inStock = sql<boolean>`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.stock} > 0)`;
@@ -35,8 +35,9 @@ const cardColumns = {
 	// would overwrite the product's when the listing runs in a batch.
 	categorySlug: sql<string>`${categories.slug}`.as("category_slug"),
 	categoryName: sql<string>`${categories.name}`.as("category_name"),
-	minPriceMinor: products.minPriceMinor,
-	currency: products.currency,
+	// The price list's: each card in the listing's currency (products.min_price_minor is USD's).
+	minPriceMinor: productPrices.minPriceMinor,
+	currency: sql<string>`${productPrices.currency}`.as("price_currency"),
 	machineWashable: products.machineWashable,
 	stainResistant: products.stainResistant,
 	nonSlipBacking: products.nonSlipBacking,
@@ -116,8 +117,8 @@ function filterConditions(db: Db, filters: ProductFilters): (SQL | undefined)[] 
 		filters.washable === undefined ? undefined : eq(products.machineWashable, filters.washable),
 		filters.stainResistant === undefined ? undefined : eq(products.stainResistant, filters.stainResistant),
 		filters.petFriendly === undefined ? undefined : eq(products.petFriendly, filters.petFriendly),
-		filters.minPrice === undefined ? undefined : gte(products.minPriceMinor, filters.minPrice),
-		filters.maxPrice === undefined ? undefined : lte(products.minPriceMinor, filters.maxPrice),
+		filters.minPrice === undefined ? undefined : gte(productPrices.minPriceMinor, filters.minPrice),
+		filters.maxPrice === undefined ? undefined : lte(productPrices.minPriceMinor, filters.maxPrice),
 		...termMatches,
 	];
 }
@@ -142,12 +143,19 @@ function listingClauses(db: Db, filters: ProductFilters, page: PageRequest) {
 	};
 }
 
+/** A product is listed in a currency only when the price list has it in that currency. */
+const pricedIn = (currency: string | undefined) =>
+	and(eq(productPrices.productId, products.id), eq(productPrices.currency, currency ?? DEFAULT_CURRENCY));
+
+const DEFAULT_CURRENCY = "USD";
+
 const listingQuery = (db: Db, filters: ProductFilters, page: PageRequest) => {
 	const { where, orderBy, limit } = listingClauses(db, filters, page);
 	return db
 		.select(cardColumns)
 		.from(products)
 		.innerJoin(categories, eq(categories.id, products.categoryId))
+		.innerJoin(productPrices, pricedIn(filters.currency))
 		.where(where)
 		.orderBy(...orderBy)
 		.limit(limit);
@@ -170,6 +178,7 @@ const coloredListingQuery = (db: Db, filters: ProductFilters, page: PageRequest)
 		.select({ ...cardColumns, cardColor })
 		.from(products)
 		.innerJoin(categories, eq(categories.id, products.categoryId))
+		.innerJoin(productPrices, pricedIn(filters.currency))
 		.where(where)
 		.orderBy(...orderBy)
 		.limit(limit);
@@ -215,8 +224,15 @@ export async function listCategoriesAndCards(
 	return { categories: categoryRows, ...toColoredPage(rows, page) };
 }
 
-/** A product with its category and variants (cheapest first), or null for an unknown slug. */
-export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
+/**
+ * A product with its category and variants (cheapest first) priced in `currency`, or null for an
+ * unknown slug or a product the price list does not sell in that currency.
+ */
+export async function getProductBySlug(
+	db: Db,
+	slug: string,
+	currency: string = DEFAULT_CURRENCY,
+): Promise<ProductDetail | null> {
 	const [productRows, variantRows] = await db.batch([
 		db
 			.select({
@@ -224,17 +240,30 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
 				// Aliased: drizzle maps batch results by column name, so a second "slug" or "name" would overwrite the product's.
 				categorySlug: sql<string>`${categories.slug}`.as("category_slug"),
 				categoryName: sql<string>`${categories.name}`.as("category_name"),
+				listMinPriceMinor: sql<number>`${productPrices.minPriceMinor}`.as("list_min_price_minor"),
 			})
 			.from(products)
 			.innerJoin(categories, eq(categories.id, products.categoryId))
+			.innerJoin(productPrices, pricedIn(currency))
 			.where(eq(products.slug, slug))
 			.limit(1),
 		db
-			.select(getTableColumns(variants))
+			.select({
+				id: variants.id,
+				sku: variants.sku,
+				size: variants.size,
+				color: variants.color,
+				priceMinor: variantPrices.priceMinor,
+				stock: variants.stock,
+			})
 			.from(variants)
 			.innerJoin(products, eq(products.id, variants.productId))
+			.innerJoin(
+				variantPrices,
+				and(eq(variantPrices.variantId, variants.id), eq(variantPrices.currency, currency)),
+			)
 			.where(eq(products.slug, slug))
-			.orderBy(asc(variants.priceMinor), asc(variants.color), asc(variants.id)),
+			.orderBy(asc(variantPrices.priceMinor), asc(variants.color), asc(variants.id)),
 	]);
 	const product = productRows[0];
 	if (!product) return null;
@@ -244,12 +273,13 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
 		size: v.size,
 		color: v.color,
 		priceMinor: v.priceMinor,
-		currency: v.currency,
+		currency,
 		stock: v.stock,
 		inStock: v.stock > 0,
 	}));
+	const inStock = variantViews.some((v) => v.inStock);
 	return {
-		...toProductCard({ ...product, inStock: variantViews.some((v) => v.inStock) }),
+		...toProductCard({ ...product, minPriceMinor: product.listMinPriceMinor, currency, inStock }),
 		description: product.description,
 		material: product.material,
 		pileHeightMm: product.pileHeightMm,

@@ -18,7 +18,11 @@ const ORDER_LINE_ROWS_PER_INSERT = 10;
  * their foreign key fails and the whole batch (stock decrements included) rolls back.
  */
 export function insertOrderIfCartOpenStatement(db: Db, row: OrderRow, cartId: string): Statement {
-	const values = Object.keys(getTableColumns(orders)).map((key) => row[key as keyof OrderRow] ?? null);
+	// Each value as its column stores it (booleans as 0/1, the tax lines as JSON text).
+	const values = Object.entries(getTableColumns(orders)).map(([key, column]) => {
+		const value = row[key as keyof OrderRow];
+		return value === null || value === undefined ? null : column.mapToDriverValue(value);
+	});
 	const cartIsOpen = sql`exists (select 1 from ${carts} where ${carts.id} = ${cartId} and ${carts.status} = 'open')`;
 	return db.insert(orders).select(
 		sql`select ${sql.join(

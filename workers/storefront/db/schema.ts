@@ -66,6 +66,42 @@ export const variants = sqliteTable(
 	],
 );
 
+/**
+ * Price lists (issue #13): each variant's price in each currency, in its minor units, set per
+ * variant and never converted while a shopper looks (the seed derives them from the USD list:
+ * markets/price-lists.ts). `variants.price_minor` stays the USD price.
+ */
+export const variantPrices = sqliteTable(
+	"variant_prices",
+	{
+		variantId: integer("variant_id")
+			.notNull()
+			.references(() => variants.id),
+		currency: text("currency").notNull(),
+		priceMinor: integer("price_minor").notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.variantId, t.currency] }),
+		check("variant_prices_positive", sql`${t.priceMinor} > 0`),
+	],
+);
+
+/** Each product's lowest variant price per currency: the listing's price sort and filters. */
+export const productPrices = sqliteTable(
+	"product_prices",
+	{
+		productId: integer("product_id")
+			.notNull()
+			.references(() => products.id),
+		currency: text("currency").notNull(),
+		minPriceMinor: integer("min_price_minor").notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.productId, t.currency] }),
+		index("product_prices_listing_idx").on(t.currency, t.minPriceMinor, t.productId),
+	],
+);
+
 export const carts = sqliteTable(
 	"carts",
 	{
@@ -74,6 +110,9 @@ export const carts = sqliteTable(
 		status: text("status", { enum: ["open", "checked_out", "merged"] }).notNull(),
 		/** The account whose cart this is once its shopper logged in; null for a guest's. */
 		customerId: text("customer_id"),
+		/** The market whose price list the lines are shown in; one currency per cart (issue #13). */
+		market: text("market").notNull().default("us"),
+		currency: text("currency").notNull().default("USD"),
 		createdAt: integer("created_at").notNull(),
 		updatedAt: integer("updated_at").notNull(),
 	},
@@ -114,8 +153,19 @@ export const orders = sqliteTable(
 		/** The account that placed it; null for a guest order. */
 		customerId: text("customer_id"),
 		currency: text("currency").notNull(),
+		/** The destination's market and the language the shopper bought in: its mails speak it. */
+		market: text("market").notNull().default("us"),
+		language: text("language").notNull().default("en"),
 		subtotalMinor: integer("subtotal_minor").notNull(),
 		shippingMinor: integer("shipping_minor").notNull(),
+		/** The sum of the order's tax lines: inside the prices (VAT, GST) or added to them (US, CA). */
+		taxMinor: integer("tax_minor").notNull().default(0),
+		taxIncluded: integer("tax_included", { mode: "boolean" }).notNull().default(false),
+		/** The tax lines as the invoice shows them (name, rate in parts per 100,000, amount). */
+		taxLines: text("tax_lines", { mode: "json" })
+			.$type<{ name: string; rateE5: number; amountMinor: number }[]>()
+			.notNull()
+			.default(sql`'[]'`),
 		totalMinor: integer("total_minor").notNull(),
 		shippingMethod: text("shipping_method").notNull(),
 		paymentProvider: text("payment_provider").notNull(),

@@ -2,7 +2,8 @@
 // shopper looks. This is how the seed derives them from the US list price: a fixed reference
 // rate, the tax a tax-inclusive market's shoppers expect inside the price, then rounding up to a
 // price a shop would print (129.00 €, ¥18,900). Pure and integer-exact in minor units.
-import { CURRENCIES, type Currency } from "./markets";
+// Only type imports: scripts/seed-local.ts runs this file under plain node.
+import type { Currency } from "./markets";
 
 type ListRule = {
 	/** Units of the currency per US dollar, fixed for the price list (not a live rate). */
@@ -53,6 +54,22 @@ export function listPrice(usdMinor: number, currency: Currency): number {
 /** Every currency's list price for one US price: what the seed stores per variant. */
 export function listPrices(usdMinor: number): Record<Currency, number> {
 	return Object.fromEntries(
-		CURRENCIES.map((currency) => [currency, listPrice(usdMinor, currency)]),
+		(Object.keys(LIST_RULES) as Currency[]).map((currency) => [currency, listPrice(usdMinor, currency)]),
 	) as Record<Currency, number>;
+}
+
+export type VariantPriceRow = { variantId: number; currency: string; priceMinor: number };
+
+/**
+ * The price-list rows of the seeded catalog: every currency but the variant's own, whose row the
+ * database writes itself when the variant is inserted (migration 0011's trigger).
+ */
+export function seedPriceRows(
+	variants: readonly { id: number; priceMinor: number; currency: string }[],
+): VariantPriceRow[] {
+	return variants.flatMap((variant) =>
+		Object.entries(listPrices(variant.priceMinor))
+			.filter(([currency]) => currency !== variant.currency)
+			.map(([currency, priceMinor]) => ({ variantId: variant.id, currency, priceMinor })),
+	);
 }

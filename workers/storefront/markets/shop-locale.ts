@@ -10,6 +10,7 @@ import {
 	isLanguage,
 	LANGUAGES,
 	type Language,
+	languageOfCountry,
 	localeOf,
 	MARKET_IDS,
 	MARKETS,
@@ -56,6 +57,23 @@ export function parseLocaleSegment(segment: string): LocaleSetting | undefined {
 	if (!isLanguage(language) || !marketOfCountry(country)) return undefined;
 	return { language, country };
 }
+
+/** "/fr-fr/p/x" → "/p/x", "/fr-fr" → "/"; a path without a valid prefix is returned as it is. */
+export function unprefixedPath(path: string): string {
+	const match = /^\/([a-z]{2}-[a-z]{2})(\/.*)?$/.exec(path);
+	if (!match?.[1] || !parseLocaleSegment(match[1])) return path;
+	return match[2] ?? "/";
+}
+
+/**
+ * The segments a public page lists as its hreflang alternates: in each country, its own language
+ * and English. Every other pairing still works; it is just not advertised to search engines.
+ */
+export const ALTERNATE_SEGMENTS: readonly string[] = SHOP_COUNTRIES.flatMap((country) => {
+	const own = languageOfCountry(country, marketOfCountry(country) ?? "us");
+	const languages: Language[] = own === "en" ? ["en"] : [own, "en"];
+	return languages.map((language) => localeSegment({ language, country }));
+});
 
 export function localeSegment(setting: LocaleSetting): string {
 	return `${setting.language}-${setting.country.toLowerCase()}`;

@@ -65,6 +65,7 @@ export function prefixLocale(): MiddlewareHandler<AppEnv> {
 			return c.redirect(rest + url.search, 301);
 		}
 		c.set("locale", shopLocale(setting));
+		c.set("publicLocale", true);
 		await next();
 	};
 }
@@ -84,6 +85,7 @@ export function unprefixedLocale(): MiddlewareHandler<AppEnv> {
 			return c.redirect(wanted.href(url.pathname) + url.search, 302);
 		}
 		c.set("locale", DEFAULT_LOCALE);
+		c.set("publicLocale", true);
 		await next();
 	};
 }

@@ -2,14 +2,19 @@
 
 import type { ShippingMethod } from "../checkout/shipping";
 import type { OrderLineRow, OrderRow } from "../db/orders";
+import type { MarketId } from "../markets/markets";
 
 export function buildOrderSummary(order: OrderRow, lines: readonly OrderLineRow[]) {
 	return {
 		number: order.number,
 		status: order.status,
+		market: order.market as MarketId,
 		currency: order.currency,
 		subtotalMinor: order.subtotalMinor,
 		shippingMinor: order.shippingMinor,
+		taxMinor: order.taxMinor,
+		taxIncluded: order.taxIncluded,
+		taxLines: order.taxLines,
 		totalMinor: order.totalMinor,
 		shippingMethod: order.shippingMethod as ShippingMethod,
 		placedAt: new Date(order.createdAt).toISOString(),

@@ -31,7 +31,7 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
 				<span class="hint">{`Size ${sizeLabel(line.size)} · Colour ${colorLabel(line.color)}`}</span>
 				<AvailabilityWarning line={line} />
 			</th>
-			<td class="num">{formatPrice(line.unitPriceMinor, currency)}</td>
+			<td class="num">{formatPrice(line.unitPriceMinor ?? 0, currency)}</td>
 			<td>
 				<form class="inline" method="post" action={action}>
 					<label for={quantityId}>
@@ -52,7 +52,7 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
 					</button>
 				</form>
 			</td>
-			<td class="num">{formatPrice(line.lineTotalMinor, currency)}</td>
+			<td class="num">{formatPrice(line.lineTotalMinor ?? 0, currency)}</td>
 			<td>
 				<form class="inline" method="post" action={`${action}/remove`}>
 					<button type="submit" class="link">

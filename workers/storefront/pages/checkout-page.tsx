@@ -205,7 +205,7 @@ function OrderSummary({ cart, values }: Pick<CheckoutPageProps, "cart" | "values
 				{cart.lines.map((line) => (
 					<li>
 						<a href={`/p/${line.productSlug}`}>{line.productName}</a>
-						{` × ${line.quantity}: ${formatPrice(line.lineTotalMinor, currency)}`}
+						{` × ${line.quantity}: ${formatPrice(line.lineTotalMinor ?? 0, currency)}`}
 						<span class="hint">{`${sizeLabel(line.size)} · ${colorLabel(line.color)}`}</span>
 					</li>
 				))}

@@ -2,11 +2,12 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireCartId } from "../cart/cart-cookie";
 import {
 	AddCartItemSchema,
+	CartMarketSchema,
 	CartResponseSchema,
 	SetCartItemQuantitySchema,
 	VariantIdParamSchema,
 } from "../cart/cart-schemas";
-import { getCartView } from "../cart/cart-service";
+import { changeCartMarket, getCartView } from "../cart/cart-service";
 import { createRouter, errorResponses } from "../openapi";
 import {
 	addItemForShopper,
@@ -27,7 +28,8 @@ export const cartRoutes = createRouter()
 			method: "post",
 			path: "/cart",
 			tags: ["cart"],
-			summary: "Create an empty cart; its id is set in a signed cookie",
+			summary:
+				"Create an empty cart in the shopper's market (their choice, else their country); its id is set in a signed cookie",
 			responses: { 201: cartJson("The new cart"), ...errorResponses(400, 403, 413, 429) },
 		}),
 		async (c) => {
@@ -44,6 +46,25 @@ export const cartRoutes = createRouter()
 			responses: { 200: cartJson("The cart"), ...errorResponses(400, 404) },
 		}),
 		async (c) => c.json({ cart: await getCartView(c.var.db, await requireCartId(c)) }, 200),
+	)
+	.openapi(
+		createRoute({
+			method: "put",
+			path: "/cart/market",
+			tags: ["cart"],
+			summary:
+				"Move the cart to another market: every line is priced again from that market's price list, in its currency",
+			request: { body: jsonBody(CartMarketSchema) },
+			responses: {
+				200: cartJson("The cart, priced in the market's currency"),
+				...errorResponses(400, 403, 404, 413),
+			},
+		}),
+		async (c) => {
+			const { market } = c.req.valid("json");
+			const cart = await changeCartMarket(c.var.db, await requireCartId(c), market, Date.now());
+			return c.json({ cart }, 200);
+		},
 	)
 	.openapi(
 		createRoute({

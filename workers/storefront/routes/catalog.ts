@@ -3,12 +3,14 @@ import {
 	CategoryListSchema,
 	ProductListQuerySchema,
 	ProductPageSchema,
+	ProductQuerySchema,
 	ProductWithReviewsSchema,
 	SlugParamsSchema,
 	toListingRequest,
 } from "../catalog/schemas";
 import { getProductBySlug, listCategories, listProducts } from "../db/catalog";
 import { AppError } from "../errors";
+import { DEFAULT_MARKET, MARKETS } from "../markets/markets";
 import { publicCache, publicCacheIgnoringQuery } from "../middleware/public-cache";
 import { createRouter, errorResponses } from "../openapi";
 import { readProductReviews } from "../reviews/product-reviews";
@@ -58,8 +60,8 @@ const getProductRoute = createRoute({
 	path: "/products/{slug}",
 	tags: ["catalog"],
 	summary: "One product with its variants and stock, its rating and latest published reviews",
-	middleware: [publicCacheIgnoringQuery()] as const,
-	request: { params: SlugParamsSchema },
+	middleware: [publicCache({ queryKeys: ["market"] })] as const,
+	request: { params: SlugParamsSchema, query: ProductQuerySchema },
 	responses: {
 		200: {
 			description: "The product",
@@ -80,9 +82,10 @@ export const catalogRoutes = createRouter()
 	})
 	.openapi(getProductRoute, async (c) => {
 		const { slug } = c.req.valid("param");
+		const { market = DEFAULT_MARKET } = c.req.valid("query");
 		const { db, logger, requestId } = c.var;
 		const [product, reviews] = await Promise.all([
-			getProductBySlug(db, slug),
+			getProductBySlug(db, slug, MARKETS[market].currency),
 			readProductReviews({ db, vault: c.env.VAULT, logger, requestId }, slug),
 		]);
 		if (!product) throw new AppError("not_found", "No such product");

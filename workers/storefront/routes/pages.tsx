@@ -23,7 +23,9 @@ import {
 import { getOrderByNumber, listOrderLines } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
 import { publicCache, publicCacheIgnoringQuery } from "../middleware/public-cache";
+import { prefixLocale, unprefixedLocale } from "../middleware/shop-locale";
 import { createRouter, errorResponses, html } from "../openapi";
 import { findGuestOrder, limitLookupsOfOrder, OrderLookupSchema } from "../orders/guest-lookup";
 import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
@@ -66,15 +68,27 @@ export function formValues(queries: Record<string, string[]>): Record<string, st
 
 function notFoundPage(c: Context<AppEnv>, categories: NavCategory[], what: string) {
 	return c.html(
-		<MessagePage title="Page not found" message={`We couldn't find that ${what}.`} categories={categories} />,
+		localized(
+			c,
+			<MessagePage
+				title="Page not found"
+				message={`We couldn't find that ${what}.`}
+				categories={categories}
+			/>,
+		),
 		404,
 	);
 }
 
+/** A public page's path under a locale prefix: "/fr-fr/p/…". The regex keeps it off other paths. */
+const LOCALE = "/:locale{[a-z][a-z]-[a-z][a-z]}";
+
 // ---- Search ------------------------------------------------------------------------------------
 
-const SEARCH_KEYS = new Set<string>(LISTING_QUERY_KEYS);
-const CATEGORY_PAGE_QUERY_KEYS = LISTING_QUERY_KEYS.filter((key) => key !== "category");
+// A page's market is its URL's: the API's `market` parameter means nothing here.
+const PAGE_LISTING_KEYS = LISTING_QUERY_KEYS.filter((key) => key !== "market");
+const SEARCH_KEYS = new Set<string>(PAGE_LISTING_KEYS);
+const CATEGORY_PAGE_QUERY_KEYS = PAGE_LISTING_KEYS.filter((key) => key !== "category");
 
 /**
  * The search page reads the catalog API's own query (GET /api/v1/products), as a browser's GET
@@ -126,12 +140,12 @@ async function renderSearch(c: Context<AppEnv>, query: ProductListQuery) {
 	const { q } = query;
 	if (q === undefined) {
 		const categories = await listCategories(db);
-		return c.html(<SearchPage {...{ categories, origin, values, results: null }} />, 200);
+		return c.html(localized(c, <SearchPage {...{ categories, origin, values, results: null }} />), 200);
 	}
-	const { filters, page } = toListingRequest(query);
+	const { filters, page } = toListingRequest(query, c.var.locale.currency);
 	const { categories, page: result, colors } = await listCategoriesAndCards(db, filters, page);
 	const results = { query: { ...query, q }, page: result, colors };
-	return c.html(<SearchPage {...{ categories, origin, values, results }} />, 200);
+	return c.html(localized(c, <SearchPage {...{ categories, origin, values, results }} />), 200);
 }
 
 async function renderInvalidSearch(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
@@ -146,7 +160,7 @@ async function renderInvalidSearch(c: Context<AppEnv>, issues: readonly z.core.$
 	const categories = await listCategories(c.var.db);
 	const errors = describeSearchIssues(issues);
 	const props = { categories, origin: requestOrigin(c), values, results: null, errors };
-	return c.html(<SearchPage {...props} />, 400);
+	return c.html(localized(c, <SearchPage {...props} />), 400);
 }
 
 // ---- Guest order tracking ----------------------------------------------------------------------
@@ -174,7 +188,7 @@ async function renderTrackForm(
 ) {
 	c.header("Cache-Control", "no-store");
 	const categories = await listCategories(c.var.db);
-	return c.html(<TrackOrderPage {...{ categories, values, errors }} />, status);
+	return c.html(localized(c, <TrackOrderPage {...{ categories, values, errors }} />), status);
 }
 
 async function renderInvalidTrack(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
@@ -216,54 +230,99 @@ const DISALLOWED = [
 const pageRouter = createRouter();
 pageRouter.onError(pageErrorResponse);
 
-pageRouter
-	.get("/", publicCacheIgnoringQuery(), async (c) => {
-		const {
-			categories,
-			page: popular,
-			colors,
-		} = await listCategoriesAndCards(c.var.db, {}, { sort: "popular", limit: POPULAR_ON_HOME });
-		const origin = requestOrigin(c);
-		return c.html(
+async function renderHome(c: Context<AppEnv>) {
+	const {
+		categories,
+		page: popular,
+		colors,
+	} = await listCategoriesAndCards(
+		c.var.db,
+		{ currency: c.var.locale.currency },
+		{ sort: "popular", limit: POPULAR_ON_HOME },
+	);
+	const origin = requestOrigin(c);
+	return c.html(
+		localized(
+			c,
 			<HomePage categories={categories} popular={popular.items} colors={colors} origin={origin} />,
-		);
-	})
-	.get("/c/:slug", publicCache({ queryKeys: CATEGORY_PAGE_QUERY_KEYS }), async (c) => {
-		const slug = SlugSchema.safeParse(c.req.param("slug"));
-		const categories = await listCategories(c.var.db);
-		const category = categories.find((x) => slug.success && x.slug === slug.data);
-		if (!category) return notFoundPage(c, categories, "category");
-		const query = CategoryPageQuerySchema.safeParse(formValues(c.req.queries()));
-		if (!query.success) {
-			const message = "Some of those filters aren't valid. Please choose them again.";
-			const back = { href: `/c/${category.slug}`, label: `All ${category.name.toLowerCase()} rugs` };
-			return c.html(<MessagePage title="Invalid filters" {...{ message, categories, back }} />, 400);
-		}
-		const { filters, page } = toListingRequest(query.data);
-		const {
-			facets,
-			page: result,
-			colors,
-		} = await listCategoryListing(c.var.db, category.id, { ...filters, category: category.slug }, page);
-		const props = { category, categories, facets, query: query.data, page: result, colors };
-		return c.html(<CategoryPage {...props} origin={requestOrigin(c)} />);
-	})
-	.get("/p/:slug", publicCacheIgnoringQuery(), async (c) => {
-		const slug = SlugSchema.safeParse(c.req.param("slug"));
-		const { db, logger, requestId } = c.var;
-		const [categories, product, reviews] = await Promise.all([
-			listCategories(db),
-			slug.success ? getProductBySlug(db, slug.data) : null,
-			slug.success ? readProductReviews({ db, vault: c.env.VAULT, logger, requestId }, slug.data) : null,
-		]);
-		if (!product || !reviews) return notFoundPage(c, categories, "rug");
-		const origin = requestOrigin(c);
-		// Without its review texts (the vault did not answer) the page may not be shared for minutes.
-		if (reviews.degraded) c.header("Cache-Control", "no-store");
+		),
+	);
+}
+
+async function renderCategory(c: Context<AppEnv>) {
+	const slug = SlugSchema.safeParse(c.req.param("slug"));
+	const categories = await listCategories(c.var.db);
+	const category = categories.find((x) => slug.success && x.slug === slug.data);
+	if (!category) return notFoundPage(c, categories, "category");
+	const query = CategoryPageQuerySchema.safeParse(formValues(c.req.queries()));
+	if (!query.success) {
+		const message = "Some of those filters aren't valid. Please choose them again.";
+		const back = {
+			href: c.var.locale.href(`/c/${category.slug}`),
+			label: `All ${category.name.toLowerCase()} rugs`,
+		};
 		return c.html(
-			<ProductPage product={{ ...product, ...reviews.shown }} categories={categories} origin={origin} />,
+			localized(c, <MessagePage title="Invalid filters" {...{ message, categories, back }} />),
+			400,
 		);
-	})
+	}
+	const { filters, page } = toListingRequest(query.data, c.var.locale.currency);
+	const {
+		facets,
+		page: result,
+		colors,
+	} = await listCategoryListing(c.var.db, category.id, { ...filters, category: category.slug }, page);
+	const props = { category, categories, facets, query: query.data, page: result, colors };
+	return c.html(localized(c, <CategoryPage {...props} origin={requestOrigin(c)} />));
+}
+
+async function renderProduct(c: Context<AppEnv>) {
+	const slug = SlugSchema.safeParse(c.req.param("slug"));
+	const { db, logger, requestId, locale } = c.var;
+	const [categories, product, reviews] = await Promise.all([
+		listCategories(db),
+		slug.success ? getProductBySlug(db, slug.data, locale.currency) : null,
+		slug.success ? readProductReviews({ db, vault: c.env.VAULT, logger, requestId }, slug.data) : null,
+	]);
+	if (!product || !reviews) return notFoundPage(c, categories, "rug");
+	const origin = requestOrigin(c);
+	// Without its review texts (the vault did not answer) the page may not be shared for minutes.
+	if (reviews.degraded) c.header("Cache-Control", "no-store");
+	return c.html(
+		localized(
+			c,
+			<ProductPage product={{ ...product, ...reviews.shown }} categories={categories} origin={origin} />,
+		),
+	);
+}
+
+/** The prefixed search page: the same query rules as the documented /search. */
+async function renderPrefixedSearch(c: Context<AppEnv>) {
+	const query = SearchPageQuerySchema.safeParse(formValues(c.req.queries()));
+	return query.success ? renderSearch(c, query.data) : renderInvalidSearch(c, query.error.issues);
+}
+
+// Each public catalog page twice: unprefixed in the default locale (a shopper who chose or is in
+// another one is redirected first), and under each locale's prefix, which alone decides its
+// language and prices. The edge cache keys them by URL, so a stored page never crosses markets.
+pageRouter
+	.get("/", unprefixedLocale(), publicCacheIgnoringQuery(), renderHome)
+	.get(LOCALE, prefixLocale(), publicCacheIgnoringQuery(), renderHome)
+	.get("/c/:slug", unprefixedLocale(), publicCache({ queryKeys: CATEGORY_PAGE_QUERY_KEYS }), renderCategory)
+	.get(
+		`${LOCALE}/c/:slug`,
+		prefixLocale(),
+		publicCache({ queryKeys: CATEGORY_PAGE_QUERY_KEYS }),
+		renderCategory,
+	)
+	.get("/p/:slug", unprefixedLocale(), publicCacheIgnoringQuery(), renderProduct)
+	.get(`${LOCALE}/p/:slug`, prefixLocale(), publicCacheIgnoringQuery(), renderProduct)
+	.get(
+		`${LOCALE}/search`,
+		prefixLocale(),
+		publicCache({ queryKeys: PAGE_LISTING_KEYS }),
+		renderPrefixedSearch,
+	)
 	// Order emails link here (vault/after-sales/order-mail-text.ts); the page is now /orders/track.
 	.get("/orders/lookup", (c) => c.redirect("/orders/track", 301))
 	.get("/robots.txt", publicCacheIgnoringQuery(), (c) => {
@@ -288,7 +347,7 @@ export const pageRoutes = pageRouter
 			tags: ["pages"],
 			summary:
 				"Search results: the catalog listing's query (words, filters, sort, paging) as an HTML page; public and cacheable",
-			middleware: [publicCache({ queryKeys: LISTING_QUERY_KEYS })] as const,
+			middleware: [unprefixedLocale(), publicCache({ queryKeys: PAGE_LISTING_KEYS })] as const,
 			request: { query: SearchPageQuerySchema },
 			responses: {
 				200: html("Results, or the search form when no words were given"),
@@ -369,7 +428,7 @@ export const pageRoutes = pageRouter
 				deliveredAt: order.deliveredAt,
 			};
 			c.header("Cache-Control", "no-store");
-			return c.html(<TrackedOrderPage categories={categories} order={tracked} />, 200);
+			return c.html(localized(c, <TrackedOrderPage categories={categories} order={tracked} />), 200);
 		},
 		(result, c) => (result.success ? undefined : renderTrackForm(c, 404)),
 	);

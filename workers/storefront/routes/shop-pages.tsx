@@ -12,6 +12,7 @@ import {
 	SetCartItemQuantityFormSchema,
 	VariantIdParamSchema,
 } from "../cart/cart-schemas";
+import { changeCartMarket } from "../cart/cart-service";
 import type { CartView } from "../cart/cart-view";
 import {
 	type CheckoutFormErrors,
@@ -21,10 +22,13 @@ import {
 	describeCheckoutIssues,
 	echoCheckoutValues,
 } from "../checkout/checkout-form";
+import { marketForDelivery } from "../checkout/order-pricing";
 import { getVariantForCart } from "../db/carts";
 import { listCategories } from "../db/catalog";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { MARKETS, type MarketId } from "../markets/markets";
+import { parseLocaleSegment } from "../markets/shop-locale";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
 import type { SavedAddressChoiceState } from "../pages/account/saved-address-choice";
 import { CartPage } from "../pages/cart-page";
@@ -111,13 +115,22 @@ async function requireCartForChange(c: Context<AppEnv>): Promise<string> {
  * test/storefront/property-input.test.ts). Without an open cart, the add is first judged against
  * an empty one by the rules addCartItem applies.
  */
-async function cartIdForAdding(c: Context<AppEnv>, variantId: number, quantity: number): Promise<string> {
-	if (!(await findOpenCartId(c))) {
-		const variant = await getVariantForCart(c.var.db, variantId);
-		if (!variant) throw new AppError("not_found", "No such variant");
-		planAddItem([], variant, quantity);
+async function cartIdForAdding(
+	c: Context<AppEnv>,
+	variantId: number,
+	quantity: number,
+	market: MarketId,
+): Promise<string> {
+	const cartId = await findOpenCartId(c);
+	if (cartId) {
+		// The shopper saw this market's prices on the page they added from: the cart follows it.
+		await changeCartMarket(c.var.db, cartId, market, Date.now());
+		return cartId;
 	}
-	return openCartIdForAdding(c);
+	const variant = await getVariantForCart(c.var.db, variantId, MARKETS[market].currency);
+	if (!variant) throw new AppError("not_found", "No such variant");
+	planAddItem([], variant, quantity);
+	return openCartIdForAdding(c, market);
 }
 
 const QUANTITY_MESSAGE = `Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`;
@@ -147,8 +160,10 @@ export const shopPageRoutes = shopRouter
 		}),
 		(c) =>
 			changeCart(c, async () => {
-				const { variantId, quantity } = c.req.valid("form");
-				await addItemForShopper(c, await cartIdForAdding(c, variantId, quantity), variantId, quantity);
+				const { variantId, quantity, locale } = c.req.valid("form");
+				const market = (locale && parseLocaleSegment(locale)?.country) || c.var.locale.country;
+				const cartId = await cartIdForAdding(c, variantId, quantity, marketForDelivery(market));
+				await addItemForShopper(c, cartId, variantId, quantity);
 			}),
 		(result, c) => {
 			if (!result.success)
