@@ -447,6 +447,7 @@ describe("OpenAPI document", () => {
 		const list = doc.paths["/api/v1/products"]?.get;
 		expect(list?.parameters?.map((p) => p.name)).toEqual(
 			expect.arrayContaining([
+				"market",
 				"category",
 				"color",
 				"size",
@@ -460,7 +461,7 @@ describe("OpenAPI document", () => {
 		);
 		expect(list?.responses).toHaveProperty("400");
 		const detail = doc.paths["/api/v1/products/{slug}"]?.get;
-		expect(detail?.parameters?.map((p) => p.name)).toEqual(["slug"]);
+		expect(detail?.parameters?.map((p) => p.name)).toEqual(["slug", "market"]);
 		expect(detail?.responses).toHaveProperty("404");
 	});
 });

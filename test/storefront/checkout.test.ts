@@ -42,7 +42,10 @@ describe("guest checkout happy path", () => {
 			subtotalMinor: 25_800,
 			shippingMinor: 2_495,
 		});
-		expect(order.totalMinor).toBe(28_295);
+		// California's base sales tax (7.25 %) on goods and shipping, added: 28,295 × 0.0725 = 2,051.39.
+		expect(order).toMatchObject({ taxIncluded: false, taxMinor: 2_051, market: "us" });
+		expect(order.taxLines).toEqual([{ name: "Sales tax", rateE5: 7_250, amountMinor: 2_051 }]);
+		expect(order.totalMinor).toBe(30_346);
 		expect(await stockOf(variant.variantId)).toBe(3);
 		// The cart is spent: its cookie is cleared.
 		expect(shopper.cookies.has(CART_COOKIE)).toBe(false);
@@ -51,7 +54,7 @@ describe("guest checkout happy path", () => {
 		const page = await shopper.fetch(paymentPath);
 		expect(page.status).toBe(200);
 		const html = await page.text();
-		expect(html).toContain("$282.95");
+		expect(html).toContain("$303.46");
 		expect(html).toContain('value="pay"');
 		expect(html).toContain('value="decline"');
 		expect(html).not.toContain("Ada");
@@ -86,7 +89,7 @@ describe("guest checkout happy path", () => {
 		expect(found).toMatchObject({
 			number: order.number,
 			status: "paid",
-			totalMinor: 28_295,
+			totalMinor: 30_346,
 			shippingMethod: "express",
 		});
 		expect(found.lines).toEqual([expect.objectContaining({ variantId: variant.variantId, quantity: 2 })]);

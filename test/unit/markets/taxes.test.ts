@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MARKET_IDS, MARKETS } from "../../../workers/storefront/markets/markets";
 import { addedTaxMinor, taxLines, taxRuleFor } from "../../../workers/storefront/markets/taxes";
+import { returnedAddedTaxMinor } from "../../../workers/storefront/returns/return-rules";
 
 function rule(country: string, region?: string) {
 	const found = taxRuleFor(country, region);
@@ -65,5 +66,15 @@ describe("tax lines", () => {
 	it("refuses amounts that are not whole minor units", () => {
 		expect(() => taxLines(rule("FR"), 10.5)).toThrow(RangeError);
 		expect(() => taxLines(rule("FR"), -1)).toThrow(RangeError);
+	});
+});
+
+describe("returnedAddedTaxMinor", () => {
+	it("gives back the sales tax added on returned goods, and nothing where it was inside the price", () => {
+		const quebec = { taxIncluded: false, taxLines: [{ rateE5: 5_000 }, { rateE5: 9_975 }] };
+		// 10,000 returned: GST 500 + QST 997.5 → 998.
+		expect(returnedAddedTaxMinor(10_000, quebec)).toBe(1_498);
+		expect(returnedAddedTaxMinor(10_000, { taxIncluded: true, taxLines: [{ rateE5: 20_000 }] })).toBe(0);
+		expect(returnedAddedTaxMinor(10_000, { taxIncluded: false, taxLines: [] })).toBe(0);
 	});
 });

@@ -68,6 +68,22 @@ export function returnedValueMinor(
 	return lines.reduce((sum, line) => sum + line.quantity * (price.get(line.variantId) ?? 0), 0);
 }
 
+/**
+ * The sales tax charged on top of the returned goods' value (US, CA), at the order's own rates:
+ * it goes back with them. Zero where the tax was inside the prices (VAT, GST), which the line
+ * value already holds.
+ */
+export function returnedAddedTaxMinor(
+	returnedValue: number,
+	order: { taxIncluded: boolean; taxLines: readonly { rateE5: number }[] },
+): number {
+	if (order.taxIncluded) return 0;
+	return order.taxLines.reduce(
+		(sum, line) => sum + Math.floor((2 * returnedValue * line.rateE5 + 100_000) / 200_000),
+		0,
+	);
+}
+
 /** The most a return may refund: its lines' value, and never more than the order has left paid. */
 export function refundCeilingMinor(input: {
 	returnedValueMinor: number;

@@ -21,7 +21,7 @@ import { issueRefund, type RefundDeps } from "../payments/refunds";
 import { fromVault } from "../vault-client";
 import type { ReturnDeps } from "./request-return";
 import { mailReturnUpdate } from "./return-mail";
-import { refundCeilingMinor, returnedValueMinor } from "./return-rules";
+import { refundCeilingMinor, returnedAddedTaxMinor, returnedValueMinor } from "./return-rules";
 import type { ReturnView, ReturnWithDetailsView } from "./return-schemas";
 import { loadReturnViews } from "./return-view";
 import { normalizeRmaNumber, RMA_NUMBER_PATTERN } from "./rma-number";
@@ -122,8 +122,9 @@ export async function approveReturn(
 		listReturnLinesOf(deps.db, [found.id]),
 	]);
 	if (!order) throw new AppError("not_found", "No such return");
+	const value = returnedValueMinor(lines, lines);
 	const ceiling = refundCeilingMinor({
-		returnedValueMinor: returnedValueMinor(lines, lines),
+		returnedValueMinor: value + returnedAddedTaxMinor(value, order),
 		paidMinor: order.paidMinor,
 		refundedMinor: order.refundedMinor,
 	});
