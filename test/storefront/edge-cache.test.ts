@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../workers/shared/logger";
 import { WIDGET_SCRIPT, WIDGET_SCRIPT_PATH } from "../../workers/storefront/analytics/widget-script";
 import type { AppEnv } from "../../workers/storefront/env";
+import { formatMoney } from "../../workers/storefront/i18n/formats";
 import worker from "../../workers/storefront/index";
+import { listPrice } from "../../workers/storefront/markets/price-lists";
 import { dropHotCopies, edgeCache } from "../../workers/storefront/middleware/edge-cache";
 import { REFRESH_HEADER, STORED_AT_HEADER } from "../../workers/storefront/middleware/edge-cache-policy";
 import { PUBLIC_CACHE_CONTROL } from "../../workers/storefront/middleware/public-cache";
@@ -294,6 +296,58 @@ describe("the key", () => {
 			headers: { cookie: "a=b", "accept-language": "de", "x-anything": "1" },
 		});
 		expect(timing(withJunk.response)).toBe(HIT);
+	});
+});
+
+describe("markets and languages (issue #13)", () => {
+	// Each public page's locale is its URL's: a stored copy is keyed by it, and a shopper whose
+	// choice or country names another locale is sent to their URL before the cache is read.
+	const EXPECTED = [
+		{ prefix: "", tag: "en-US", currency: "USD" },
+		{ prefix: "/fr-fr", tag: "fr-FR", currency: "EUR" },
+		{ prefix: "/de-at", tag: "de-AT", currency: "EUR" },
+		{ prefix: "/ja-jp", tag: "ja-JP", currency: "JPY" },
+		{ prefix: "/en-gb", tag: "en-GB", currency: "GBP" },
+	] as const;
+	const strangers = [
+		{ cookie: "ja-jp", country: "FR" },
+		{ cookie: "fr-fr", country: "JP" },
+		{ cookie: undefined, country: "DE" },
+		{ cookie: "en-us", country: "GB" },
+	];
+
+	function sendAs(path: string, stranger: (typeof strangers)[number]) {
+		const shopper = new Shopper();
+		if (stranger.cookie) shopper.cookies.set("__Host-lw_locale", stranger.cookie);
+		return send(path, { cf: { country: stranger.country } } as RequestInit, shopper);
+	}
+
+	it("never serves a stored page to a shopper of another market or language", async () => {
+		const variant = await createVariant({ priceMinor: 12_900 });
+		const slug = `rug-${variant.productId}`;
+		const prices = Object.fromEntries(
+			EXPECTED.map(({ tag, currency }) => [tag, formatMoney(listPrice(12_900, currency), currency, tag)]),
+		);
+		for (const round of [1, 2, 3]) {
+			for (const [i, { prefix, tag }] of EXPECTED.entries()) {
+				const stranger = strangers[(i + round) % strangers.length] as (typeof strangers)[number];
+				// An unprefixed page for a shopper of another locale: sent on, never a stored page.
+				const unprefixed = await sendAs(`/p/${slug}`, stranger);
+				expect(unprefixed.response.status).toBe(302);
+				expect(unprefixed.response.headers.get("cache-control")).toContain("no-store");
+				expect(unprefixed.response.headers.get("location")).toMatch(/^\/[a-z]{2}-[a-z]{2}\/p\//);
+				const path = `${prefix}/p/${slug}`;
+				const { response, body } = prefix === "" ? await send(path) : await sendAs(path, stranger);
+				expect(response.status).toBe(200);
+				if (round > 1) expect(timing(response)).toBe(HIT);
+				expect(body).toContain(`<html lang="${tag}"`);
+				expect(body).toContain(prices[tag] as string);
+				for (const [otherTag, otherPrice] of Object.entries(prices)) {
+					if (otherPrice !== prices[tag])
+						expect(body, `${path} shows ${otherTag}'s price`).not.toContain(otherPrice);
+				}
+			}
+		}
 	});
 });
 
