@@ -31,6 +31,8 @@ const ALL_TABLES: string[] = Object.values(schema)
 const GROWING_TABLES = [
 	"products",
 	"variants",
+	"variant_prices",
+	"product_prices",
 	"carts",
 	"cart_lines",
 	"orders",
@@ -171,6 +173,16 @@ describe("query plans", () => {
 		await expectStatus(get("/c/living-room?color=sage&sort=price_asc"), 200, "category page");
 		await expectStatus(get("/search?q=rug"), 200, "search");
 		await expectStatus(get("/sitemap.xml"), 200, "sitemap");
+		// The same in other markets: each price list read through its (currency, price, id) index.
+		await expectStatus(get(`/fr-fr/p/${slug}`), 200, "product page in euros");
+		await expectStatus(get("/ja-jp/c/living-room?sort=price_asc&minPrice=5000"), 200, "category in yen");
+		await expectStatus(get("/de-de/search?q=rug&sort=price_desc"), 200, "search in euros");
+		await expectStatus(
+			get("/api/v1/products?market=uk&sort=price_asc&maxPrice=20000"),
+			200,
+			"listing in pounds",
+		);
+		await expectStatus(get(`/api/v1/products/${slug}?market=jp`), 200, "detail in yen");
 
 		// Cart and checkout, then the guest's order lookup.
 		const shopper = new Shopper();
@@ -190,7 +202,18 @@ describe("query plans", () => {
 			"remove",
 		);
 		await expectStatus(shopper.fetch("/api/v1/cart"), 200, "read cart");
+		await expectStatus(shopper.json("/api/v1/cart/market", "PUT", { market: "eu" }), 200, "cart to euros");
+		await expectStatus(shopper.json("/api/v1/cart/market", "PUT", { market: "us" }), 200, "cart to dollars");
 		await expectStatus(shopper.json("/api/v1/checkout", "POST", checkoutBody()), 201, "checkout");
+		const abroad = new Shopper();
+		await expectStatus(abroad.createCart(), 201, "cart abroad");
+		await expectStatus(abroad.addItem(other.variantId, 1), 200, "add abroad");
+		const paris = { line1: "1 rue de Rivoli", city: "Paris", postalCode: "75001", country: "FR" };
+		await expectStatus(
+			abroad.json("/api/v1/checkout", "POST", checkoutBody({ address: paris })),
+			201,
+			"checkout re-priced",
+		);
 		const { checkout } = await placeOrder();
 		await expectStatus(
 			new Shopper().json("/api/v1/orders/lookup", "POST", {

@@ -21,5 +21,7 @@ export type AppEnv = {
 		locale: ShopLocale;
 		/** Set on public catalog pages: their locale came from the URL alone. */
 		publicLocale?: boolean;
+		/** request.cf.country when the shop sells nothing there and the shopper chose no market. */
+		unsupportedCountry?: string;
 	};
 };

@@ -12,6 +12,8 @@ export type PageLocale = ShopLocale & {
 	path: string;
 	/** A public catalog page, the same for every shopper: it lists its hreflang alternates. */
 	publicPage: boolean;
+	/** On per-shopper pages only: the shopper's country, where the shop does not deliver. */
+	unsupportedCountry?: string | undefined;
 };
 
 export const LocaleContext = createContext<PageLocale>({ ...DEFAULT_LOCALE, path: "/", publicPage: false });
@@ -26,6 +28,8 @@ export function localized(c: Context<AppEnv>, page: Child) {
 		...(c.var.locale ?? DEFAULT_LOCALE),
 		path: unprefixedPath(c.req.path),
 		publicPage: c.var.publicLocale === true,
+		// Never on a public page: it is stored for everyone, and this is one shopper's country.
+		unsupportedCountry: c.var.publicLocale ? undefined : c.var.unsupportedCountry,
 	};
 	return <LocaleContext.Provider value={value}>{page}</LocaleContext.Provider>;
 }

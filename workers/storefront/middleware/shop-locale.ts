@@ -42,10 +42,19 @@ export function rememberLocaleChoice(c: Context<AppEnv>, setting: LocaleSetting)
 	});
 }
 
-/** App-wide: the shopper's locale for pages that are theirs alone. Public pages override it. */
+/**
+ * App-wide: the shopper's locale for pages that are theirs alone, and the country Cloudflare saw
+ * when the shop does not sell there (so those pages can say so). Public pages override both.
+ */
 export function shopperLocale(): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
-		c.set("locale", shopLocale(shopperSetting(c)));
+		const { setting, choice } = chooseLocale({
+			cookie: getCookie(c, LOCALE_COOKIE, "host"),
+			cfCountry: cfCountry(c),
+		});
+		c.set("locale", shopLocale(setting));
+		if (choice.unsupportedCountry && choice.source === "default")
+			c.set("unsupportedCountry", choice.unsupportedCountry);
 		await next();
 	};
 }
