@@ -60,7 +60,14 @@ describe("Stripe Checkout session", () => {
 			"line_items[0][price_data][unit_amount]": "28295",
 			"line_items[0][price_data][product_data][name]": `Loomwash order ${request.orderNumber}`,
 			expires_at: String(NOW / 1000 + 45 * 60),
+			locale: "auto",
 		});
+		// The hosted page in the shopper's language, the amount in the order's currency's own units.
+		await stripe.createCheckoutSession({ ...request, currency: "JPY", amountMinor: 21_900, language: "ja" });
+		const yen = new URLSearchParams(await (calls[1] as Request).text());
+		expect(yen.get("locale")).toBe("ja");
+		expect(yen.get("line_items[0][price_data][currency]")).toBe("jpy");
+		expect(yen.get("line_items[0][price_data][unit_amount]")).toBe("21900");
 	});
 
 	it("keeps expires_at inside Stripe's 30 minute to 24 hour window", async () => {

@@ -221,6 +221,7 @@ async function startPayment(deps: CheckoutDeps, cartId: string, order: OrderRow)
 			successUrl: `${origin}/orders/${order.number}/thanks`,
 			cancelUrl: `${origin}/orders/${order.number}/cancelled`,
 			expiresAt: order.reservedUntil,
+			language: deps.language ?? "en",
 		});
 		await setOrderPaymentSession(db, order.id, session.sessionId, now);
 		order.paymentSessionId = session.sessionId;

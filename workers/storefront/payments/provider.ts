@@ -1,6 +1,8 @@
 // The payment boundary (PCI DSS SAQ A): we send amount, currency and an order reference to a
 // hosted payment page and learn the outcome from a signed webhook. Card data never reaches us.
 
+import type { Language } from "../markets/markets";
+
 export type CheckoutSessionRequest = {
 	orderNumber: string;
 	amountMinor: number;
@@ -9,6 +11,8 @@ export type CheckoutSessionRequest = {
 	cancelUrl: string;
 	/** When the provider should stop accepting payment (ms epoch): the stock reservation's end. */
 	expiresAt: number;
+	/** The language the shopper bought in, for the hosted page (issue #13). */
+	language?: Language;
 };
 
 export type CheckoutSession = { sessionId: string; url: string };

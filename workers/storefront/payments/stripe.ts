@@ -74,6 +74,8 @@ export function checkoutSessionForm(request: CheckoutSessionRequest, nowMs: numb
 		"line_items[0][price_data][unit_amount]": String(request.amountMinor),
 		"line_items[0][price_data][product_data][name]": `Loomwash order ${request.orderNumber}`,
 		expires_at: String(expiresAt),
+		// Stripe Checkout speaks each of the shop's five languages under the same codes.
+		locale: request.language ?? "auto",
 	});
 }
 
