@@ -218,6 +218,7 @@ describe("after the purchase (issue #8), through the API", () => {
 			"country",
 			"phone",
 			"contents",
+			"address_label",
 		]);
 		const parcel = rows.find((row) => row[0] === order.number);
 		expect(parcel).toEqual([
@@ -229,9 +230,11 @@ describe("after the purchase (issue #8), through the API", () => {
 			SHOPPER.address.region,
 			SHOPPER.address.postalCode,
 			SHOPPER.address.country,
-			// Formula-safe: a cell starting with + is prefixed with '.
-			`'${SHOPPER.phone}`,
+			// In E.164 for the carrier, and formula-safe: a cell starting with + is prefixed with '.
+			`'${SHOPPER.phone.replace(/ /g, "")}`,
 			`${variant.sku} × 1 ${product.name} (${variant.size}, ${variant.color})`,
+			// The label as the US post writes it: city, state and ZIP on one line.
+			`${SHOPPER.address.line1}\n${SHOPPER.address.city} ${SHOPPER.address.region} ${SHOPPER.address.postalCode}`,
 		]);
 		expect(manifest.body).not.toContain(SHOPPER.email);
 

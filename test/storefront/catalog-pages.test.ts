@@ -35,7 +35,7 @@ const runners = () =>
 /** Static accessibility checks that hold for every page. */
 function expectAccessibleShell(html: string) {
 	expect(html.startsWith("<!doctype html>")).toBe(true);
-	expect(html).toContain('<html lang="en">');
+	expect(html).toContain('<html lang="en-US">');
 	expect(html).toMatch(/<title>[^<]+ · Loomwash<\/title>/);
 	expect(html).toContain('<main id="main"');
 	expect(html).toContain('<a class="skip" href="#main">');

@@ -313,7 +313,7 @@ describe("markets and languages (issue #13)", () => {
 		{ cookie: "ja-jp", country: "FR" },
 		{ cookie: "fr-fr", country: "JP" },
 		{ cookie: undefined, country: "DE" },
-		{ cookie: "en-us", country: "GB" },
+		{ cookie: "es-es", country: "US" },
 	];
 
 	function sendAs(path: string, stranger: (typeof strangers)[number]) {

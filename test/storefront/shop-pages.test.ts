@@ -274,12 +274,13 @@ describe("GET /checkout", () => {
 		expect(html).toMatch(/<input id="f-email" name="email" type="email"/);
 		expect(html).toMatch(/<input id="f-phone" name="phone" type="tel"/);
 		expect(html).toContain('<select id="f-country" name="country" autocomplete="shipping country"');
-		for (const code of ["US", "CA", "GB", "DE", "JP", "NZ"])
-			expect(html).toContain(`<option value="${code}">`);
+		// A US cart is sold in the US market: its one country is offered, preselected (issue #13).
+		const countries = /<select id="f-country"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? "";
+		expect(countries).toBe('<option value="US" selected="">United States</option>');
 		// Shipping prices for this cart ($258 qualifies for free standard shipping).
 		expect(html).toContain('<input id="f-shippingMethod-standard" type="radio" name="shippingMethod"');
 		expect(html).toContain("Free for this order");
-		expect(html).toContain(`US and Canada ${formatPrice(2_495, "USD")}`);
+		expect(html).toContain(`${formatPrice(2_495, "USD")} · Delivery in 1–2 working days`);
 		expect(html).toContain(formatPrice(25_800, "USD"));
 		expect(html).not.toContain('role="alert"');
 	});
@@ -297,14 +298,15 @@ describe("POST /checkout (form)", () => {
 
 		const paymentPath = location.slice(BASE.length);
 		const page = await htmlOf(await shopper.fetch(paymentPath), 200);
-		expect(page).toContain(formatPrice(25_800 + 2_495, "USD"));
+		// California's 7.25 % sales tax on goods and shipping is added: 28,295 × 0.0725 = 2,051.39.
+		expect(page).toContain(formatPrice(25_800 + 2_495 + 2_051, "USD"));
 		const paid = await submitPaymentDecision(shopper, paymentPath, "pay");
 		expect(paid.status).toBe(303);
 		const number = /\/orders\/(LW-[^/]+)\/thanks$/.exec(paid.headers.get("location") ?? "")?.[1];
 		expect(number).toBeDefined();
 		expect(await orderByNumber(number as string)).toMatchObject({
 			status: "paid",
-			totalMinor: 25_800 + 2_495,
+			totalMinor: 25_800 + 2_495 + 2_051,
 			shippingMethod: "express",
 		});
 		// The cart is spent: the cart page is empty again.

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { checkLineQuantity, MAX_CART_LINES, planAddItem } from "../../workers/storefront/cart/cart-rules";
 import {
 	CheckoutFormSchema,
 	checkoutFormValues,
 	describeCheckoutIssues,
+	describeRefusal,
 	echoCheckoutValues,
 	toCheckoutRequest,
 } from "../../workers/storefront/checkout/checkout-form";
 import { CheckoutSchema } from "../../workers/storefront/checkout/checkout-schemas";
-import { quoteShipping } from "../../workers/storefront/checkout/shipping";
+import { marketForDelivery, priceOrder } from "../../workers/storefront/checkout/order-pricing";
+import type { CartLineRow, VariantForCart } from "../../workers/storefront/db/carts";
+import { AppError } from "../../workers/storefront/errors";
+import { type Translator, translatorFor } from "../../workers/storefront/i18n/translate";
 
 const FORM = {
 	email: " sam@example.com ",
@@ -22,10 +27,10 @@ const FORM = {
 	shippingMethod: "standard",
 };
 
-function errorsFor(form: unknown) {
+function errorsFor(form: unknown, t?: Translator) {
 	const result = CheckoutFormSchema.safeParse(form);
 	if (result.success) throw new Error("expected a refusal");
-	return describeCheckoutIssues(result.error.issues, form);
+	return describeCheckoutIssues(result.error.issues, form, t);
 }
 
 describe("the checkout form", () => {
@@ -88,27 +93,105 @@ describe("the checkout form", () => {
 	});
 });
 
-describe("quoteShipping", () => {
-	it("prices every method in every zone, free standard above the threshold", () => {
-		expect(quoteShipping("USD", 10_000)).toEqual([
-			{
-				method: "standard",
-				prices: [
-					{ zone: "north_america", priceMinor: 995 },
-					{ zone: "europe", priceMinor: 1295 },
-					{ zone: "asia_pacific", priceMinor: 1995 },
-				],
-			},
-			{
-				method: "express",
-				prices: [
-					{ zone: "north_america", priceMinor: 2495 },
-					{ zone: "europe", priceMinor: 2995 },
-					{ zone: "asia_pacific", priceMinor: 4495 },
-				],
-			},
+describe("the checkout form in the shopper's language", () => {
+	it("says each field's message in French, from the same rules", () => {
+		const fr = translatorFor("fr");
+		const errors = errorsFor({ ...FORM, email: "", postalCode: "nope", country: "FR" }, fr);
+		expect(errors.fields).toEqual({
+			email: "Saisissez votre adresse e-mail",
+			postalCode: "Code postal FR non valide (p. ex. 75001)",
+		});
+		expect(errorsFor({ ...FORM, name: ["a", "b"] }, fr).fields.name).toBe("Nom complet : valeur non valide");
+		expect(errorsFor({ ...FORM, city: "x".repeat(81) }, fr).fields.city).toBe(
+			"Ville : 80 caractères au maximum",
+		);
+		expect(errorsFor({ ...FORM, birthday: "x" }, translatorFor("ja")).form).toEqual([
+			"フォームに不明な項目が含まれていました。内容をご確認のうえ、もう一度送信してください。",
 		]);
-		expect(quoteShipping("USD", 20_000)?.[0]?.prices.every((p) => p.priceMinor === 0)).toBe(true);
-		expect(quoteShipping("XYZ", 1)).toBeNull();
+	});
+
+	it("asks for the postcode by the country's own word", () => {
+		const missing = (country: string) => errorsFor({ ...FORM, country, postalCode: "" }).fields.postalCode;
+		expect(missing("US")).toBe("Enter the ZIP code");
+		expect(missing("IE")).toBe("Enter the Eircode");
+		expect(missing("GB")).toBe("Enter the postcode");
+		expect(missing("JP")).toBe("Enter the postal code");
+		expect(errorsFor({ ...FORM, country: "JP", region: "" }, translatorFor("ja")).fields.region).toBe(
+			"JPでは地域の入力が必要です",
+		);
+	});
+});
+
+describe("describeRefusal", () => {
+	const variant: VariantForCart = {
+		variantId: 1,
+		productId: 1,
+		productName: "Rug",
+		productSlug: "rug",
+		sku: "SKU-1",
+		size: "5x7",
+		color: "sand",
+		unitPriceMinor: 12_900,
+		currency: "EUR",
+		stock: 3,
+	};
+	const line = (variantId: number): CartLineRow => ({ ...variant, variantId, quantity: 1, addedAt: 0 });
+	const refusalOf = (refuse: () => unknown): AppError => {
+		try {
+			refuse();
+		} catch (err) {
+			if (err instanceof AppError) return err;
+		}
+		throw new Error("expected an AppError");
+	};
+	const fr = translatorFor("fr");
+
+	// The refusals the cart and checkout services raise, raised by them: a reworded sentence there
+	// must fail here rather than reach a shopper as the general fallback.
+	it.each([
+		["too many in the line", () => checkLineQuantity(variant, 4), "Plus que 3 en stock"],
+		["sold out", () => checkLineQuantity({ stock: 0 }, 1), "Rupture de stock"],
+		[
+			"over the per-line limit",
+			() => checkLineQuantity({ stock: 99 }, 11),
+			"Au maximum 10 exemplaires d’un même article par commande",
+		],
+		[
+			"a full cart",
+			() =>
+				planAddItem(
+					Array.from({ length: MAX_CART_LINES }, (_, i) => line(i + 2)),
+					variant,
+					1,
+				),
+			`Un panier contient au maximum ${MAX_CART_LINES} articles différents`,
+		],
+		[
+			"no price in the cart's currency",
+			() => planAddItem([], { ...variant, unitPriceMinor: null }, 1),
+			"Cet article n’est pas vendu en EUR",
+		],
+		["an empty cart", () => priceOrder([], { country: "FR" }, "standard"), "Le panier est vide"],
+		[
+			"a line not sold in the destination's currency",
+			() =>
+				priceOrder([{ unitPriceMinor: 100, quantity: 1, currency: "USD" }], { country: "FR" }, "standard"),
+			"Certains articles ne sont pas vendus en EUR",
+		],
+		["a country outside every market", () => marketForDelivery("XX"), "Nous ne livrons pas ce pays (XX)"],
+	])("says %s in the shopper's language", (_label, refuse, french) => {
+		const refusal = refusalOf(refuse);
+		expect(describeRefusal(fr, refusal)).toBe(french);
+		// In English, the same sentence the JSON API gives.
+		expect(describeRefusal(translatorFor("en"), refusal)).toBe(refusal.message);
+	});
+
+	it("gives a general sentence, never English, for a refusal it does not know", () => {
+		expect(describeRefusal(fr, { code: "conflict", message: "Something new" })).toBe(
+			"Cette modification n’a pas pu être effectuée. Veuillez réessayer.",
+		);
+		expect(describeRefusal(fr, { code: "payment_unavailable", message: "x" })).toBe(
+			"Le service de paiement est indisponible ; veuillez réessayer",
+		);
 	});
 });

@@ -5,7 +5,6 @@ import {
 	normalizeOrderNumber,
 	ORDER_NUMBER_PATTERN,
 } from "../../workers/storefront/checkout/order-number";
-import { priceShipping } from "../../workers/storefront/checkout/shipping";
 import type { OrderStatus } from "../../workers/storefront/db/schema";
 import { AppError } from "../../workers/storefront/errors";
 import { canTransition, ORDER_TRANSITIONS, sourcesOf } from "../../workers/storefront/orders/status-machine";
@@ -80,26 +79,6 @@ describe("postal codes", () => {
 			region: "ON",
 		});
 		expect(normalizeAddress({ country: "JP", postalCode: "100-0001", region: "Tōkyō" }).region).toBe("Tōkyō");
-	});
-});
-
-describe("shipping and order pricing", () => {
-	it("prices by zone and method in integer minor units", () => {
-		expect(priceShipping("north_america", "standard", "USD", 5_000)).toBe(995);
-		expect(priceShipping("north_america", "express", "USD", 5_000)).toBe(2_495);
-		expect(priceShipping("europe", "standard", "EUR", 5_000)).toBe(1_295);
-		expect(priceShipping("asia_pacific", "express", "AUD", 5_000)).toBe(4_495);
-		expect(priceShipping("asia_pacific", "standard", "JPY", 5_000)).toBe(800);
-	});
-
-	it("ships standard free from the threshold, never express", () => {
-		expect(priceShipping("europe", "standard", "GBP", 19_999)).toBe(1_295);
-		expect(priceShipping("europe", "standard", "GBP", 20_000)).toBe(0);
-		expect(priceShipping("europe", "express", "GBP", 200_000)).toBe(2_995);
-	});
-
-	it("does not price unknown currencies", () => {
-		expect(priceShipping("europe", "standard", "XXX", 1)).toBeNull();
 	});
 });
 

@@ -3,6 +3,7 @@
 // leaves the vault; any other sealed field refused as a recipient.
 import { describe, expect, it } from "vitest";
 import type { OpenItem, OrderMail, SendMailRequest } from "../../workers/shared/vault-contract";
+import { MAIL_WORDS } from "../../workers/vault/after-sales/mail-words";
 import { orderMailText } from "../../workers/vault/after-sales/order-mail-text";
 import { blindIndex } from "../../workers/vault/crypto/blind-index";
 import { createSubjectCipher } from "../../workers/vault/crypto/subject-cipher";
@@ -351,6 +352,225 @@ describe("sendMail: refused recipients", () => {
 			},
 			"bad_request",
 		);
+	});
+});
+
+describe("sendMail: in the order's language (issue #13)", () => {
+	const SHOP = "http://localhost:8787";
+	/** ICU picks U+00A0 or U+202F inside amounts and percentages; the words around them are the test. */
+	const spaced = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, " ");
+
+	async function sentIn(locale: string | undefined, mail: OrderMail) {
+		const shop = accounts();
+		const contact = await contactFor();
+		const request: SendMailRequest = {
+			to: toContact(contact),
+			mail,
+			dedupe: dedupe(contact.rowId),
+			...(locale ? { locale } : {}),
+		};
+		expect(await shop.vault.sendMail(request)).toEqual({ ok: true, sent: true });
+		await shop.settle();
+		expect(shop.sent).toHaveLength(1);
+		return shop.sent[0];
+	}
+
+	it("confirms a French order in French, in euros as France writes them, the TVA after the total", async () => {
+		const sent = await sentIn("fr-FR", {
+			kind: "order_confirmed",
+			orderNumber: ORDER,
+			currency: "EUR",
+			subtotalMinor: 149_000,
+			shippingMinor: 990,
+			shippingMethod: "Standard",
+			totalMinor: 149_990,
+			taxIncluded: true,
+			taxLines: [{ name: "TVA", rateE5: 20_000, amountMinor: 24_998 }],
+			lines: [
+				{ name: "Aster Flatweave", detail: "160 × 230 cm · Sable", quantity: 1, unitPriceMinor: 14_900 },
+				{ name: "Birch Runner", detail: "76 × 244 cm · Gris chiné", quantity: 2, unitPriceMinor: 67_050 },
+			],
+		});
+		expect(sent?.subject).toBe(`Votre commande Loomwash ${ORDER} est confirmée`);
+		expect(spaced(sent?.text)).toBe(
+			[
+				"Merci pour votre commande : nous avons bien reçu votre paiement.",
+				"",
+				`Commande ${ORDER}`,
+				"  1 × Aster Flatweave (160 × 230 cm · Sable) : 149,00 €",
+				"  2 × Birch Runner (76 × 244 cm · Gris chiné) : 1 341,00 €",
+				"  Sous-total : 1 490,00 €",
+				"  Livraison (Standard) : 9,90 €",
+				"  Total : 1 499,90 €",
+				"  dont TVA 20 % : 249,98 €",
+				"",
+				"Nous vous écrirons de nouveau dès l’expédition du colis.",
+				`Suivez votre commande sur ${SHOP}/orders/lookup avec son numéro et cette adresse e-mail.`,
+				"",
+				"Le service client Loomwash",
+			].join("\n"),
+		);
+	});
+
+	it("confirms a Japanese order in Japanese, in whole yen", async () => {
+		const sent = await sentIn("ja-JP", {
+			kind: "order_confirmed",
+			orderNumber: ORDER,
+			currency: "JPY",
+			subtotalMinor: 43_800,
+			shippingMinor: 0,
+			shippingMethod: "通常配送",
+			totalMinor: 43_800,
+			taxIncluded: true,
+			taxLines: [{ name: "消費税", rateE5: 10_000, amountMinor: 3_982 }],
+			lines: [
+				{ name: "Aster Flatweave", detail: "160 × 230 cm · サンド", quantity: 2, unitPriceMinor: 21_900 },
+			],
+		});
+		expect(sent?.subject).toBe(`【Loomwash】ご注文確定のお知らせ（注文番号 ${ORDER}）`);
+		const text = sent?.text ?? "";
+		expect(text).toContain("このたびはご注文いただき、誠にありがとうございます。");
+		expect(text).toContain("  Aster Flatweave（160 × 230 cm · サンド）× 2：￥43,800\n");
+		expect(text).toContain("  送料（通常配送）：￥0\n");
+		// The consumption tax is inside the total, so it follows it.
+		expect(text).toContain("  合計：￥43,800\n  （うち消費税 10%：￥3,982）\n");
+		expect(text).toMatch(/Loomwash カスタマーサービス$/);
+		// Yen have no minor digits: never a decimal point after an amount.
+		expect(text).not.toMatch(/￥[\d,]+\./);
+	});
+
+	it("adds US sales tax as a line before the total", async () => {
+		const sent = await sentIn("en-US", {
+			kind: "order_confirmed",
+			orderNumber: ORDER,
+			currency: "USD",
+			subtotalMinor: 12_900,
+			shippingMinor: 600,
+			shippingMethod: "Standard",
+			totalMinor: 14_479,
+			taxIncluded: false,
+			taxLines: [{ name: "Sales tax", rateE5: 7_250, amountMinor: 979 }],
+			lines: [{ name: "Aster Flatweave", detail: "5′ × 7′ · Sand", quantity: 1, unitPriceMinor: 12_900 }],
+		});
+		expect(sent?.subject).toBe(`Your Loomwash order ${ORDER} is confirmed`);
+		expect(sent?.text).toContain(
+			[
+				`Order ${ORDER}`,
+				"  1 × Aster Flatweave (5′ × 7′ · Sand): $129.00",
+				"  Subtotal: $129.00",
+				"  Shipping (Standard): $6.00",
+				"  Sales tax 7.25%: $9.79",
+				"  Total: $144.79",
+				"",
+			].join("\n"),
+		);
+	});
+
+	it("writes every kind in each language, nothing left unfilled, links on SHOP_ORIGIN in the shopper's language", () => {
+		const mails = [
+			...(Object.values(MAILS).filter(Boolean) as OrderMail[]),
+			{ ...(MAILS.payment_late as OrderMail), outcome: "reinstated" } as OrderMail,
+			...(["requested", "approved", "received", "rejected"] as const).map(
+				(status) => ({ ...(MAILS.return_update as OrderMail), status }) as OrderMail,
+			),
+			{ kind: "consultation_reply", consultationId: "t1", reply: {} } as unknown as OrderMail,
+		];
+		for (const [language, country] of [
+			["en", "GB"],
+			["de", "DE"],
+			["fr", "BE"],
+			["es", "ES"],
+			["ja", "JP"],
+		] as const) {
+			const locale = `${language}-${country}`;
+			for (const mail of mails) {
+				const { subject, text } = orderMailText(SHOP, mail, { reply: "Thanks.", locale });
+				const label = `${locale} ${mail.kind}`;
+				expect(`${subject}\n${text}`, label).not.toMatch(/[{}]/);
+				expect(subject, label).not.toContain("\n");
+				if (mail.kind !== "consultation_reply") expect(`${subject}\n${text}`, label).toContain(ORDER);
+				expect(text, label).toMatch(new RegExp(`\\n${MAIL_WORDS[language].signOff}$`));
+				for (const url of text.match(/https?:\/\/\S+/g) ?? [])
+					expect(url, label).toMatch(/^http:\/\/localhost:8787\//);
+			}
+		}
+		expect(orderMailText(SHOP, MAILS.payment_failed as OrderMail, { locale: "de-AT" }).text).toContain(
+			`Sie können jederzeit erneut bestellen: ${SHOP}/de-at\n`,
+		);
+		const refunded = orderMailText(SHOP, MAILS.return_update as OrderMail, { locale: "es-ES" });
+		expect(refunded.subject).toBe(`Devolución RMA-4QX2-TT9B del pedido de Loomwash ${ORDER}: reembolsada`);
+		expect(spaced(refunded.text)).toContain("Importe: 80,00 GBP");
+	});
+
+	it("keeps the English of before for a request without a locale", async () => {
+		const sent = await sentIn(undefined, MAILS.payment_failed as OrderMail);
+		expect(sent?.text).toBe(
+			[
+				`The payment for order ${ORDER} did not go through, so the order has been cancelled.`,
+				"Nothing was charged.",
+				"",
+				`You are welcome to order again at ${SHOP}/`,
+				"",
+				"Loomwash customer service",
+			].join("\n"),
+		);
+	});
+
+	it("refuses a locale the contract does not know, and sends nothing", async () => {
+		const contact = await contactFor();
+		for (const locale of ["xx-YY", "en-us", "en-US\n", "EN-US", "en", "en-US-x-evil", "pt-BR", "", 42]) {
+			const shop = accounts();
+			const request = {
+				to: toContact(contact),
+				mail: MAILS.shipped,
+				dedupe: dedupe(contact.rowId),
+				locale,
+			} as unknown as SendMailRequest;
+			expect(await shop.vault.sendMail(request), JSON.stringify(locale)).toMatchObject({
+				ok: false,
+				error: { code: "bad_request" },
+			});
+			await shop.settle();
+			expect(shop.sent).toHaveLength(0);
+		}
+		expect(await mailRows(contact.rowId)).toHaveLength(0);
+	});
+
+	it("refuses hostile tax lines: too many, a long name, a rate over 100 %, a fraction of a cent", async () => {
+		const contact = await contactFor();
+		const confirmed = MAILS.order_confirmed as Extract<OrderMail, { kind: "order_confirmed" }>;
+		const tax = { name: "VAT", rateE5: 20_000, amountMinor: 100 };
+		for (const taxLines of [
+			Array.from({ length: 5 }, () => tax),
+			[{ ...tax, name: "V".repeat(41) }],
+			[{ ...tax, name: "" }],
+			[{ ...tax, rateE5: 100_001 }],
+			[{ ...tax, rateE5: 7.5 }],
+			[{ ...tax, amountMinor: 0.5 }],
+			[{ ...tax, amountMinor: -1 }],
+			[{ ...tax, extra: "x" }],
+		]) {
+			const shop = accounts();
+			const request = {
+				to: toContact(contact),
+				mail: { ...confirmed, taxIncluded: true, taxLines },
+				dedupe: dedupe(contact.rowId),
+			} as unknown as SendMailRequest;
+			expect(await shop.vault.sendMail(request), JSON.stringify(taxLines)).toMatchObject({
+				ok: false,
+				error: { code: "bad_request" },
+			});
+		}
+		expect(await mailRows(contact.rowId)).toHaveLength(0);
+	});
+
+	it("keeps a tax name on one line", () => {
+		const { text } = orderMailText(SHOP, {
+			...(MAILS.order_confirmed as Extract<OrderMail, { kind: "order_confirmed" }>),
+			taxIncluded: true,
+			taxLines: [{ name: "VAT\nVisit evil.example", rateE5: 20_000, amountMinor: 100 }],
+		});
+		expect(text).toContain("  incl. VAT Visit evil.example 20%: €1.00\n");
 	});
 });
 

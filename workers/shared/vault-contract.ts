@@ -355,6 +355,22 @@ export const OrderMailSchema = z.discriminatedUnion("kind", [
 			1,
 			50,
 		),
+		// Issue #13; optional so a storefront of before still sends a valid confirmation.
+		subtotalMinor: z.optional(MinorSchema),
+		/** Tax inside the prices (VAT, GST): written after the total; else added, before it. */
+		taxIncluded: z.optional(z.boolean()),
+		taxLines: z.optional(
+			arrayOf(
+				z.strictObject({
+					name: text(1, 40),
+					/** Parts per 100,000: Québec's 9.975 % is 9975. */
+					rateE5: intBetween(0, 100_000),
+					amountMinor: MinorSchema,
+				}),
+				0,
+				4,
+			),
+		),
 	}),
 	z.strictObject({ kind: z.literal("payment_failed"), orderNumber: OrderNumberSchema }),
 	z.strictObject({
@@ -400,6 +416,11 @@ export const SendMailRequestSchema = z.strictObject({
 		z.strictObject({ accountId: matching(/^acc_[A-Za-z0-9_-]{22}$/) }),
 	]),
 	mail: OrderMailSchema,
+	/**
+	 * The language and country to write in (issue #13): the order's language and destination.
+	 * Absent: en-US, as before locales existed (the vault's default, not zod's: smaller bundle).
+	 */
+	locale: z.optional(matching(/^(en|de|fr|es|ja)-[A-Z]{2}$/)),
 	/** Sent once per (scope, kind, event): the order id or thread id, and what happened. */
 	dedupe: z.strictObject({ scope: RowIdSchema, event: matching(/^[A-Za-z0-9:_-]{1,80}$/) }),
 	requestId: RequestIdSchema,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
 	csvCell,
 	MANIFEST_COLUMNS,
+	manifestConsignee,
 	manifestCsv,
 	type Parcel,
 	parseSealedAddress,
@@ -12,7 +13,7 @@ import {
 import { asRole, auditHead, auditSince, orderAt, recordingVault, staffRequest } from "./fulfilment-fixtures";
 
 const HEADER =
-	"order_number,consignee_name,address_line1,address_line2,city,region,postal_code,country,phone,contents";
+	"order_number,consignee_name,address_line1,address_line2,city,region,postal_code,country,phone,contents,address_label";
 
 const PARCEL: Parcel = {
 	orderNumber: "LW-7K2M-9QXA-4TPB",
@@ -26,6 +27,7 @@ const PARCEL: Parcel = {
 			postalCode: "94103",
 			country: "US",
 		},
+		addressLines: ["1 Market St", "San Francisco CA 94103"],
 	},
 	contents: [
 		{ sku: "SKU-1", quantity: 2, productName: "Aster rug", size: "5x7", colour: "sand" },
@@ -55,8 +57,52 @@ describe("the manifest CSV (pure)", () => {
 		expect(csvLines(manifestCsv([PARCEL]))).toEqual([
 			HEADER,
 			"LW-7K2M-9QXA-4TPB,Ada Lovelace,1 Market St,,San Francisco,CA,94103,US,'+1 415 555 0100," +
-				'"SKU-1 × 2 Aster rug (5x7, sand); SKU-2 × 1 Birch runner (2.5x8, heather-grey)"',
+				'"SKU-1 × 2 Aster rug (5x7, sand); SKU-2 × 1 Birch runner (2.5x8, heather-grey)",' +
+				'"1 Market St\nSan Francisco CA 94103"',
 		]);
+	});
+
+	it("writes the label as the destination's post does: Japan's postcode first, Britain's last", () => {
+		const japan = manifestConsignee("山田 花子", "03-1234-5678", {
+			line1: "丸の内1-1-1",
+			line2: "丸の内ビル 5F",
+			city: "千代田区",
+			region: "東京都",
+			postalCode: "100-0005",
+			country: "JP",
+		});
+		expect(japan.addressLines).toEqual(["100-0005", "東京都 千代田区", "丸の内1-1-1", "丸の内ビル 5F"]);
+		expect(japan.phone).toBe("+81312345678");
+		const britain = manifestConsignee("Grace Hopper", "020 7946 0958", {
+			line1: "7 Harbour Road",
+			city: "Leith",
+			postalCode: "EH6 6AA",
+			country: "GB",
+		});
+		expect(britain.addressLines).toEqual(["7 Harbour Road", "Leith", "EH6 6AA"]);
+		expect(britain.phone).toBe("+442079460958");
+		// The structured fields stay as they were, for a carrier's import.
+		expect(britain.address).toEqual({
+			line1: "7 Harbour Road",
+			city: "Leith",
+			postalCode: "EH6 6AA",
+			country: "GB",
+		});
+
+		const [, row] = csvLines(
+			manifestCsv([{ orderNumber: "LW-7K2M-9QXA-4TPB", consignee: japan, contents: PARCEL.contents }]),
+		);
+		expect(row).toMatch(/,'\+81312345678,"[^"]+","100-0005\n東京都 千代田区\n丸の内1-1-1\n丸の内ビル 5F"$/);
+	});
+
+	it("writes the phone in E.164, keeping one that fits no rule as the shopper gave it", () => {
+		const address = PARCEL.consignee.address;
+		expect(manifestConsignee("A", "(415) 555-0100", address).phone).toBe("+14155550100");
+		expect(manifestConsignee("A", "1-415-555-0100", address).phone).toBe("+14155550100");
+		// A number from another country, written internationally, stays that country's.
+		expect(manifestConsignee("A", "0044 20 7946 0958", address).phone).toBe("+442079460958");
+		expect(manifestConsignee("A", "555 0100", address).phone).toBe("555 0100");
+		expect(manifestConsignee("A", "ext. 12", address).phone).toBe("ext. 12");
 	});
 
 	it("neutralises every formula trigger and quotes separators, quotes and line breaks", () => {
@@ -86,7 +132,7 @@ describe("GET /api/v1/staff/orders/manifest", () => {
 		const packed = await orderAt("packed", {
 			body: {
 				name: "Grace Hopper",
-				phone: "+44 20 7946 0958",
+				phone: "020 7946 0958",
 				address: {
 					line1: "7 Harbour Road",
 					line2: "Flat 2",
@@ -118,7 +164,8 @@ describe("GET /api/v1/staff/orders/manifest", () => {
 			orderNumber: packed.number,
 			consignee: {
 				name: "Grace Hopper",
-				phone: "+44 20 7946 0958",
+				// As the shopper typed it nationally; the carrier gets E.164.
+				phone: "+442079460958",
 				address: {
 					line1: "7 Harbour Road",
 					line2: "Flat 2",
@@ -126,6 +173,8 @@ describe("GET /api/v1/staff/orders/manifest", () => {
 					postalCode: "EH6 6AA",
 					country: "GB",
 				},
+				// A British label: town, then the postcode on a line of its own.
+				addressLines: ["7 Harbour Road", "Flat 2", "Leith", "EH6 6AA"],
 			},
 			contents: [
 				{
@@ -185,7 +234,7 @@ describe("GET /api/v1/staff/orders/manifest", () => {
 		const row = lines.find((line) => line.startsWith(hostile.number));
 		expect(row).toMatch(
 			new RegExp(
-				`^${hostile.number},"'=HYPERLINK\\(""http://evil.example"",""Click""\\)",'@SUM\\(1\\+1\\),,'-Reno,NV,89501,US,'\\+1 415 555 0100,"SKU-\\d+ × 1 Washable rug \\d+ \\(120x180, sand\\)"$`,
+				`^${hostile.number},"'=HYPERLINK\\(""http://evil.example"",""Click""\\)",'@SUM\\(1\\+1\\),,'-Reno,NV,89501,US,'\\+14155550100,"SKU-\\d+ × 1 Washable rug \\d+ \\(120x180, sand\\)","'@SUM\\(1\\+1\\)\\n-Reno NV 89501"$`,
 			),
 		);
 		expect(
@@ -194,6 +243,33 @@ describe("GET /api/v1/staff/orders/manifest", () => {
 		expect(
 			(await auditSince(seq)).filter((e) => e.action === "open" && e.purpose === "fulfilment"),
 		).toHaveLength(1);
+	});
+
+	it("exports a Japanese parcel with its label in Japan's order and its phone in E.164", async () => {
+		const japan = await orderAt("packed", {
+			body: {
+				name: "山田 花子",
+				phone: "090-1234-5678",
+				address: {
+					line1: "丸の内1-1-1",
+					city: "千代田区",
+					region: "東京都",
+					postalCode: "100-0005",
+					country: "JP",
+				},
+			},
+		});
+		const token = await asRole("fulfilment");
+		const body = (await (await manifest(token, "format=json")).json()) as ManifestJson;
+		expect(body.parcels.find((p) => p.orderNumber === japan.number)?.consignee).toMatchObject({
+			name: "山田 花子",
+			phone: "+819012345678",
+			addressLines: ["100-0005", "東京都 千代田区", "丸の内1-1-1"],
+		});
+		const lines = csvLines(await (await manifest(token, "format=csv")).text());
+		expect(lines.find((line) => line.startsWith(japan.number))).toMatch(
+			/,JP,'\+819012345678,"[^"]+","100-0005\n東京都 千代田区\n丸の内1-1-1"$/,
+		);
 	});
 
 	it("pages by cursor, each page its own audited export", async () => {

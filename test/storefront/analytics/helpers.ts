@@ -37,10 +37,10 @@ export async function seedCategory(
 				`INSERT INTO products (id, slug, name, description, category_id, material, pile_height_mm,
 					wash_temperature_c, machine_washable, stain_resistant, non_slip_backing, pet_friendly, care_text,
 					currency, min_price_minor, popularity, created_at)
-				VALUES (?, ?, ?, 'A rug', ?, 'cotton', 5, 30, 1, 1, 1, 1, 'Wash cold', 'EUR', 9900, 0, 0)`,
+				VALUES (?, ?, ?, 'A rug', ?, 'cotton', 5, 30, 1, 1, 1, 1, 'Wash cold', 'USD', 9900, 0, 0)`,
 			).bind(id, `rug-${id}`, `Rug ${id}`, categoryId),
 			env.DB.prepare(
-				"INSERT INTO variants (id, product_id, sku, size, color, price_minor, currency, stock) VALUES (?, ?, ?, '120x180', 'blue', 9900, 'EUR', ?)",
+				"INSERT INTO variants (id, product_id, sku, size, color, price_minor, currency, stock) VALUES (?, ?, ?, '120x180', 'blue', 9900, 'USD', ?)",
 			).bind(id, id, `SKU-${id}`, i < inStock ? 10 : 0),
 		);
 	}

@@ -50,6 +50,22 @@ describe("GET /api/v1/recommendations", () => {
 		expect(body.items).toHaveLength(4);
 	});
 
+	it("prices the cards from the page's market's list, leaving out what it does not sell", async () => {
+		const { ids } = await seedCategory(3);
+		const [anchor, yen, dollarsOnly] = ids as [number, number, number];
+		await env.DB.prepare(
+			"INSERT INTO variant_prices (variant_id, currency, price_minor) VALUES (?, 'JPY', 16900)",
+		)
+			.bind(yen)
+			.run();
+		const res = await fetchWith({}, `/api/v1/recommendations?product=${anchor}&market=jp`);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as Body & { items: { currency: string }[] };
+		expect(body.items).toEqual([expect.objectContaining({ id: yen, priceMinor: 16_900, currency: "JPY" })]);
+		expect(body.items.map((i) => i.id)).not.toContain(dollarsOnly);
+		expect((await fetchWith({}, `/api/v1/recommendations?product=${anchor}&market=xx`)).status).toBe(400);
+	});
+
 	it("answers 404 for an unknown product", async () => {
 		const res = await fetchWith({}, "/api/v1/recommendations?product=999999");
 		expect(res.status).toBe(404);
@@ -85,6 +101,9 @@ describe("recommendation widget", () => {
 		expect(script.length).toBeLessThan(4096);
 		expect(script).toContain("/api/v1/recommendations");
 		expect(script).not.toContain("innerHTML");
+		expect(script).toContain("&market=");
+		// It is plain script text: a syntax error would only show in a browser.
+		expect(() => new Function(script)).not.toThrow();
 	});
 
 	it("renders a hidden fragment the script fills in", () => {
@@ -93,5 +112,8 @@ describe("recommendation widget", () => {
 		expect(html).toContain('data-limit="3"');
 		expect(html).toContain("hidden");
 		expect(html).toContain(`src="${WIDGET_SCRIPT_PATH}"`);
+		// Outside a localized page, the default market: US dollars, unprefixed links.
+		expect(html).toContain('data-market="us"');
+		expect(html).toContain('data-prefix=""');
 	});
 });

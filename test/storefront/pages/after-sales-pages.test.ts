@@ -33,7 +33,7 @@ async function privatePage(res: Response, status = 200): Promise<string> {
 	expect(res.headers.get("content-type")).toContain("text/html");
 	expect(res.headers.get("cache-control")).toBe("no-store");
 	expect(text).toContain('<meta name="robots" content="noindex"/>');
-	expect(text).toContain('<html lang="en">');
+	expect(text).toContain('<html lang="en-US">');
 	expect(text.match(/<h1[ >]/g)).toHaveLength(1);
 	expect(new TextEncoder().encode(text).length).toBeLessThan(MAX_PAGE_BYTES);
 	for (const script of text.match(/<script[^>]*>/g) ?? []) expect(script).toMatch(/ src="\//);

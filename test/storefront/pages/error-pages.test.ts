@@ -22,7 +22,7 @@ async function errorPage(res: Response, status: number): Promise<string> {
 	expect(res.headers.get("content-type")).toContain("text/html");
 	expect(res.headers.get("cache-control")).toBe("no-store");
 	expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
-	expect(html).toContain('<html lang="en">');
+	expect(html).toContain('<html lang="en-US">');
 	expect(html).toContain('<meta name="robots" content="noindex"/>');
 	expect(html.match(/<h1[ >]/g)).toHaveLength(1);
 	// The shop's frame: its header, search and footer.

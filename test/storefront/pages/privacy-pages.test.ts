@@ -27,7 +27,7 @@ async function htmlOf(res: Response, status: number): Promise<string> {
 	expect(res.headers.get("content-type")).toContain("text/html");
 	expect(new TextEncoder().encode(text).length).toBeLessThan(MAX_PAGE_BYTES);
 	expect(text.match(/<h1[ >]/g)).toHaveLength(1);
-	expect(text).toContain('<html lang="en">');
+	expect(text).toContain('<html lang="en-US">');
 	for (const script of text.match(/<script[^>]*>/g) ?? []) expect(script).toMatch(/ src="\//);
 	return text;
 }

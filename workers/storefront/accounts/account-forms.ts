@@ -1,6 +1,6 @@
 // The account pages' HTML forms: flat text fields in, the JSON API's own body schemas applied to
-// them (so a rule lives in one place), and each issue turned into one plain sentence per field.
-// Pure, so the pages, the routes and the tests share it.
+// them (so a rule lives in one place), and each issue turned into one plain sentence per field,
+// in the shopper's language. Pure, so the pages, the routes and the tests share it.
 import { z } from "@hono/zod-openapi";
 import {
 	type CheckoutField,
@@ -11,6 +11,8 @@ import {
 	rawField,
 	rawFieldsSchema,
 } from "../checkout/checkout-form";
+import type { AppError } from "../errors";
+import type { MessageKey, Translator } from "../i18n/translate";
 import {
 	AccountCheckoutSchema,
 	AddressIdSchema,
@@ -21,18 +23,36 @@ import {
 	ResetBodySchema,
 	SavedAddressInputSchema,
 } from "./account-schemas";
+import { MAX_SAVED_ADDRESSES } from "./address-book";
 
 /** A checkbox sends "on" when ticked and nothing otherwise; anything else is not our form. */
 const checkbox = z.literal("on").optional();
 
 export type FormErrors<F extends string> = { fields: Partial<Record<F, string>>; form: string[] };
 export type FormValues<F extends string> = Partial<Record<F, string>>;
-type FieldText = { label: string; missing: string; invalid?: string; tooShort?: string };
+/** A field's words as catalog keys: the page's label and the sentences of its refusals. */
+export type FieldText = {
+	label: MessageKey;
+	missing?: MessageKey;
+	invalid?: MessageKey;
+	tooShort?: MessageKey;
+};
 
-const UNKNOWN_FIELDS = "The form had fields we don't know. Please check the details and send it again.";
+/**
+ * The schemas' own refinements speak English (the JSON API answers with them); the one the account
+ * fields use is known, so the page says it in the shopper's language. Any other stays as it is.
+ */
+const CUSTOM_MESSAGES: Readonly<Record<string, MessageKey>> = {
+	"Must not contain control characters": "account.form.controlCharacters",
+};
+
+/** The catalog key of an English sentence the code knows (own keys only: "constructor" is none). */
+const knownSentence = (sentences: Readonly<Record<string, MessageKey>>, sentence: string) =>
+	Object.hasOwn(sentences, sentence) ? sentences[sentence] : undefined;
 
 /** One message per field (the first issue wins), the rest about the form as a whole. */
 function describeIssues<F extends string>(
+	t: Translator,
 	fields: readonly F[],
 	text: Record<F, FieldText>,
 	issues: readonly z.core.$ZodIssue[],
@@ -40,22 +60,27 @@ function describeIssues<F extends string>(
 ): FormErrors<F> {
 	const values = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
 	const errors: FormErrors<F> = { fields: {}, form: [] };
+	const unknownFields = t("account.form.unknownFields");
 	for (const issue of issues) {
 		const field = fields.find((name) => name === issue.path[0]);
 		if (!field) {
-			if (!errors.form.includes(UNKNOWN_FIELDS)) errors.form.push(UNKNOWN_FIELDS);
+			if (!errors.form.includes(unknownFields)) errors.form.push(unknownFields);
 			continue;
 		}
 		const value = values[field];
-		const t = text[field];
+		const { label, missing, invalid, tooShort } = text[field];
+		const notValid = () => t("account.form.notValid", { label: t(label) });
 		const blank = value === undefined || (typeof value === "string" && value.trim() === "");
 		let message: string;
-		if (typeof value !== "string" && value !== undefined) message = `${t.label} is not valid`;
-		else if (blank) message = t.missing;
-		else if (issue.code === "too_small" && t.tooShort) message = t.tooShort;
-		else if (issue.code === "too_big") message = `${t.label} must be ${issue.maximum} characters or fewer`;
-		else if (issue.code === "custom") message = issue.message;
-		else message = t.invalid ?? `${t.label} is not valid`;
+		if (typeof value !== "string" && value !== undefined) message = notValid();
+		else if (blank && missing) message = t(missing);
+		else if (issue.code === "too_small" && tooShort) message = t(tooShort);
+		else if (issue.code === "too_big")
+			message = t("account.form.tooLong", { label: t(label), max: String(issue.maximum) });
+		else if (issue.code === "custom") {
+			const key = knownSentence(CUSTOM_MESSAGES, issue.message);
+			message = key ? t(key) : issue.message;
+		} else message = invalid ? t(invalid) : notValid();
 		errors.fields[field] ??= message;
 	}
 	return errors;
@@ -73,19 +98,40 @@ function echoValues<F extends string>(fields: readonly F[], raw: unknown): FormV
 }
 
 const EMAIL_TEXT: FieldText = {
-	label: "Email address",
-	missing: "Enter your email address",
-	invalid: "Enter an email address like name@example.com",
+	label: "account.field.email",
+	missing: "account.field.emailMissing",
+	invalid: "account.field.emailInvalid",
 };
 const NEW_PASSWORD_TEXT: FieldText = {
-	label: "Password",
-	missing: "Choose a password",
-	tooShort: "Choose a password of at least 10 characters",
+	label: "account.field.password",
+	missing: "account.field.passwordMissing",
+	tooShort: "account.field.passwordTooShort",
 };
 const NICKNAME_TEXT: FieldText = {
-	label: "What should we call you?",
-	missing: "Enter a name for us to call you",
+	label: "account.field.nickname",
+	missing: "account.field.nicknameMissing",
 };
+
+/**
+ * The refusals the shop's own code and the vault send in English (the JSON API's words), each
+ * known sentence said in the shopper's language on the page; an unknown one stays as it came.
+ * The vault's password policy is matched by its sentences: it names no code per rule.
+ */
+const REFUSALS: Readonly<Record<string, MessageKey>> = {
+	"Use at least 10 characters for your password": "account.refused.passwordTooShort",
+	"Use at most 128 characters for your password": "account.refused.passwordTooLong",
+	"That password is too common and easy to guess; choose another": "account.refused.passwordTooCommon",
+	"Your password must not be your email address": "account.refused.passwordIsEmail",
+	[`An address book holds at most ${MAX_SAVED_ADDRESSES} addresses`]: "account.refused.addressBookFull",
+};
+
+/** A refusal (a 4xx AppError) as one sentence for the page, in the shopper's language. */
+export function refusalText(t: Translator, err: AppError): string {
+	const key = knownSentence(REFUSALS, err.message);
+	if (key) return t(key, { max: MAX_SAVED_ADDRESSES });
+	if (err.code === "rate_limited") return t("account.refused.rateLimited");
+	return err.message;
+}
 
 // --- Register -------------------------------------------------------------------------------
 
@@ -102,12 +148,12 @@ export const REGISTER_TEXT: Record<RegisterField, FieldText> = {
 	email: EMAIL_TEXT,
 	password: NEW_PASSWORD_TEXT,
 	nickname: NICKNAME_TEXT,
-	analytics: { label: "Anonymous browsing statistics", missing: "" },
-	marketing: { label: "News and offers by email", missing: "" },
+	analytics: { label: "account.field.analytics" },
+	marketing: { label: "account.field.marketing" },
 	acceptPolicy: {
-		label: "I have read the privacy policy",
-		missing: "Agree to the privacy policy to create an account",
-		invalid: "Agree to the privacy policy to create an account",
+		label: "account.field.acceptPolicy",
+		missing: "account.field.acceptPolicyMissing",
+		invalid: "account.field.acceptPolicyMissing",
 	},
 };
 
@@ -132,8 +178,8 @@ export const RegisterFormSchema = z
 	.pipe(RegisterBodySchema)
 	.openapi("RegisterForm");
 
-export const describeRegisterIssues = (issues: readonly z.core.$ZodIssue[], raw: unknown) =>
-	describeIssues(REGISTER_FIELDS, REGISTER_TEXT, issues, raw);
+export const describeRegisterIssues = (t: Translator, issues: readonly z.core.$ZodIssue[], raw: unknown) =>
+	describeIssues(t, REGISTER_FIELDS, REGISTER_TEXT, issues, raw);
 /** The password is never sent back to the browser. */
 export const echoRegisterValues = (raw: unknown) =>
 	echoValues(["email", "nickname", "analytics", "marketing", "acceptPolicy"] as const, raw);
@@ -159,7 +205,7 @@ export const LOGIN_FIELDS = ["email", "password"] as const;
 export type LoginField = (typeof LOGIN_FIELDS)[number];
 const LOGIN_TEXT: Record<LoginField, FieldText> = {
 	email: EMAIL_TEXT,
-	password: { label: "Password", missing: "Enter your password" },
+	password: { label: "account.field.password", missing: "account.field.passwordEnter" },
 };
 
 export const LoginFormSchema = z
@@ -173,8 +219,9 @@ export const LoginFormSchema = z
 	.openapi("LoginForm");
 
 /** The login schema's issues sit under `body`; the fields are the same names one level down. */
-export const describeLoginIssues = (issues: readonly z.core.$ZodIssue[], raw: unknown) =>
+export const describeLoginIssues = (t: Translator, issues: readonly z.core.$ZodIssue[], raw: unknown) =>
 	describeIssues(
+		t,
 		LOGIN_FIELDS,
 		LOGIN_TEXT,
 		issues.map((issue) => (issue.path[0] === "body" ? { ...issue, path: issue.path.slice(1) } : issue)),
@@ -191,8 +238,8 @@ export const ForgotFormSchema = z
 	.transform((form): unknown => ({ email: form.email?.trim() }))
 	.pipe(ResetBodySchema)
 	.openapi("ForgotPasswordForm");
-export const describeForgotIssues = (issues: readonly z.core.$ZodIssue[], raw: unknown) =>
-	describeIssues(FORGOT_FIELDS, { email: EMAIL_TEXT }, issues, raw);
+export const describeForgotIssues = (t: Translator, issues: readonly z.core.$ZodIssue[], raw: unknown) =>
+	describeIssues(t, FORGOT_FIELDS, { email: EMAIL_TEXT }, issues, raw);
 export const echoForgotValues = (raw: unknown) => echoValues(FORGOT_FIELDS, raw);
 
 // --- Profile ----------------------------------------------------------------------------------
@@ -204,8 +251,8 @@ export const ProfileFormSchema = z
 	.transform((form): unknown => ({ nickname: form.nickname }))
 	.pipe(ProfileUpdateSchema)
 	.openapi("ProfileForm");
-export const describeProfileIssues = (issues: readonly z.core.$ZodIssue[], raw: unknown) =>
-	describeIssues(PROFILE_FIELDS, { nickname: NICKNAME_TEXT }, issues, raw);
+export const describeProfileIssues = (t: Translator, issues: readonly z.core.$ZodIssue[], raw: unknown) =>
+	describeIssues(t, PROFILE_FIELDS, { nickname: NICKNAME_TEXT }, issues, raw);
 export const echoProfileValues = (raw: unknown) => echoValues(PROFILE_FIELDS, raw);
 
 export const PASSWORD_FIELDS = ["currentPassword", "newPassword"] as const;
@@ -215,12 +262,20 @@ export const PasswordFormSchema = z
 	.strict()
 	.pipe(ChangePasswordBodySchema)
 	.openapi("ChangePasswordForm");
-export const describePasswordIssues = (issues: readonly z.core.$ZodIssue[], raw: unknown) =>
+export const describePasswordIssues = (t: Translator, issues: readonly z.core.$ZodIssue[], raw: unknown) =>
 	describeIssues(
+		t,
 		PASSWORD_FIELDS,
 		{
-			currentPassword: { label: "Current password", missing: "Enter your current password" },
-			newPassword: { ...NEW_PASSWORD_TEXT, label: "New password", missing: "Choose a new password" },
+			currentPassword: {
+				label: "account.field.currentPassword",
+				missing: "account.field.currentPasswordMissing",
+			},
+			newPassword: {
+				...NEW_PASSWORD_TEXT,
+				label: "account.field.newPassword",
+				missing: "account.field.newPasswordMissing",
+			},
 		},
 		issues,
 		raw,
@@ -254,8 +309,8 @@ export const AddressFormSchema = RawAddressFormSchema.transform(toSavedAddressIn
 	.openapi("AddressForm");
 
 /** The checkout form's own wording for these fields (same schemas, same sentences). */
-export const describeAddressIssues = (issues: readonly z.core.$ZodIssue[], raw: unknown) =>
-	describeCheckoutIssues(issues, raw);
+export const describeAddressIssues = (t: Translator, issues: readonly z.core.$ZodIssue[], raw: unknown) =>
+	describeCheckoutIssues(issues, raw, t);
 export const echoAddressValues = (raw: unknown): CheckoutFormValues => {
 	const all = echoCheckoutValues(raw);
 	return Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, all[f]]).filter(([, v]) => v !== undefined));

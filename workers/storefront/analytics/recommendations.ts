@@ -35,6 +35,7 @@ export async function recommendFor(
 	c: Context<AppEnv>,
 	productId: number,
 	limit: number,
+	currency = "USD",
 ): Promise<RecommendedCard[]> {
 	const db = c.var.db;
 	const categoryId = await getProductCategoryId(db, productId);
@@ -47,6 +48,6 @@ export async function recommendFor(
 	const reasons = new Map<number, RecommendedCard["reason"]>(ranked.map((r) => [r.productId, r.reason]));
 	for (const id of fallback) if (!reasons.has(id)) reasons.set(id, "same_category");
 	reasons.delete(productId);
-	const cards = await listInStockCards(db, [...reasons.keys()].slice(0, limit * 3));
+	const cards = await listInStockCards(db, [...reasons.keys()].slice(0, limit * 3), currency);
 	return cards.slice(0, limit).map((card) => ({ ...card, reason: reasons.get(card.id) ?? "same_category" }));
 }

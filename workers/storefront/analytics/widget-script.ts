@@ -31,7 +31,10 @@ export const WIDGET_SCRIPT = `(() => {
 	}
 	if (!box || !hasProduct) return;
 	const limit = Math.min(Math.max(Number(box.getAttribute("data-limit")) || 4, 1), 12);
-	fetch("/api/v1/recommendations?product=" + productId + "&limit=" + limit, {
+	// The page's market and URL prefix (issue #13): prices in its currency, links in its locale.
+	const market = /^[a-z]{2}$/.test(box.getAttribute("data-market") || "") ? box.getAttribute("data-market") : "us";
+	const prefix = /^([/][a-z]{2}-[a-z]{2})?$/.test(box.getAttribute("data-prefix") || "") ? box.getAttribute("data-prefix") : "";
+	fetch("/api/v1/recommendations?product=" + productId + "&limit=" + limit + "&market=" + market, {
 		credentials: "same-origin",
 		headers: { accept: "application/json" },
 	})
@@ -42,12 +45,16 @@ export const WIDGET_SCRIPT = `(() => {
 			for (const item of data.items) {
 				const li = document.createElement("li");
 				const link = document.createElement("a");
-				link.href = "/p/" + encodeURIComponent(item.slug);
+				link.href = prefix + "/p/" + encodeURIComponent(item.slug);
 				link.textContent = item.name;
 				const price = document.createElement("span");
 				try {
-					price.textContent = new Intl.NumberFormat(undefined, { style: "currency", currency: item.currency })
-						.format(item.priceMinor / 100);
+					const money = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+						style: "currency",
+						currency: item.currency,
+					});
+					// The currency's own minor digits: 2 for EUR, 0 for JPY, whose amounts are whole.
+					price.textContent = money.format(item.priceMinor / 10 ** (money.resolvedOptions().maximumFractionDigits || 0));
 				} catch {
 					price.textContent = "";
 				}

@@ -12,8 +12,9 @@ import {
 	listMessages,
 } from "../db/consultations";
 import { getOrderContact } from "../db/orders";
+import { getOrderById } from "../db/payments";
 import { AppError } from "../errors";
-import { sendShopperMail } from "../orders/order-mail";
+import { mailLocaleOf, sendShopperMail } from "../orders/order-mail";
 import { fromVault } from "../vault-client";
 import {
 	type ConsultationView,
@@ -130,6 +131,8 @@ async function mailReply(deps: ThreadDeps, thread: ConsultationWithOrder, reply:
 		deps.logger.warn("consultation reply not mailed", { reason: "no_recipient" });
 		return;
 	}
+	// About an order: in the order's language. A question asked without one is answered in English.
+	const order = thread.orderId ? await getOrderById(deps.db, thread.orderId) : null;
 	await sendShopperMail(
 		deps,
 		to,
@@ -146,6 +149,7 @@ async function mailReply(deps: ThreadDeps, thread: ConsultationWithOrder, reply:
 			},
 		},
 		{ scope: thread.id, event: reply.id },
+		order ? mailLocaleOf(order) : undefined,
 	);
 }
 

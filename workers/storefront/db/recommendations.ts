@@ -1,7 +1,7 @@
 // Catalog reads behind the recommendation widget.
 import { and, desc, eq, exists, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { products, variants } from "./schema";
+import { productPrices, products, variants } from "./schema";
 
 export type ProductCard = {
 	id: number;
@@ -44,18 +44,26 @@ export async function listCategoryProductIds(
 	return rows.map((r) => r.id);
 }
 
-/** Cards for the given products that have stock, in the order given. */
-export async function listInStockCards(db: Db, ids: readonly number[]): Promise<ProductCard[]> {
+/** Cards for the given products that have stock and a price in `currency`, in the order given. */
+export async function listInStockCards(
+	db: Db,
+	ids: readonly number[],
+	currency = "USD",
+): Promise<ProductCard[]> {
 	if (ids.length === 0) return [];
 	const rows = await db
 		.select({
 			id: products.id,
 			slug: products.slug,
 			name: products.name,
-			priceMinor: products.minPriceMinor,
-			currency: products.currency,
+			priceMinor: productPrices.minPriceMinor,
+			currency: productPrices.currency,
 		})
 		.from(products)
+		.innerJoin(
+			productPrices,
+			and(eq(productPrices.productId, products.id), eq(productPrices.currency, currency)),
+		)
 		.where(and(inArray(products.id, [...ids]), inStock(db)));
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return ids.flatMap((id) => byId.get(id) ?? []);

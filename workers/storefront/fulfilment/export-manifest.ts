@@ -14,7 +14,7 @@ import type { OrderContactRow, OrderLineRow, OrderRow } from "../db/orders";
 import type { Db } from "../env";
 import { AppError } from "../errors";
 import { fromVault, type VaultClient } from "../vault-client";
-import { type Parcel, parcelContents, parseSealedAddress } from "./manifest";
+import { manifestConsignee, type Parcel, parcelContents, parseSealedAddress } from "./manifest";
 
 /** The consignee fields logistics receive; never the email. */
 const MANIFEST_FIELDS = ["name", "phone", "address"] as const;
@@ -112,7 +112,7 @@ export async function exportManifest(
 			throw new AppError("invalid_state", `The stored address of order ${order.number} cannot be read`);
 		return {
 			orderNumber: order.number,
-			consignee: { name, phone, address },
+			consignee: manifestConsignee(name, phone, address),
 			contents: parcelContents(linesOf.get(order.id) ?? []),
 		};
 	});

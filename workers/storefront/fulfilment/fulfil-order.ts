@@ -7,7 +7,7 @@ import { advanceOrder } from "../db/fulfilment";
 import { getOrderByNumber, getOrderContact, type OrderRow } from "../db/orders";
 import type { Db } from "../env";
 import { AppError } from "../errors";
-import { mailOrderContact, type OrderMailDeps } from "../orders/order-mail";
+import { mailLocaleOf, mailOrderContact, type OrderMailDeps } from "../orders/order-mail";
 import { FULFILMENT_STEPS, type FulfilmentStep, type Shipment } from "./transitions";
 
 export type FulfilDeps = OrderMailDeps & { db: Db; now: number };
@@ -53,6 +53,7 @@ export async function fulfilOrder(
 				contact,
 				{ kind: "shipped", orderNumber: moved.number, ...shipment },
 				"ship",
+				mailLocaleOf(moved),
 			);
 		} else deps.logger.warn("shipped order has no contact to mail", { requestId: deps.requestId });
 	}

@@ -3,8 +3,11 @@
 // email, prices or anything else. Pure: the export (export-manifest.ts) supplies opened values.
 // The CSV is RFC 4180 (CRLF, quoted where needed) and safe to open in a spreadsheet: a cell that
 // would start a formula (= + - @ tab CR) is prefixed with a quote (OWASP "CSV injection").
+// Issue #13: the address also as the destination's post writes it (the label: field order per
+// country, Japan's postcode first, Britain's last), and the phone in E.164 for the carrier.
 import { z } from "@hono/zod-openapi";
 import type { OrderLineRow } from "../db/orders";
+import { addressLines, normalizePhone } from "../markets/address-formats";
 
 export const ManifestAddressSchema = z
 	.object({
@@ -30,7 +33,14 @@ export const ParcelItemSchema = z
 export const ParcelSchema = z
 	.object({
 		orderNumber: z.string(),
-		consignee: z.object({ name: z.string(), phone: z.string(), address: ManifestAddressSchema }),
+		consignee: z.object({
+			name: z.string(),
+			/** E.164 (+4420…) when the number fits the country's rules, else as the shopper gave it. */
+			phone: z.string(),
+			address: ManifestAddressSchema,
+			/** The address as the destination country writes it, one string per line of the label. */
+			addressLines: z.array(z.string()),
+		}),
 		contents: z.array(ParcelItemSchema),
 	})
 	.openapi("ManifestParcel");
@@ -50,6 +60,8 @@ export const MANIFEST_COLUMNS = [
 	"country",
 	"phone",
 	"contents",
+	// Last, so a reader of the ten columns before it reads what it always did.
+	"address_label",
 ] as const;
 
 /** Checkout seals the address as JSON; anything else is stored data that cannot be shipped to. */
@@ -71,6 +83,20 @@ export function parseSealedAddress(text: string): ManifestAddress | null {
 		...(region ? { region } : {}),
 		postalCode,
 		country,
+	};
+}
+
+/** The consignee as logistics receive it: the label's lines in the country's order, an E.164 phone. */
+export function manifestConsignee(
+	name: string,
+	phone: string,
+	address: ManifestAddress,
+): Parcel["consignee"] {
+	return {
+		name,
+		phone: normalizePhone(address.country, phone) ?? phone,
+		address,
+		addressLines: addressLines(address.country, address),
 	};
 }
 
@@ -101,7 +127,7 @@ export function csvCell(value: string): string {
 }
 
 export function manifestRow(parcel: Parcel): string[] {
-	const { name, phone, address } = parcel.consignee;
+	const { name, phone, address, addressLines: label } = parcel.consignee;
 	return [
 		parcel.orderNumber,
 		name,
@@ -113,6 +139,8 @@ export function manifestRow(parcel: Parcel): string[] {
 		address.country,
 		phone,
 		contentsText(parcel.contents),
+		// One cell with a line per label line: RFC 4180 quotes it (csvCell).
+		label.join("\n"),
 	];
 }
 

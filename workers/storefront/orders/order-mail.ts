@@ -3,7 +3,8 @@
 // A mail that cannot be sent never undoes or fails what happened: it is logged and dropped.
 import type { Logger } from "../../shared/logger";
 import type { OrderMail, SendMailRequest } from "../../shared/vault-contract";
-import type { OrderContactRow } from "../db/orders";
+import type { OrderContactRow, OrderRow } from "../db/orders";
+import { isLanguage, localeOf, marketOfCountry } from "../markets/markets";
 import type { VaultClient } from "../vault-client";
 
 export type OrderMailDeps = {
@@ -12,15 +13,34 @@ export type OrderMailDeps = {
 	requestId?: string;
 };
 
-/** Sends `mail` to whoever `to` names, once per (scope, event); never throws. */
+/**
+ * The locale an order's mails are written in (issue #13): the language the shopper bought in and
+ * the destination, "fr-FR". Undefined (the vault then writes en-US) when the row holds anything
+ * else: the vault would refuse a malformed locale, and with it the mail.
+ */
+export function mailLocaleOf(order: Pick<OrderRow, "language" | "shipCountry">): string | undefined {
+	const country = order.shipCountry ?? "US";
+	if (!isLanguage(order.language) || !/^[A-Z]{2}$/.test(country) || !marketOfCountry(country))
+		return undefined;
+	return localeOf(order.language, country);
+}
+
+/** Sends `mail` to whoever `to` names, once per (scope, event), in `locale`; never throws. */
 export async function sendShopperMail(
 	deps: OrderMailDeps,
 	to: SendMailRequest["to"],
 	mail: OrderMail,
 	dedupe: { scope: string; event: string },
+	locale?: string,
 ): Promise<void> {
 	try {
-		const result = await deps.vault.sendMail({ to, mail, dedupe, requestId: deps.requestId });
+		const result = await deps.vault.sendMail({
+			to,
+			mail,
+			dedupe,
+			...(locale ? { locale } : {}),
+			requestId: deps.requestId,
+		});
 		if (!result.ok) deps.logger.warn("order mail refused", { kind: mail.kind, code: result.error.code });
 	} catch (err) {
 		deps.logger.error("order mail failed", { kind: mail.kind, err });
@@ -33,6 +53,7 @@ export function mailOrderContact(
 	contact: OrderContactRow,
 	mail: OrderMail,
 	event: string,
+	locale?: string,
 ): Promise<void> {
 	return sendShopperMail(
 		deps,
@@ -47,5 +68,6 @@ export function mailOrderContact(
 		},
 		mail,
 		{ scope: contact.orderId, event: `${mail.kind}:${event}` },
+		locale,
 	);
 }

@@ -1,23 +1,32 @@
 import type { Child } from "hono/jsx";
-import { colorLabel, formatPrice, sizeLabel } from "../catalog/format";
-import { DEFAULT_LIMIT, type Sort } from "../catalog/listing";
+import { formatWholeMoney, translatedColorLabel } from "../catalog/format";
+import { DEFAULT_LIMIT, SORTS, type Sort } from "../catalog/listing";
 import type { CategoryPageQuery, ProductListQuery } from "../catalog/schemas";
 import type { ProductPage } from "../db/catalog";
 import type { Category } from "../db/schema";
+import { minorDigits } from "../i18n/formats";
+import { type PageLocale, useLocale } from "../i18n/locale-context";
+import type { Currency } from "../markets/markets";
 import { Layout, type NavCategory } from "./layout";
 import { type CardColors, ProductGrid } from "./product-card";
 
-export const SORT_LABELS: Record<Sort, string> = {
-	popular: "Most popular",
-	newest: "Newest",
-	price_asc: "Price: low to high",
-	price_desc: "Price: high to low",
+/**
+ * The price filter's steps in whole units of each currency: round numbers of that currency that
+ * cut the catalog where the US steps ($25 … $500) do, since each price list follows the US one.
+ */
+const PRICE_STEPS: Readonly<Record<Currency, readonly number[]>> = {
+	USD: [25, 50, 100, 200, 300, 500],
+	CAD: [35, 70, 150, 300, 400, 700],
+	GBP: [25, 50, 100, 200, 300, 500],
+	EUR: [25, 50, 100, 200, 300, 500],
+	AUD: [40, 80, 150, 300, 500, 800],
+	NZD: [50, 100, 200, 400, 600, 1000],
+	JPY: [4000, 8000, 15000, 30000, 50000, 80000],
 };
-const PRICE_STEPS = [2500, 5000, 10000, 20000, 30000, 50000];
 export const FLAGS = [
-	["washable", "Machine washable"],
-	["stainResistant", "Stain resistant"],
-	["petFriendly", "Pet friendly"],
+	["washable", "badge.machine-washable"],
+	["stainResistant", "badge.stain-resistant"],
+	["petFriendly", "badge.pet-friendly"],
 ] as const;
 
 /** What a listing URL carries: the category page's query, or the search page's (with a category). */
@@ -58,7 +67,7 @@ export function Select({
 	label,
 	value,
 	options,
-	any = "Any",
+	any,
 	invalid,
 }: {
 	name: string;
@@ -68,11 +77,12 @@ export function Select({
 	any?: string;
 	invalid?: boolean;
 }) {
+	const l = useLocale();
 	return (
 		<div>
 			<label for={`f-${name}`}>{label}</label>
 			<select id={`f-${name}`} name={name} aria-invalid={invalid ? "true" : undefined}>
-				<option value="">{any}</option>
+				<option value="">{any ?? l.t("category.any")}</option>
 				{options.map(([v, text]) => (
 					<option value={v} selected={v === value}>
 						{text}
@@ -83,22 +93,31 @@ export function Select({
 	);
 }
 
-/** The price choices; a hand-edited URL can carry a price that is not a step, kept visible as selected. */
-export function priceOptions(query: { minPrice?: number | undefined; maxPrice?: number | undefined }) {
-	const steps = [...new Set([...PRICE_STEPS, query.minPrice ?? 0, query.maxPrice ?? 0])].filter((p) => p > 0);
+/**
+ * The price choices in minor units of the page's currency, labelled in its locale; a hand-edited
+ * URL can carry a price that is not a step, kept visible as selected.
+ */
+export function priceOptions(
+	query: { minPrice?: number | undefined; maxPrice?: number | undefined },
+	l: Pick<PageLocale, "currency" | "tag">,
+) {
+	const perMajor = 10 ** minorDigits(l.currency);
+	const stepsMinor = PRICE_STEPS[l.currency].map((major) => major * perMajor);
+	const steps = [...new Set([...stepsMinor, query.minPrice ?? 0, query.maxPrice ?? 0])].filter((p) => p > 0);
 	return steps
 		.sort((a, b) => a - b)
-		.map((p): [string, string] => [String(p), formatPrice(p, "USD").replace(/\.00$/, "")]);
+		.map((p): [string, string] => [String(p), formatWholeMoney(p, l.currency, l.tag)]);
 }
 
 export function FeatureChecks({ query }: { query: ListingQuery }) {
+	const l = useLocale();
 	return (
 		<fieldset>
-			<legend>Features</legend>
+			<legend>{l.t("product.features")}</legend>
 			{FLAGS.map(([name, text]) => (
 				<label class="check">
 					<input type="checkbox" name={name} value="true" checked={query[name] === true} />
-					{text}
+					{l.t(text)}
 				</label>
 			))}
 		</fieldset>
@@ -106,13 +125,14 @@ export function FeatureChecks({ query }: { query: ListingQuery }) {
 }
 
 export function SortSelect({ sort }: { sort: Sort }) {
+	const l = useLocale();
 	return (
 		<div>
-			<label for="f-sort">Sort by</label>
+			<label for="f-sort">{l.t("category.sortBy")}</label>
 			<select id="f-sort" name="sort">
-				{Object.entries(SORT_LABELS).map(([v, text]) => (
+				{SORTS.map((v) => (
 					<option value={v} selected={v === sort}>
-						{text}
+						{l.t(`category.sort.${v}`)}
 					</option>
 				))}
 			</select>
@@ -125,9 +145,14 @@ export function SortSelect({ sort }: { sort: Sort }) {
  * screens show it open (styles.ts), and it works without JavaScript either way.
  */
 export function FoldedFilters({ active, children }: { active: number; children: Child }) {
+	const l = useLocale();
 	return (
 		<details class="fold">
-			<summary>{active === 0 ? "Filter and sort" : `Filter and sort (${active} active)`}</summary>
+			<summary>
+				{active === 0
+					? l.t("category.filterAndSort")
+					: l.t("category.filterAndSortActive", { count: l.number(active) })}
+			</summary>
 			{children}
 		</details>
 	);
@@ -140,7 +165,7 @@ type CategoryPageProps = {
 	query: CategoryPageQuery;
 	page: ProductPage;
 	colors: CardColors;
-	/** The site's origin, for the canonical address. */
+	/** The site's origin, for the canonical address and the locale alternates. */
 	origin: string;
 };
 
@@ -153,58 +178,79 @@ export function CategoryPage({
 	colors,
 	origin,
 }: CategoryPageProps) {
-	const prices = priceOptions(query);
-	// Filtered, sorted and later pages all show the category's rugs: search engines index the plain one.
-	const head = <link rel="canonical" href={`${origin}/c/${category.slug}`} />;
+	const l = useLocale();
+	const prices = priceOptions(query, l);
+	const plain = `/c/${category.slug}`;
 	return (
-		<Layout title={category.name} description={category.description} categories={categories} head={head}>
+		<Layout
+			title={category.name}
+			description={category.description}
+			categories={categories}
+			origin={origin}
+			// Filtered, sorted and later pages all show the category's rugs: search engines index the plain one.
+			canonicalPath={plain}
+		>
 			<h1>{category.name}</h1>
 			<p class="lead">{category.description}</p>
 
 			<FoldedFilters active={activeFilterCount(query)}>
-				<form class="filters" method="get" action={`/c/${category.slug}`} aria-label="Filter and sort">
+				<form class="filters" method="get" action={l.href(plain)} aria-label={l.t("category.filterAndSort")}>
 					<div>
-						<label for="f-q">Search</label>
+						<label for="f-q">{l.t("layout.search")}</label>
 						<input id="f-q" type="search" name="q" maxlength={100} value={query.q ?? ""} />
 					</div>
 					<Select
 						name="color"
-						label="Colour"
+						label={l.t("product.colour")}
 						value={query.color}
-						options={facets.colors.map((c) => [c, colorLabel(c)])}
+						options={facets.colors.map((c) => [c, translatedColorLabel(c, l.t)])}
 					/>
 					<Select
 						name="size"
-						label="Size"
+						label={l.t("product.size")}
 						value={query.size}
-						options={facets.sizes.map((s) => [s, sizeLabel(s)])}
+						options={facets.sizes.map((s) => [s, l.size(s)])}
 					/>
-					<Select name="minPrice" label="From price" value={query.minPrice?.toString()} options={prices} />
-					<Select name="maxPrice" label="Up to price" value={query.maxPrice?.toString()} options={prices} />
+					<Select
+						name="minPrice"
+						label={l.t("category.fromPrice")}
+						value={query.minPrice?.toString()}
+						options={prices}
+					/>
+					<Select
+						name="maxPrice"
+						label={l.t("category.upToPrice")}
+						value={query.maxPrice?.toString()}
+						options={prices}
+					/>
 					<FeatureChecks query={query} />
 					<SortSelect sort={query.sort} />
 					<div>
-						<button type="submit">Show rugs</button>
+						<button type="submit">{l.t("category.showRugs")}</button>
 					</div>
 				</form>
 			</FoldedFilters>
 
 			<section aria-labelledby="results-heading">
 				<h2 id="results-heading">
-					{page.items.length === 0 ? "No rugs match these filters" : `Rugs in ${category.name}`}
+					{page.items.length === 0
+						? l.t("category.noMatch")
+						: l.t("category.rugsIn", { category: category.name })}
 				</h2>
 				{page.items.length === 0 ? (
 					<p>
-						<a href={`/c/${category.slug}`}>Clear all filters</a>
+						<a href={l.href(plain)}>{l.t("category.clearFilters")}</a>
 					</p>
 				) : (
 					<ProductGrid products={page.items} colors={colors} />
 				)}
-				<nav class="pager" aria-label="Pagination">
-					{query.cursor ? <a href={categoryHref(category.slug, query)}>First page</a> : null}
+				<nav class="pager" aria-label={l.t("category.pagination")}>
+					{query.cursor ? (
+						<a href={l.href(categoryHref(category.slug, query))}>{l.t("category.firstPage")}</a>
+					) : null}
 					{page.nextCursor ? (
-						<a href={categoryHref(category.slug, query, page.nextCursor)} rel="next">
-							Next page
+						<a href={l.href(categoryHref(category.slug, query, page.nextCursor))} rel="next">
+							{l.t("category.nextPage")}
 						</a>
 					) : null}
 				</nav>

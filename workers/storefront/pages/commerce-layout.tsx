@@ -1,5 +1,7 @@
 // A bare page frame for the payment and order-status pages: no scripts, works without JS.
 import type { Child } from "hono/jsx";
+import { useLocale } from "../i18n/locale-context";
+import { MarketSelector } from "./layout";
 
 export function formatAmount(amountMinor: number, currency: string): string {
 	const format = new Intl.NumberFormat("en", { style: "currency", currency });
@@ -7,9 +9,15 @@ export function formatAmount(amountMinor: number, currency: string): string {
 	return format.format(amountMinor / 10 ** exponent);
 }
 
-export function CommerceLayout(props: { title: string; children: Child }) {
+export function CommerceLayout(props: {
+	title: string;
+	/** The market and language selector; on by default, as on every shopper page. */
+	marketSelector?: boolean;
+	children: Child;
+}) {
+	const l = useLocale();
 	return (
-		<html lang="en">
+		<html lang={l.tag}>
 			<head>
 				<meta charset="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -24,6 +32,11 @@ export function CommerceLayout(props: { title: string; children: Child }) {
 			</head>
 			<body>
 				<main>{props.children}</main>
+				{props.marketSelector === false ? null : (
+					<footer>
+						<MarketSelector />
+					</footer>
+				)}
 			</body>
 		</html>
 	);

@@ -1,6 +1,8 @@
 // How every shopper form shows a refusal, first written for checkout: an error summary at the top
 // linking to each bad field, each field's hint and message beside it (referenced by
 // aria-describedby), and aria-invalid on the control. One copy so the pages cannot drift apart.
+// Its own words follow the page's locale (English where a page renders without one: staff).
+import { useLocale } from "../i18n/locale-context";
 
 /** Messages by field; `form` holds what belongs to no one field. */
 export type FormErrors<F extends string = string> = { fields: Partial<Record<F, string>>; form: string[] };
@@ -17,10 +19,11 @@ export function describedBy(id: string, hint: boolean, error: boolean): string |
 
 /** The message under a field's label; its id is the field id + "-error", for aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+	const l = useLocale();
 	if (!message) return null;
 	return (
 		<span class="error" id={`${id}-error`}>
-			<span class="visually-hidden">Error: </span>
+			<span class="visually-hidden">{`${l.t("checkout.errorLabel")} `}</span>
 			{message}
 		</span>
 	);
@@ -52,6 +55,8 @@ type TextFieldProps = {
 	autocomplete: string;
 	maxlength?: number;
 	minlength?: number;
+	/** A <datalist> id: suggestions the field accepts (region codes), typed or picked. */
+	list?: string;
 };
 
 export function TextField({
@@ -136,12 +141,13 @@ export function ErrorSummary<F extends string>({
 	order?: readonly F[];
 	idOf?: (field: F) => string;
 }) {
+	const l = useLocale();
 	if (!errors) return null;
 	const fields = (order ?? (Object.keys(errors.fields) as F[])).filter((field) => errors.fields[field]);
 	if (fields.length === 0 && errors.form.length === 0) return null;
 	return (
 		<div class="notice" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-			<h2 id="error-summary-title">There is a problem</h2>
+			<h2 id="error-summary-title">{l.t("checkout.problem")}</h2>
 			<ul>
 				{errors.form.map((message) => (
 					<li>{message}</li>

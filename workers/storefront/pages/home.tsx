@@ -1,5 +1,6 @@
 import type { ProductCard } from "../catalog/schemas";
 import type { CategoryWithCount } from "../db/catalog";
+import { useLocale } from "../i18n/locale-context";
 import { Layout } from "./layout";
 import { type CardColors, ProductGrid } from "./product-card";
 
@@ -12,39 +13,42 @@ export function HomePage({
 	categories: CategoryWithCount[];
 	popular: ProductCard[];
 	colors: CardColors;
-	/** The site's origin, for the canonical address. */
+	/** The site's origin, for the canonical address and the locale alternates. */
 	origin: string;
 }) {
+	const l = useLocale();
 	return (
 		<Layout
-			title="Washable rugs"
-			description="Rugs for kitchens, hallways, nurseries and homes with pets, all made to go in the wash."
+			title={l.t("home.title")}
+			description={l.t("home.description")}
 			categories={categories}
-			head={<link rel="canonical" href={`${origin}/`} />}
+			origin={origin}
+			canonicalPath="/"
 		>
-			<h1>Washable rugs for real life</h1>
-			<p class="lead">
-				Spills, muddy paws and art projects happen. Every Loomwash rug is made to be cleaned at home, most of
-				them in an ordinary washing machine.
-			</p>
+			<h1>{l.t("home.heading")}</h1>
+			<p class="lead">{l.t("home.lead")}</p>
 			<section aria-labelledby="categories-heading">
-				<h2 id="categories-heading">Shop by room</h2>
+				<h2 id="categories-heading">{l.t("home.byRoom")}</h2>
 				<ul class="grid">
 					{categories.map((c) => (
 						<li>
 							<article class="card">
 								<h3>
-									<a href={`/c/${c.slug}`}>{c.name}</a>
+									<a href={l.href(`/c/${c.slug}`)}>{c.name}</a>
 								</h3>
 								<p>{c.description}</p>
-								<p class="muted">{`${c.productCount} rugs`}</p>
+								<p class="muted">
+									{l.t(c.productCount === 1 ? "home.rugCount.one" : "home.rugCount.other", {
+										count: l.number(c.productCount),
+									})}
+								</p>
 							</article>
 						</li>
 					))}
 				</ul>
 			</section>
 			<section aria-labelledby="popular-heading">
-				<h2 id="popular-heading">Popular right now</h2>
+				<h2 id="popular-heading">{l.t("home.popular")}</h2>
 				<ProductGrid products={popular} colors={colors} />
 			</section>
 		</Layout>

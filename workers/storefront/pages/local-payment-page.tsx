@@ -1,6 +1,9 @@
 import type { LocalPaymentSessionRow } from "../db/payments";
+import { useLocale } from "../i18n/locale-context";
+import type { MessageKey } from "../i18n/translate";
 import type { LocalDecision, LocalSessionState } from "../payments/local";
-import { CommerceLayout, formatAmount } from "./commerce-layout";
+import { CommerceLayout } from "./commerce-layout";
+import { OrderTotals, type OrderTotalsSource } from "./order-status-page";
 
 function DecisionButton({
 	action,
@@ -19,36 +22,47 @@ function DecisionButton({
 	);
 }
 
+const CLOSED_STATE: Record<Exclude<LocalSessionState, "open" | "processing">, MessageKey> = {
+	paid: "pay.state.paid",
+	failed: "pay.state.failed",
+	expired: "pay.state.expired",
+};
+
+/** The stand-in for a hosted payment page; `order` adds the breakdown (tax lines) of the amount. */
 export function LocalPaymentPage({
 	session,
 	state,
+	order,
 }: {
 	session: LocalPaymentSessionRow;
 	state: LocalSessionState;
+	order?: OrderTotalsSource | null;
 }) {
+	const l = useLocale();
 	const action = `/pay/local/${session.id}`;
-	const amount = formatAmount(session.amountMinor, session.currency);
+	const amount = l.money(session.amountMinor, session.currency);
 	return (
-		<CommerceLayout title="Test payment">
-			<h1>Test payment</h1>
-			<p>This stands in for a hosted payment page. No card details are asked for or sent anywhere.</p>
+		<CommerceLayout title={l.t("pay.title")}>
+			<h1>{l.t("pay.title")}</h1>
+			<p>{l.t("pay.standIn")}</p>
 			<p>
-				Order <strong>{session.orderNumber}</strong>: <strong>{amount}</strong>
+				{l.t("order.orderLabel")} <strong>{session.orderNumber}</strong>: <strong>{amount}</strong>
 			</p>
+			{order ? <OrderTotals order={order} /> : null}
 			{state === "open" ? (
 				<div>
-					<DecisionButton action={action} decision="pay" label={`Pay ${amount}`} />
-					<DecisionButton action={action} decision="transfer" label="Pay by bank transfer — settles later" />
-					<DecisionButton action={action} decision="decline" label="Decline" />
+					<DecisionButton action={action} decision="pay" label={l.t("pay.pay", { amount })} />
+					<DecisionButton action={action} decision="transfer" label={l.t("pay.transfer")} />
+					<DecisionButton action={action} decision="decline" label={l.t("pay.decline")} />
 				</div>
 			) : state === "processing" ? (
 				<div>
-					<p>A bank transfer of {amount} is on its way. Play the bank:</p>
-					<DecisionButton action={action} decision="transfer_arrives" label="Bank transfer arrives" />
-					<DecisionButton action={action} decision="transfer_fails" label="Bank transfer fails" />
+					<p>{l.t("pay.transferOnItsWay", { amount })}</p>
+					<DecisionButton action={action} decision="transfer_arrives" label={l.t("pay.transferArrives")} />
+					<DecisionButton action={action} decision="transfer_fails" label={l.t("pay.transferFails")} />
 				</div>
 			) : (
-				<p>This payment session is closed ({state}).</p>
+				<p>{l.t("pay.closed", { state: l.t(CLOSED_STATE[state]) })}</p>
 			)}
 		</CommerceLayout>
 	);

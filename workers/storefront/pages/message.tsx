@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { useLocale } from "../i18n/locale-context";
 import { Layout, type NavCategory } from "./layout";
 
 type Link = { href: string; label: string };
@@ -15,18 +16,18 @@ type MessagePageProps = {
 	noindex?: boolean;
 };
 
-const HOME = { href: "/", label: "Back to the shop" };
-
 /** Not-found and error pages: a heading, one sentence and a way back. */
 export function MessagePage({
 	title,
 	message,
 	categories = [],
-	back = HOME,
+	back,
 	links = [],
 	children,
 	noindex,
 }: MessagePageProps) {
+	const l = useLocale();
+	const way = back ?? { href: l.href("/"), label: l.t("message.backToShop") };
 	return (
 		<Layout title={title} categories={categories} noindex={noindex}>
 			<h1>{title}</h1>
@@ -34,11 +35,11 @@ export function MessagePage({
 			{children}
 			{links.length === 0 ? (
 				<p>
-					<a href={back.href}>{back.label}</a>
+					<a href={way.href}>{way.label}</a>
 				</p>
 			) : (
 				<ul>
-					{[back, ...links].map((link) => (
+					{[way, ...links].map((link) => (
 						<li>
 							<a href={link.href}>{link.label}</a>
 						</li>

@@ -5,21 +5,25 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
+import { localized } from "../i18n/locale-context";
+import { DEFAULT_LOCALE } from "../markets/shop-locale";
 import { MessagePage } from "./message";
-
-const SEARCH = { href: "/search", label: "Search the shop" };
 
 /** The 404 page: what happened and the ways on (home, search; the header has both too). */
 export function notFoundPage(c: Context<AppEnv>) {
 	c.header("Cache-Control", "no-store");
+	const l = c.var.locale ?? DEFAULT_LOCALE;
 	return c.html(
-		<MessagePage
-			title="Page not found"
-			message="There is no page at this address. The link may be mistyped, or the page may have moved."
-			back={{ href: "/", label: "Go to the home page" }}
-			links={[SEARCH]}
-			noindex
-		/>,
+		localized(
+			c,
+			<MessagePage
+				title={l.t("error.notFound")}
+				message={l.t("message.notFoundText")}
+				back={{ href: l.href("/"), label: l.t("message.home") }}
+				links={[{ href: l.href("/search"), label: l.t("message.searchShop") }]}
+				noindex
+			/>,
+		),
 		404,
 	);
 }
@@ -32,26 +36,29 @@ export function notFoundPage(c: Context<AppEnv>) {
 export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, detail?: string) {
 	if (status === 404) return notFoundPage(c);
 	c.header("Cache-Control", "no-store");
+	const l = c.var.locale ?? DEFAULT_LOCALE;
 	if (status >= 500) {
 		return c.html(
-			<MessagePage
-				title="Sorry, something went wrong"
-				message="Something went wrong on our side, and what you asked for was not done. Please try again in a moment."
-				noindex
-			>
-				<p>
-					If it keeps happening, tell us this reference: <code>{c.var.requestId ?? "unknown"}</code>
-				</p>
-			</MessagePage>,
+			localized(
+				c,
+				<MessagePage title={l.t("message.serverTitle")} message={l.t("message.serverText")} noindex>
+					<p>
+						{l.t("message.reference")} <code>{c.var.requestId ?? "unknown"}</code>
+					</p>
+				</MessagePage>,
+			),
 			status,
 		);
 	}
 	return c.html(
-		<MessagePage
-			title="Sorry"
-			message={detail ? `That request didn't work: ${detail}` : "That request didn't work."}
-			noindex
-		/>,
+		localized(
+			c,
+			<MessagePage
+				title={l.t("message.sorry")}
+				message={detail ? l.t("message.failedDetail", { detail }) : l.t("message.failed")}
+				noindex
+			/>,
+		),
 		status,
 	);
 }

@@ -1,33 +1,40 @@
 import { RecommendationsWidget } from "../analytics/widget";
 import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
-import { badgeLabel, colorLabel, formatPrice, sizeLabel } from "../catalog/format";
+import { translatedColorLabel } from "../catalog/format";
 import { rugPatternFor } from "../catalog/rug-art";
 import type { ProductDetail, ProductWithReviews } from "../catalog/schemas";
+import { formatCelsius } from "../i18n/formats";
+import { useLocale } from "../i18n/locale-context";
+import { localeSegment } from "../markets/shop-locale";
 import { Layout, type NavCategory } from "./layout";
+import { TaxNote } from "./product-card";
 import { ProductReviews } from "./product-reviews";
 import { ProductHead } from "./shop/product-meta";
 import { Rug, RugDefinitions } from "./shop/rug";
 
-const yesNo = (value: boolean) => (value ? "Yes" : "No");
-
-/** One form for every in-stock variant; sold-out ones are not offered. Same for every shopper. */
+/**
+ * One form for every in-stock variant; sold-out ones are not offered. The same for every shopper
+ * of the page's locale, which the button sends so the cart follows the market whose prices the
+ * shopper saw (a button's value, not a hidden field: every field a shopper page shows is labelled).
+ */
 function AddToCartForm({ product }: { product: ProductDetail }) {
+	const l = useLocale();
 	const offered = product.variants.filter((v) => v.inStock);
 	if (offered.length === 0) return null;
 	return (
-		<form class="buy" method="post" action="/cart/items" aria-label="Add to cart">
+		<form class="buy" method="post" action="/cart/items" aria-label={l.t("product.addToCart")}>
 			<div class="field">
-				<label for="variant">Size and colour</label>
+				<label for="variant">{l.t("product.sizeAndColour")}</label>
 				<select id="variant" name="variantId" required>
 					{offered.map((v) => (
 						<option value={String(v.id)}>
-							{`${sizeLabel(v.size)}, ${colorLabel(v.color)}: ${formatPrice(v.priceMinor, v.currency)}`}
+							{`${l.size(v.size)}, ${translatedColorLabel(v.color, l.t)}: ${l.money(v.priceMinor, v.currency)}`}
 						</option>
 					))}
 				</select>
 			</div>
 			<div class="qty">
-				<label for="quantity">Quantity</label>
+				<label for="quantity">{l.t("product.quantity")}</label>
 				<input
 					id="quantity"
 					name="quantity"
@@ -39,7 +46,9 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
 					required
 				/>
 			</div>
-			<button type="submit">Add to cart</button>
+			<button type="submit" name="locale" value={localeSegment({ language: l.language, country: l.country })}>
+				{l.t("product.addToCart")}
+			</button>
 		</form>
 	);
 }
@@ -49,6 +58,7 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
  * colours, so a shopper sees every choice before picking one.
  */
 function RugGallery({ product }: { product: ProductDetail }) {
+	const l = useLocale();
 	const pattern = rugPatternFor(product.slug);
 	const colours = [...new Set(product.variants.map((v) => v.color))];
 	const main = product.variants.find((v) => v.inStock)?.color ?? colours[0] ?? "sand";
@@ -57,11 +67,11 @@ function RugGallery({ product }: { product: ProductDetail }) {
 			<RugDefinitions patterns={[pattern]} />
 			<Rug pattern={pattern} color={main} className="rug rug-main" />
 			{colours.length > 1 ? (
-				<ul class="rug-colours" aria-label="Colours">
+				<ul class="rug-colours" aria-label={l.t("product.colours")}>
 					{colours.map((color) => (
 						<li>
 							<Rug pattern={pattern} color={color} />
-							<span>{colorLabel(color)}</span>
+							<span>{translatedColorLabel(color, l.t)}</span>
 						</li>
 					))}
 				</ul>
@@ -77,23 +87,27 @@ export function ProductPage({
 }: {
 	product: ProductWithReviews;
 	categories: NavCategory[];
-	/** The site's origin, for the canonical address and the social and structured data. */
+	/** The site's origin, for the canonical address, the locale alternates and the social and structured data. */
 	origin: string;
 }) {
+	const l = useLocale();
+	const yesNo = (value: boolean) => l.t(value ? "common.yes" : "common.no");
 	return (
 		<Layout
 			title={product.name}
 			description={product.description}
 			categories={categories}
+			origin={origin}
+			canonicalPath={`/p/${product.slug}`}
 			head={<ProductHead product={product} origin={origin} />}
 		>
-			<nav class="crumbs" aria-label="Breadcrumb">
+			<nav class="crumbs" aria-label={l.t("crumbs.label")}>
 				<ol>
 					<li>
-						<a href="/">Home</a>
+						<a href={l.href("/")}>{l.t("crumbs.home")}</a>
 					</li>
 					<li>
-						<a href={`/c/${product.category.slug}`}>{product.category.name}</a>
+						<a href={l.href(`/c/${product.category.slug}`)}>{product.category.name}</a>
 					</li>
 					<li>
 						<span aria-current="page">{product.name}</span>
@@ -103,12 +117,13 @@ export function ProductPage({
 			<article aria-labelledby="product-heading">
 				<h1 id="product-heading">{product.name}</h1>
 				<RugGallery product={product} />
-				<p class="price">From {formatPrice(product.minPriceMinor, product.currency)}</p>
-				{product.inStock ? null : <p class="out">Out of stock in every size and colour</p>}
+				<p class="price">{l.t("price.from", { price: l.money(product.minPriceMinor, product.currency) })}</p>
+				<TaxNote />
+				{product.inStock ? null : <p class="out">{l.t("product.soldOut")}</p>}
 				{product.badges.length > 0 ? (
-					<ul class="badges" aria-label="Features">
+					<ul class="badges" aria-label={l.t("product.features")}>
 						{product.badges.map((b) => (
-							<li>{badgeLabel(b)}</li>
+							<li>{l.t(`badge.${b}`)}</li>
 						))}
 					</ul>
 				) : null}
@@ -116,24 +131,30 @@ export function ProductPage({
 				<AddToCartForm product={product} />
 
 				<section aria-labelledby="variants-heading">
-					<h2 id="variants-heading">Sizes and colours</h2>
+					<h2 id="variants-heading">{l.t("product.variantsHeading")}</h2>
 					<table>
-						<caption class="visually-hidden">Price and availability of each size and colour</caption>
+						<caption class="visually-hidden">{l.t("product.variantsCaption")}</caption>
 						<thead>
 							<tr>
-								<th scope="col">Size</th>
-								<th scope="col">Colour</th>
-								<th scope="col">Price</th>
-								<th scope="col">Availability</th>
+								<th scope="col">{l.t("product.size")}</th>
+								<th scope="col">{l.t("product.colour")}</th>
+								<th scope="col">{l.t("product.price")}</th>
+								<th scope="col">{l.t("product.availability")}</th>
 							</tr>
 						</thead>
 						<tbody>
 							{product.variants.map((v) => (
 								<tr data-variant-id={String(v.id)} data-sku={v.sku}>
-									<th scope="row">{sizeLabel(v.size)}</th>
-									<td>{colorLabel(v.color)}</td>
-									<td>{formatPrice(v.priceMinor, v.currency)}</td>
-									<td>{v.inStock ? `In stock (${v.stock})` : <span class="out">Out of stock</span>}</td>
+									<th scope="row">{l.size(v.size)}</th>
+									<td>{translatedColorLabel(v.color, l.t)}</td>
+									<td>{l.money(v.priceMinor, v.currency)}</td>
+									<td>
+										{v.inStock ? (
+											l.t("product.inStock", { count: l.number(v.stock) })
+										) : (
+											<span class="out">{l.t("product.outOfStock")}</span>
+										)}
+									</td>
 								</tr>
 							))}
 						</tbody>
@@ -141,27 +162,31 @@ export function ProductPage({
 				</section>
 
 				<section aria-labelledby="details-heading">
-					<h2 id="details-heading">Details</h2>
+					<h2 id="details-heading">{l.t("product.details")}</h2>
 					<dl class="specs">
-						<dt>Material</dt>
+						<dt>{l.t("product.material")}</dt>
+						{/* Catalog data, written in English only. */}
 						<dd>{product.material.charAt(0).toUpperCase() + product.material.slice(1)}</dd>
-						<dt>Pile height</dt>
-						<dd>{`${product.pileHeightMm} mm`}</dd>
-						<dt>Machine washable</dt>
+						<dt>{l.t("product.pileHeight")}</dt>
+						{/* Millimetres in every market: the catalog measures pile height in them. */}
+						<dd>{`${l.number(product.pileHeightMm)} mm`}</dd>
+						<dt>{l.t("product.machineWashable")}</dt>
 						<dd>
-							{product.machineWashable ? `Yes, up to ${product.washTemperatureC} °C` : "No, hand wash only"}
+							{product.machineWashable
+								? l.t("product.washUpTo", { temperature: formatCelsius(product.washTemperatureC, l.tag) })
+								: l.t("product.handWash")}
 						</dd>
-						<dt>Stain resistant</dt>
+						<dt>{l.t("product.stainResistant")}</dt>
 						<dd>{yesNo(product.stainResistant)}</dd>
-						<dt>Non-slip backing</dt>
+						<dt>{l.t("product.nonSlip")}</dt>
 						<dd>{yesNo(product.nonSlipBacking)}</dd>
-						<dt>Pet friendly</dt>
+						<dt>{l.t("product.petFriendly")}</dt>
 						<dd>{yesNo(product.petFriendly)}</dd>
 					</dl>
 				</section>
 
 				<section aria-labelledby="care-heading">
-					<h2 id="care-heading">Care</h2>
+					<h2 id="care-heading">{l.t("product.care")}</h2>
 					<p>{product.careText}</p>
 				</section>
 

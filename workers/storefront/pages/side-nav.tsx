@@ -1,5 +1,6 @@
 // The side navigation of the signed-in areas (a shopper's account, the staff console): their
 // pages, the current one marked for screen readers, and the sign-out button last.
+import { useLocale } from "../i18n/locale-context";
 
 export type NavItem = { href: string; label: string };
 
@@ -15,6 +16,7 @@ export function SideNav({
 	current?: string;
 	signOutAction: string;
 }) {
+	const l = useLocale();
 	return (
 		<nav aria-label={label}>
 			<ul>
@@ -28,7 +30,7 @@ export function SideNav({
 				<li>
 					<form method="post" action={signOutAction} class="inline">
 						<button type="submit" class="link">
-							Sign out
+							{l.t("layout.signOut")}
 						</button>
 					</form>
 				</li>

@@ -11,7 +11,7 @@ import { getOrderPayment, getRefundByKey, listUnrefundedLatePayments } from "../
 import type { Refund } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { AppError } from "../errors";
-import { mailOrderContact, type OrderMailDeps } from "../orders/order-mail";
+import { mailLocaleOf, mailOrderContact, type OrderMailDeps } from "../orders/order-mail";
 import { paymentProviderFor } from "../request-deps";
 import { type AppliedPayment, applyPaymentEvent } from "./apply-payment-event";
 import { orderConfirmedMail, paymentFailedMail, paymentLateMail } from "./payment-mails";
@@ -46,7 +46,7 @@ async function mail(
 		deps.logger.warn("no contact to mail for the order", { orderId });
 		return;
 	}
-	await mailOrderContact(deps.mail, contact, await build(order), event);
+	await mailOrderContact(deps.mail, contact, await build(order), event, mailLocaleOf(order));
 }
 
 function mailConfirmed(deps: PaymentDeps, orderId: string) {

@@ -1,15 +1,13 @@
 // GET and POST /account/confirm and /account/reset: where the vault's emails send people.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import {
-	CHECK_EMAIL,
-	completePasswordReset,
-	confirmRegistration,
-	requestPasswordReset,
-} from "../accounts/sign-in";
+import { refusalText } from "../accounts/account-forms";
+import { completePasswordReset, confirmRegistration, requestPasswordReset } from "../accounts/sign-in";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { ConfirmAccountPage, RequestResetPage, ResetPasswordPage } from "../pages/account-link-page";
 import { MessagePage } from "../pages/message";
@@ -24,15 +22,20 @@ const OptionalTokenQuerySchema = z.object({
 const RequestResetFormSchema = z.object({ email: z.email().max(254) }).strict();
 const ConfirmFormSchema = z.object({ token: z.string().max(64), password: z.string().max(256) }).strict();
 const ResetFormSchema = z.object({ token: z.string().max(64), password: z.string().max(256) }).strict();
-const INVALID_LINK = "This link is not valid or has expired. Ask for a new one.";
 
-function page(c: Context<AppEnv>, body: Parameters<typeof c.html>[0], status: ContentfulStatusCode = 200) {
+/** Every page here holds a token: never cached, and in the shopper's language. */
+function page(c: Context<AppEnv>, body: Child, status: ContentfulStatusCode = 200) {
 	c.header("Cache-Control", "no-store");
-	return c.html(body, status);
+	return c.html(localized(c, body), status);
 }
 
 function invalidLink(c: Context<AppEnv>) {
-	return page(c, <MessagePage title="Link not valid" message={INVALID_LINK} />, 404);
+	const { t } = c.var.locale;
+	return page(
+		c,
+		<MessagePage title={t("account.link.invalidTitle")} message={t("account.link.invalid")} />,
+		404,
+	);
 }
 
 /** A refusal the person can act on; a vault outage or fault stays an error. */
@@ -72,6 +75,7 @@ export const accountLinkPages = createRouter()
 			responses: answers,
 		}),
 		async (c) => {
+			const { t } = c.var.locale;
 			const { token, password } = c.req.valid("form");
 			if (!TokenQuerySchema.shape.token.safeParse(token).success) return invalidLink(c);
 			try {
@@ -80,25 +84,25 @@ export const accountLinkPages = createRouter()
 				const refused = refusal(err);
 				if (!refused) throw err;
 				if (refused.code === "rate_limited") {
-					return page(c, <MessagePage title="Too many attempts" message={refused.message} />, 429);
+					return page(
+						c,
+						<MessagePage title={t("account.link.tooManyTitle")} message={refusalText(t, refused)} />,
+						429,
+					);
 				}
 				if (
 					refused.code === "unauthorized" ||
 					refused.code === "validation_failed" ||
 					refused.code === "bad_request"
 				) {
-					const error =
-						"That is not the password chosen when registering. If someone else registered your address, reset the password instead: the link comes to you.";
+					const error = t("account.confirm.wrongPassword");
 					return page(c, <ConfirmAccountPage token={token} error={error} />, 401);
 				}
 				return invalidLink(c);
 			}
 			return page(
 				c,
-				<MessagePage
-					title="Welcome to Loomwash"
-					message="Your account is confirmed and you are logged in."
-				/>,
+				<MessagePage title={t("account.confirm.welcome")} message={t("account.confirm.done")} />,
 			);
 		},
 		(result, c) => (result.success ? undefined : invalidLink(c)),
@@ -128,10 +132,11 @@ export const accountLinkPages = createRouter()
 			responses: answers,
 		}),
 		async (c) => {
+			const { t } = c.var.locale;
 			const { token, password } = c.req.valid("form");
 			if (!TokenQuerySchema.shape.token.safeParse(token).success) return invalidLink(c);
 			if (password.length < 10 || password.length > 128) {
-				const error = "A password has 10 to 128 characters.";
+				const error = t("account.reset.length");
 				return page(c, <ResetPasswordPage token={token} error={error} />, 400);
 			}
 			try {
@@ -142,14 +147,11 @@ export const accountLinkPages = createRouter()
 				if (refused.code === "not_found") return invalidLink(c);
 				return page(
 					c,
-					<ResetPasswordPage token={token} error={refused.message} />,
+					<ResetPasswordPage token={token} error={refusalText(t, refused)} />,
 					refused.status as ContentfulStatusCode,
 				);
 			}
-			return page(
-				c,
-				<MessagePage title="Password changed" message="Your password was changed. Log in with it." />,
-			);
+			return page(c, <MessagePage title={t("account.reset.doneTitle")} message={t("account.reset.done")} />);
 		},
 		(result, c) => (result.success ? undefined : invalidLink(c)),
 	)
@@ -163,15 +165,25 @@ export const accountLinkPages = createRouter()
 			responses: answers,
 		}),
 		async (c) => {
+			const { t } = c.var.locale;
 			try {
 				await requestPasswordReset(c, c.req.valid("form").email);
 			} catch (err) {
 				const refused = refusal(err);
 				if (!refused) throw err;
-				return page(c, <RequestResetPage error={refused.message} />, refused.status as ContentfulStatusCode);
+				return page(
+					c,
+					<RequestResetPage error={refusalText(t, refused)} />,
+					refused.status as ContentfulStatusCode,
+				);
 			}
-			return page(c, <MessagePage title="Check your email" message={CHECK_EMAIL} />);
+			return page(
+				c,
+				<MessagePage title={t("account.checkEmail.title")} message={t("account.checkEmail.message")} />,
+			);
 		},
 		(result, c) =>
-			result.success ? undefined : page(c, <RequestResetPage error="Enter a valid email address." />, 400),
+			result.success
+				? undefined
+				: page(c, <RequestResetPage error={c.var.locale.t("account.reset.enterEmail")} />, 400),
 	);

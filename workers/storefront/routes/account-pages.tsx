@@ -5,6 +5,7 @@
 // so none is cached; a guest opening a signed-in page is sent to sign in and back (303).
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AccountDeps } from "../accounts/account-deps";
 import {
@@ -28,6 +29,7 @@ import {
 	PasswordFormSchema,
 	ProfileFormSchema,
 	RegisterFormSchema,
+	refusalText,
 	SavedCheckoutFormSchema,
 	safeNext,
 } from "../accounts/account-forms";
@@ -42,18 +44,13 @@ import {
 } from "../accounts/address-book";
 import { readMyOrderDetail } from "../accounts/order-detail";
 import { changeNickname, readProfile, readProfileWithNotice } from "../accounts/profile";
-import {
-	CHECK_EMAIL,
-	changePassword,
-	login,
-	logout,
-	register,
-	requestPasswordReset,
-} from "../accounts/sign-in";
+import { changePassword, login, logout, register, requestPasswordReset } from "../accounts/sign-in";
 import { signedInDeps } from "../accounts/signed-in";
-import type { CheckoutFormErrors, CheckoutFormValues } from "../checkout/checkout-form";
+import { type CheckoutFormErrors, type CheckoutFormValues, describeRefusal } from "../checkout/checkout-form";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
+import type { MessageKey } from "../i18n/translate";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { AddressEditPage, AddressesPage } from "../pages/account/addresses-page";
 import { OrderDetailPage, OrdersPage } from "../pages/account/orders-page";
@@ -86,10 +83,13 @@ const refused = {
 };
 const tags = ["pages"];
 
-/** A page that depends on the session or holds what was typed: never cached, never indexed. */
-function page(c: Context<AppEnv>, body: Parameters<typeof c.html>[0], status: ContentfulStatusCode = 200) {
+/**
+ * A page that depends on the session or holds what was typed: never cached, never indexed, in
+ * the shopper's language (the choice cookie, else the country Cloudflare saw).
+ */
+function page(c: Context<AppEnv>, body: Child, status: ContentfulStatusCode = 200) {
 	c.header("Cache-Control", "no-store");
-	return c.html(body, status);
+	return c.html(localized(c, body), status);
 }
 
 /** An error the person can act on (shown on the page); anything else stays a fault for onError. */
@@ -131,14 +131,14 @@ async function signedIn(
 }
 
 /** The one-line confirmations a post/redirect/get can carry back (`?done=`): fixed texts only. */
-const DONE = {
-	"signed-out": "You are signed out.",
-	name: "Your name was saved.",
-	password: "Your password was changed. Your other devices are signed out.",
-	added: "The address was saved.",
-	saved: "The address was updated.",
-	deleted: "The address was deleted.",
-} as const;
+const DONE: Readonly<Record<string, MessageKey>> = {
+	"signed-out": "account.done.signedOut",
+	name: "account.done.name",
+	password: "account.done.password",
+	added: "account.done.added",
+	saved: "account.done.saved",
+	deleted: "account.done.deleted",
+};
 const DoneQuerySchema = z.object({
 	done: z
 		.string()
@@ -146,8 +146,10 @@ const DoneQuerySchema = z.object({
 		.optional()
 		.openapi({ param: { name: "done", in: "query" }, description: "What was just done", example: "added" }),
 });
-const doneText = (done: string | undefined) =>
-	done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : undefined;
+const doneText = (c: Context<AppEnv>, done: string | undefined) => {
+	const key = done && Object.hasOwn(DONE, done) ? DONE[done] : undefined;
+	return key ? c.var.locale.t(key) : undefined;
+};
 
 const OrderParamsSchema = z.object({
 	number: z
@@ -188,12 +190,13 @@ async function renderAddresses(
 }
 
 function addressNotFound(c: Context<AppEnv>) {
-	const back = { href: "/account/addresses", label: "Your addresses" };
+	const { t } = c.var.locale;
+	const back = { href: "/account/addresses", label: t("account.addresses.title") };
 	return page(
 		c,
 		<AccountMessagePage
-			title="Address not found"
-			message="That address is not in your address book."
+			title={t("account.addresses.notFound")}
+			message={t("account.addresses.notInBook")}
 			back={back}
 		/>,
 		404,
@@ -270,11 +273,12 @@ export const accountPages = router
 				const refused = refusal(err);
 				if (!refused) throw err;
 				const values = echoRegisterValues(await rawForm(c));
+				const message = refusalText(c.var.locale.t, refused);
 				// The vault's password policy (too common, the email itself) is about the password field.
 				const errors =
 					refused.code === "bad_request" || refused.code === "validation_failed"
-						? { fields: { password: refused.message }, form: [] }
-						: { fields: {}, form: [refused.message] };
+						? { fields: { password: message }, form: [] }
+						: { fields: {}, form: [message] };
 				return page(c, <RegisterPage values={values} errors={errors} />, status(refused));
 			}
 			c.header("Cache-Control", "no-store");
@@ -282,7 +286,7 @@ export const accountPages = router
 		},
 		onInvalid(async (c, issues) => {
 			const raw = await rawForm(c);
-			const errors = describeRegisterIssues(issues, raw);
+			const errors = describeRegisterIssues(c.var.locale.t, issues, raw);
 			return page(c, <RegisterPage values={echoRegisterValues(raw)} errors={errors} />, 400);
 		}),
 	)
@@ -294,7 +298,7 @@ export const accountPages = router
 			summary: "After registering or asking for a reset: check your email (the same words either way)",
 			responses: page200("The page"),
 		}),
-		(c) => page(c, <CheckEmailPage message={CHECK_EMAIL} />),
+		(c) => page(c, <CheckEmailPage />),
 	)
 	.openapi(
 		createRoute({
@@ -308,7 +312,7 @@ export const accountPages = router
 		(c) => {
 			const { next, done } = c.req.valid("query");
 			const values = next ? { next: safeNext(next) } : {};
-			return page(c, <LoginPage values={values} done={doneText(done)} />);
+			return page(c, <LoginPage values={values} done={doneText(c, done)} />);
 		},
 	)
 	.openapi(
@@ -327,10 +331,8 @@ export const accountPages = router
 			} catch (err) {
 				const refused = refusal(err);
 				if (!refused) throw err;
-				const message =
-					refused.code === "unauthorized"
-						? "The email address or the password is not right. Check both, or reset the password."
-						: refused.message;
+				const { t } = c.var.locale;
+				const message = refused.code === "unauthorized" ? t("account.login.wrong") : refusalText(t, refused);
 				const values = echoLoginValues(await rawForm(c));
 				return page(
 					c,
@@ -343,7 +345,7 @@ export const accountPages = router
 		},
 		onInvalid(async (c, issues) => {
 			const raw = await rawForm(c);
-			const errors = describeLoginIssues(issues, raw);
+			const errors = describeLoginIssues(c.var.locale.t, issues, raw);
 			return page(c, <LoginPage values={echoLoginValues(raw)} errors={errors} />, 400);
 		}),
 	)
@@ -387,18 +389,15 @@ export const accountPages = router
 				const refused = refusal(err);
 				if (!refused) throw err;
 				const values = echoForgotValues(await rawForm(c));
-				return page(
-					c,
-					<ForgotPage values={values} errors={{ fields: {}, form: [refused.message] }} />,
-					status(refused),
-				);
+				const errors = { fields: {}, form: [refusalText(c.var.locale.t, refused)] };
+				return page(c, <ForgotPage values={values} errors={errors} />, status(refused));
 			}
 			c.header("Cache-Control", "no-store");
 			return c.redirect("/account/check-email", 303);
 		},
 		onInvalid(async (c, issues) => {
 			const raw = await rawForm(c);
-			const errors = describeForgotIssues(issues, raw);
+			const errors = describeForgotIssues(c.var.locale.t, issues, raw);
 			return page(c, <ForgotPage values={echoForgotValues(raw)} errors={errors} />, 400);
 		}),
 	)
@@ -425,7 +424,7 @@ export const accountPages = router
 						nickname={profile.nickname}
 						policyNotice={profile.policyNotice}
 						recentOrders={orders.slice(0, RECENT_ORDERS)}
-						done={doneText(c.req.valid("query").done)}
+						done={doneText(c, c.req.valid("query").done)}
 					/>,
 				);
 			}),
@@ -446,7 +445,7 @@ export const accountPages = router
 		}),
 		(c) =>
 			signedIn(c, "/account/profile", (deps) =>
-				renderProfile(c, deps, 200, { done: doneText(c.req.valid("query").done) }),
+				renderProfile(c, deps, 200, { done: doneText(c, c.req.valid("query").done) }),
 			),
 	)
 	.openapi(
@@ -468,7 +467,7 @@ export const accountPages = router
 				const raw = await rawForm(c);
 				const nickname = {
 					values: echoProfileValues(raw),
-					errors: describeProfileIssues(issues, raw),
+					errors: describeProfileIssues(c.var.locale.t, issues, raw),
 				};
 				return renderProfile(c, deps, 400, { nickname });
 			});
@@ -495,21 +494,23 @@ export const accountPages = router
 				} catch (err) {
 					const refused = refusal(err);
 					if (!refused) throw err;
+					const { t } = c.var.locale;
+					const message = refusalText(t, refused);
 					const fields =
 						// The vault answers a wrong current password as forbidden (a 403), the session being fine.
 						refused.code === "forbidden"
-							? { currentPassword: "That is not your current password" }
+							? { currentPassword: t("account.profile.wrongPassword") }
 							: refused.code === "bad_request"
-								? { newPassword: refused.message }
+								? { newPassword: message }
 								: {};
-					const form = Object.keys(fields).length === 0 ? [refused.message] : [];
+					const form = Object.keys(fields).length === 0 ? [message] : [];
 					return renderProfile(c, deps, status(refused), { password: passwordErrors(fields, form) });
 				}
 				return c.redirect("/account/profile?done=password", 303);
 			}),
 		onInvalid(async (c, issues) => {
 			return signedIn(c, "/account/profile", async (deps) => {
-				const password = { errors: describePasswordIssues(issues, await rawForm(c)) };
+				const password = { errors: describePasswordIssues(c.var.locale.t, issues, await rawForm(c)) };
 				return renderProfile(c, deps, 400, { password });
 			});
 		}),
@@ -530,7 +531,7 @@ export const accountPages = router
 		}),
 		(c) =>
 			signedIn(c, "/account/addresses", (deps) =>
-				renderAddresses(c, deps, 200, { done: doneText(c.req.valid("query").done) }),
+				renderAddresses(c, deps, 200, { done: doneText(c, c.req.valid("query").done) }),
 			),
 	)
 	.openapi(
@@ -550,14 +551,15 @@ export const accountPages = router
 					const refused = refusal(err);
 					if (!refused) throw err;
 					const values = echoAddressValues(await rawForm(c));
-					return renderAddresses(c, deps, status(refused), { values, error: refused.message });
+					const error = refusalText(c.var.locale.t, refused);
+					return renderAddresses(c, deps, status(refused), { values, error });
 				}
 				return c.redirect("/account/addresses?done=added", 303);
 			}),
 		onInvalid(async (c, issues) => {
 			return signedIn(c, "/account/addresses", async (deps) => {
 				const raw = await rawForm(c);
-				const errors = describeAddressIssues(issues, raw);
+				const errors = describeAddressIssues(c.var.locale.t, issues, raw);
 				return renderAddresses(c, deps, 400, { values: echoAddressValues(raw), errors });
 			});
 		}),
@@ -596,7 +598,8 @@ export const accountPages = router
 					if (!refused) throw err;
 					if (refused.code === "not_found") return addressNotFound(c);
 					const form = { values: echoAddressValues(await rawForm(c)), errors: { fields: {}, form: [] } };
-					return renderAddressEdit(c, deps, addressId, status(refused), form, refused.message);
+					const error = refusalText(c.var.locale.t, refused);
+					return renderAddressEdit(c, deps, addressId, status(refused), form, error);
 				}
 				return c.redirect("/account/addresses?done=saved", 303);
 			}),
@@ -606,7 +609,7 @@ export const accountPages = router
 				const raw = await rawForm(c);
 				const form = {
 					values: echoAddressValues(raw),
-					errors: describeAddressIssues(issues, raw),
+					errors: describeAddressIssues(c.var.locale.t, issues, raw),
 				};
 				return renderAddressEdit(c, deps, c.req.param("addressId") ?? "", 400, form);
 			});
@@ -693,26 +696,30 @@ export const accountPages = router
 					const refused = err instanceof AppError && (err.status < 500 || err.code === "payment_unavailable");
 					if (!refused) throw err;
 					const addressId = "addressId" in input ? input.addressId : undefined;
+					const { t } = c.var.locale;
 					const message =
-						err.code === "not_found" && addressId ? "That address is not in your address book." : err.message;
+						err.code === "not_found" && addressId
+							? t("account.addresses.notInBook")
+							: describeRefusal(t, err);
 					const values = { addressId, shippingMethod: input.shippingMethod };
 					return renderSavedCheckout(c, deps, status(err), message, values);
 				}
 			}),
 		onInvalid(async (c) => {
 			return signedIn(c, "/checkout", (deps) =>
-				renderSavedCheckout(c, deps, 400, "Choose one of your addresses and a shipping method."),
+				renderSavedCheckout(c, deps, 400, c.var.locale.t("account.savedCheckout.choose")),
 			);
 		}),
 	);
 
 function orderNotFound(c: Context<AppEnv>) {
-	const back = { href: "/account/orders", label: "Your orders" };
+	const { t } = c.var.locale;
+	const back = { href: "/account/orders", label: t("account.orders.title") };
 	return page(
 		c,
 		<AccountMessagePage
-			title="Order not found"
-			message="There is no such order in your account."
+			title={t("account.order.notFound")}
+			message={t("account.order.notInAccount")}
 			back={back}
 		/>,
 		404,

@@ -2,11 +2,13 @@
 // service and reviews. Thin shells over what the /api/v1/me/* routes call (returns.ts,
 // consultations.ts, reviews.ts), with the same session checks in front. Every page is personal:
 // no-store, noindex; a signed-out visitor is sent to log in and brought back. Every POST answers
-// 303 on success and, on a refusal, the page again with what was wrong and a 4xx.
+// 303 on success and, on a refusal, the page again with what was wrong and a 4xx. Each page is in
+// the shopper's language (the choice cookie, else their country), refusals included.
 
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { accountDepsFor } from "../accounts/account-deps";
 import { listMyOrders } from "../accounts/account-orders";
@@ -23,6 +25,8 @@ import { ConsultationIdParamsSchema } from "../consultations/consultation-schema
 import { findProductRef } from "../db/reviews";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
+import type { MessageKey } from "../i18n/messages/en";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
 import {
 	ConsultationPage,
@@ -46,6 +50,7 @@ import {
 	ReviewFormSchema,
 } from "../pages/after-sales/forms";
 import { AccountMessagePage } from "../pages/after-sales/parts";
+import { afterSalesRefusal } from "../pages/after-sales/refusals";
 import { ReturnFormPage, ReturnPage, ReturnsListPage, returnPath } from "../pages/after-sales/return-pages";
 import { ReviewFormPage, ReviewsListPage } from "../pages/after-sales/review-pages";
 import { pageErrorResponse } from "../pages/page-error";
@@ -84,10 +89,11 @@ const formAnswers = {
 	...errorResponses(413, 415, 503),
 };
 
-const BACK_TO_ORDERS = { href: "/account/orders", label: "Your orders" };
-const BACK_TO_RETURNS = { href: "/account/returns", label: "Your returns" };
-const BACK_TO_MESSAGES = { href: "/account/consultations", label: "Your messages" };
-const BACK_TO_REVIEWS = { href: "/account/reviews", label: "Your reviews" };
+type Back = { href: string; label: MessageKey };
+const BACK_TO_ORDERS: Back = { href: "/account/orders", label: "after.back.orders" };
+const BACK_TO_RETURNS: Back = { href: "/account/returns", label: "after.back.returns" };
+const BACK_TO_MESSAGES: Back = { href: "/account/consultations", label: "after.back.messages" };
+const BACK_TO_REVIEWS: Back = { href: "/account/reviews", label: "after.back.reviews" };
 
 /** The longest `next` worth coming back to; a longer path is no page of ours. */
 const MAX_NEXT = 200;
@@ -115,9 +121,9 @@ const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 	await next();
 });
 
-function page(c: Context<AppEnv>, body: Parameters<typeof c.html>[0], status: ContentfulStatusCode = 200) {
+function page(c: Context<AppEnv>, body: Child, status: ContentfulStatusCode = 200) {
 	c.header("Cache-Control", "no-store");
-	return c.html(body, status);
+	return c.html(localized(c, body), status);
 }
 
 /** A refusal the shopper can act on; a vault outage or a fault stays an error for onError. */
@@ -128,11 +134,23 @@ function refusalOf(err: unknown): AppError {
 
 const statusOf = (err: AppError) => err.status as ContentfulStatusCode;
 
-function notFound(c: Context<AppEnv>, title: string, back: { href: string; label: string }) {
-	const message =
-		"There is nothing here in your account. Check the link, or find it in your account's lists.";
-	return page(c, <AccountMessagePage title={title} message={message} back={back} />, 404);
+/** The refusal's sentence in the shopper's language. */
+const refusalText = (c: Context<AppEnv>, err: AppError) => afterSalesRefusal(c.var.locale, err);
+
+function messagePage(
+	c: Context<AppEnv>,
+	title: MessageKey,
+	message: MessageKey,
+	back: Back,
+	status: 400 | 404,
+) {
+	const { t } = c.var.locale;
+	const link = { href: back.href, label: t(back.label) };
+	return page(c, <AccountMessagePage title={t(title)} message={t(message)} back={link} />, status);
 }
+
+const notFound = (c: Context<AppEnv>, title: MessageKey, back: Back) =>
+	messagePage(c, title, "after.notFound.text", back, 404);
 
 /** The form's fields as typed (the validator already read the body; this is its cached copy). */
 async function typed(
@@ -157,7 +175,7 @@ async function renderReturnForm(
 		const order = await readReturnableOrder(accountDepsFor(c), number);
 		return page(c, <ReturnFormPage order={order} values={values} errors={errors} />, status);
 	} catch (err) {
-		if (refusalOf(err).code === "not_found") return notFound(c, "Order not found", BACK_TO_ORDERS);
+		if (refusalOf(err).code === "not_found") return notFound(c, "after.notFound.order", BACK_TO_ORDERS);
 		throw err;
 	}
 }
@@ -184,7 +202,7 @@ async function renderThread(
 		const thread = await readMyConsultation(accountDepsFor(c), id);
 		return page(c, <ConsultationPage thread={thread} values={values} errors={errors} />, status);
 	} catch (err) {
-		if (refusalOf(err).code === "not_found") return notFound(c, "Conversation not found", BACK_TO_MESSAGES);
+		if (refusalOf(err).code === "not_found") return notFound(c, "after.notFound.thread", BACK_TO_MESSAGES);
 		throw err;
 	}
 }
@@ -198,7 +216,7 @@ async function renderReviewForm(
 ) {
 	const product =
 		slug && SlugSchema.safeParse(slug).success ? await findProductRef(c.var.db, { slug }) : null;
-	if (!product) return notFound(c, "Product not found", BACK_TO_REVIEWS);
+	if (!product) return notFound(c, "after.notFound.product", BACK_TO_REVIEWS);
 	return page(c, <ReviewFormPage product={product} values={values} errors={errors} />, status);
 }
 
@@ -206,27 +224,28 @@ async function renderReviewForm(
 type Issues = readonly z.core.$ZodIssue[];
 
 async function refusedReturnForm(c: Context<AppEnv>, target: string, issues: Issues) {
-	if (target === "param") return notFound(c, "Order not found", BACK_TO_ORDERS);
+	if (target === "param") return notFound(c, "after.notFound.order", BACK_TO_ORDERS);
 	const { raw, values } = await typed(c, isReturnField);
-	return renderReturnForm(c, c.req.param("number") ?? "", 400, values, describeReturnIssues(issues, raw));
+	const errors = describeReturnIssues(c.var.locale, issues, raw);
+	return renderReturnForm(c, c.req.param("number") ?? "", 400, values, errors);
 }
 
 async function refusedConsultationForm(c: Context<AppEnv>, issues: Issues) {
 	const { values } = await typed(c, messageFields);
-	return renderNewConsultation(c, 400, values, describeConsultationIssues(issues));
+	return renderNewConsultation(c, 400, values, describeConsultationIssues(c.var.locale, issues));
 }
 
 async function refusedReply(c: Context<AppEnv>, target: string, issues: Issues) {
-	if (target === "param") return notFound(c, "Conversation not found", BACK_TO_MESSAGES);
+	if (target === "param") return notFound(c, "after.notFound.thread", BACK_TO_MESSAGES);
 	const { values } = await typed(c, messageFields);
-	return renderThread(c, c.req.param("id") ?? "", 400, values, describeReplyIssues(issues));
+	return renderThread(c, c.req.param("id") ?? "", 400, values, describeReplyIssues(c.var.locale, issues));
 }
 
 async function refusedReviewForm(c: Context<AppEnv>, issues: Issues) {
 	const { raw, values } = await typed(c, reviewFields);
 	const slug =
 		raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>).productSlug : undefined;
-	const errors = describeReviewIssues(issues);
+	const errors = describeReviewIssues(c.var.locale, issues);
 	return renderReviewForm(c, typeof slug === "string" ? slug : undefined, 400, values, errors);
 }
 
@@ -261,7 +280,7 @@ export const afterSalesPages = router
 			responses: pageAnswers,
 		}),
 		(c) => renderReturnForm(c, c.req.valid("param").number),
-		(result, c) => (result.success ? undefined : notFound(c, "Order not found", BACK_TO_ORDERS)),
+		(result, c) => (result.success ? undefined : notFound(c, "after.notFound.order", BACK_TO_ORDERS)),
 	)
 	.openapi(
 		createRoute({
@@ -280,9 +299,10 @@ export const afterSalesPages = router
 				return c.redirect(returnPath(view.number), 303);
 			} catch (err) {
 				const refused = refusalOf(err);
-				if (refused.code === "not_found") return notFound(c, "Order not found", BACK_TO_ORDERS);
-				const errors = describeLineRefusals(refused.issues ?? [], input.lines);
-				if (!errors.form.includes(refused.message)) errors.form.unshift(refused.message);
+				if (refused.code === "not_found") return notFound(c, "after.notFound.order", BACK_TO_ORDERS);
+				const errors = describeLineRefusals(c.var.locale, refused.issues ?? [], input.lines);
+				const message = refusalText(c, refused);
+				if (!errors.form.includes(message)) errors.form.unshift(message);
 				const { values } = await typed(c, isReturnField);
 				return renderReturnForm(c, number, statusOf(refused), values, errors);
 			}
@@ -316,11 +336,11 @@ export const afterSalesPages = router
 					<ReturnPage view={await readMyReturn(accountDepsFor(c), c.req.valid("param").number)} />,
 				);
 			} catch (err) {
-				if (refusalOf(err).code === "not_found") return notFound(c, "Return not found", BACK_TO_RETURNS);
+				if (refusalOf(err).code === "not_found") return notFound(c, "after.notFound.return", BACK_TO_RETURNS);
 				throw err;
 			}
 		},
-		(result, c) => (result.success ? undefined : notFound(c, "Return not found", BACK_TO_RETURNS)),
+		(result, c) => (result.success ? undefined : notFound(c, "after.notFound.return", BACK_TO_RETURNS)),
 	)
 	// ---- Conversations with customer service
 	.openapi(
@@ -366,8 +386,8 @@ export const afterSalesPages = router
 				const refused = refusalOf(err);
 				const errors: FormErrors =
 					refused.code === "not_found"
-						? { fields: { about: "Choose one of your own orders" }, form: [] }
-						: { fields: {}, form: [refused.message] };
+						? { fields: { about: c.var.locale.t("after.form.ownOrder") }, form: [] }
+						: { fields: {}, form: [refusalText(c, refused)] };
 				const { values } = await typed(c, messageFields);
 				return renderNewConsultation(c, statusOf(refused), values, errors);
 			}
@@ -384,7 +404,7 @@ export const afterSalesPages = router
 			responses: pageAnswers,
 		}),
 		(c) => renderThread(c, c.req.valid("param").id),
-		(result, c) => (result.success ? undefined : notFound(c, "Conversation not found", BACK_TO_MESSAGES)),
+		(result, c) => (result.success ? undefined : notFound(c, "after.notFound.thread", BACK_TO_MESSAGES)),
 	)
 	.openapi(
 		createRoute({
@@ -401,9 +421,12 @@ export const afterSalesPages = router
 				await addMyMessage(accountDepsFor(c), id, c.req.valid("form").message);
 			} catch (err) {
 				const refused = refusalOf(err);
-				if (refused.code === "not_found") return notFound(c, "Conversation not found", BACK_TO_MESSAGES);
+				if (refused.code === "not_found") return notFound(c, "after.notFound.thread", BACK_TO_MESSAGES);
 				const { values } = await typed(c, messageFields);
-				return renderThread(c, id, statusOf(refused), values, { fields: {}, form: [refused.message] });
+				return renderThread(c, id, statusOf(refused), values, {
+					fields: {},
+					form: [refusalText(c, refused)],
+				});
 			}
 			return c.redirect(consultationPath(id), 303);
 		},
@@ -424,12 +447,12 @@ export const afterSalesPages = router
 				await closeMyConsultation(accountDepsFor(c), id);
 			} catch (err) {
 				const refused = refusalOf(err);
-				if (refused.code === "not_found") return notFound(c, "Conversation not found", BACK_TO_MESSAGES);
-				return renderThread(c, id, statusOf(refused), {}, { fields: {}, form: [refused.message] });
+				if (refused.code === "not_found") return notFound(c, "after.notFound.thread", BACK_TO_MESSAGES);
+				return renderThread(c, id, statusOf(refused), {}, { fields: {}, form: [refusalText(c, refused)] });
 			}
 			return c.redirect(consultationPath(id), 303);
 		},
-		(result, c) => (result.success ? undefined : notFound(c, "Conversation not found", BACK_TO_MESSAGES)),
+		(result, c) => (result.success ? undefined : notFound(c, "after.notFound.thread", BACK_TO_MESSAGES)),
 	)
 	// ---- Reviews
 	.openapi(
@@ -442,15 +465,10 @@ export const afterSalesPages = router
 			responses: { ...pageAnswers, 400: html("No product named") },
 		}),
 		(c) => renderReviewForm(c, c.req.valid("query").product),
-		(result, c) => {
-			if (result.success) return;
-			const message = "Choose the rug to review from one of your delivered orders.";
-			return page(
-				c,
-				<AccountMessagePage title="Which product?" message={message} back={BACK_TO_ORDERS} />,
-				400,
-			);
-		},
+		(result, c) =>
+			result.success
+				? undefined
+				: messagePage(c, "after.whichProduct.title", "after.whichProduct.text", BACK_TO_ORDERS, 400),
 	)
 	.openapi(
 		createRoute({
@@ -468,7 +486,7 @@ export const afterSalesPages = router
 			} catch (err) {
 				const refused = refusalOf(err);
 				const { values } = await typed(c, reviewFields);
-				const errors = { fields: {}, form: [refused.message] };
+				const errors = { fields: {}, form: [refusalText(c, refused)] };
 				return renderReviewForm(c, input.productSlug, statusOf(refused), values, errors);
 			}
 			return c.redirect("/account/reviews", 303);

@@ -24,6 +24,7 @@ import { getOrderByNumber, listOrderLines } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { localized } from "../i18n/locale-context";
+import type { MessageKey, Translator } from "../i18n/translate";
 import { publicCache, publicCacheIgnoringQuery } from "../middleware/public-cache";
 import { prefixLocale, unprefixedLocale } from "../middleware/shop-locale";
 import { createRouter, errorResponses, html } from "../openapi";
@@ -66,13 +67,14 @@ export function formValues(queries: Record<string, string[]>): Record<string, st
 	return out;
 }
 
-function notFoundPage(c: Context<AppEnv>, categories: NavCategory[], what: string) {
+function notFoundPage(c: Context<AppEnv>, categories: NavCategory[], what: "rug" | "category") {
+	const { t } = c.var.locale;
 	return c.html(
 		localized(
 			c,
 			<MessagePage
-				title="Page not found"
-				message={`We couldn't find that ${what}.`}
+				title={t("error.notFound")}
+				message={t(what === "rug" ? "message.noRug" : "message.noCategory")}
 				categories={categories}
 			/>,
 		),
@@ -110,24 +112,24 @@ const SearchPageQuerySchema = z
 	})
 	.pipe(ProductListQuerySchema);
 
-const SEARCH_MESSAGES: Record<SearchField, string> = {
-	q: "Type at most 100 characters to search for.",
-	category: "Choose a room from the list.",
-	minPrice: "Choose a price from the list.",
-	maxPrice: "Choose a price from the list.",
+const SEARCH_MESSAGES: Record<SearchField, MessageKey> = {
+	q: "search.error.q",
+	category: "search.error.category",
+	minPrice: "search.error.price",
+	maxPrice: "search.error.price",
 };
 
-function describeSearchIssues(issues: readonly z.core.$ZodIssue[]): SearchErrors {
+function describeSearchIssues(issues: readonly z.core.$ZodIssue[], t: Translator): SearchErrors {
 	const errors: SearchErrors = { fields: {}, form: [] };
 	for (const issue of issues) {
 		const key = String(issue.path[0] ?? "");
 		const field = SEARCH_FIELDS.find((f) => f === key);
 		if (field === "minPrice" && issue.code === "custom") {
-			errors.fields.minPrice = "Choose a “from” price no higher than the “up to” price.";
+			errors.fields.minPrice = t("search.error.priceOrder");
 		} else if (field) {
-			errors.fields[field] ??= SEARCH_MESSAGES[field];
+			errors.fields[field] ??= t(SEARCH_MESSAGES[field]);
 		} else if (errors.form.length === 0) {
-			errors.form.push("This link has a filter, sort or page we don't recognise. Please search again.");
+			errors.form.push(t("search.error.unknown"));
 		}
 	}
 	return errors;
@@ -158,27 +160,21 @@ async function renderInvalidSearch(c: Context<AppEnv>, issues: readonly z.core.$
 		maxPrice: typed("maxPrice"),
 	};
 	const categories = await listCategories(c.var.db);
-	const errors = describeSearchIssues(issues);
+	const errors = describeSearchIssues(issues, c.var.locale.t);
 	const props = { categories, origin: requestOrigin(c), values, results: null, errors };
 	return c.html(localized(c, <SearchPage {...props} />), 400);
 }
 
 // ---- Guest order tracking ----------------------------------------------------------------------
 
-const TRACK_MESSAGES: Record<TrackField, { missing: string; long: string }> = {
-	orderNumber: {
-		missing: "Enter your order number.",
-		long: "An order number is at most 40 characters, like LW-7K2M-9QXA-4TPB.",
-	},
-	email: {
-		missing: "Enter the email address you gave at checkout.",
-		long: "An email address is at most 254 characters.",
-	},
-};
+const TRACK_MESSAGES = {
+	orderNumber: { missing: "track.orderNumberMissing", long: "track.orderNumberLong" },
+	email: { missing: "track.emailMissing", long: "track.emailLong" },
+} as const satisfies Record<TrackField, { missing: string; long: string }>;
 type TrackField = (typeof TRACK_FIELDS)[number];
 
 // One message whether the number is unknown or the email wrong: the page must not tell them apart.
-const NO_MATCH = "No order matches that order number and email address. Check both and try again.";
+const NO_MATCH = "track.noMatch";
 
 async function renderTrackForm(
 	c: Context<AppEnv>,
@@ -199,10 +195,12 @@ async function renderInvalidTrack(c: Context<AppEnv>, issues: readonly z.core.$Z
 		const value = raw[field];
 		if (typeof value === "string") values[field] = value.slice(0, field === "email" ? 254 : 40);
 	}
+	const { t } = c.var.locale;
 	for (const issue of issues) {
 		const field = TRACK_FIELDS.find((f) => f === issue.path[0]);
-		if (field) errors.fields[field] ??= TRACK_MESSAGES[field][issue.code === "too_big" ? "long" : "missing"];
-		else if (errors.form.length === 0) errors.form.push("Send only the order number and email address.");
+		if (field)
+			errors.fields[field] ??= t(TRACK_MESSAGES[field][issue.code === "too_big" ? "long" : "missing"]);
+		else if (errors.form.length === 0) errors.form.push(t("track.onlyTheseFields"));
 	}
 	return renderTrackForm(c, 400, values, errors);
 }
@@ -256,13 +254,13 @@ async function renderCategory(c: Context<AppEnv>) {
 	if (!category) return notFoundPage(c, categories, "category");
 	const query = CategoryPageQuerySchema.safeParse(formValues(c.req.queries()));
 	if (!query.success) {
-		const message = "Some of those filters aren't valid. Please choose them again.";
-		const back = {
-			href: c.var.locale.href(`/c/${category.slug}`),
-			label: `All ${category.name.toLowerCase()} rugs`,
-		};
+		const { t, href, language } = c.var.locale;
+		const message = t("category.invalidText");
+		// English reads "All kitchen rugs"; other languages name the category as a label, as written.
+		const name = language === "en" ? category.name.toLowerCase() : category.name;
+		const back = { href: href(`/c/${category.slug}`), label: t("category.allRugs", { category: name }) };
 		return c.html(
-			localized(c, <MessagePage title="Invalid filters" {...{ message, categories, back }} />),
+			localized(c, <MessagePage title={t("category.invalidTitle")} {...{ message, categories, back }} />),
 			400,
 		);
 	}
@@ -308,6 +306,7 @@ async function renderPrefixedSearch(c: Context<AppEnv>) {
 pageRouter
 	.get("/", unprefixedLocale(), publicCacheIgnoringQuery(), renderHome)
 	.get(LOCALE, prefixLocale(), publicCacheIgnoringQuery(), renderHome)
+	.get(`${LOCALE}/`, prefixLocale(), (c) => c.redirect(c.var.locale.href("/"), 301))
 	.get("/c/:slug", unprefixedLocale(), publicCache({ queryKeys: CATEGORY_PAGE_QUERY_KEYS }), renderCategory)
 	.get(
 		`${LOCALE}/c/:slug`,
@@ -395,7 +394,8 @@ export const pageRoutes = pageRouter
 			} catch (err) {
 				if (!(err instanceof AppError) || (err.code !== "not_found" && err.code !== "rate_limited"))
 					throw err;
-				const message = err.code === "not_found" ? NO_MATCH : err.message;
+				const limit = err.message.includes("this order") ? "track.tooManyForOrder" : "track.tooManyLookups";
+				const message = c.var.locale.t(err.code === "not_found" ? NO_MATCH : limit);
 				return renderTrackForm(c, err.status, { orderNumber, email }, { fields: {}, form: [message] });
 			}
 		},

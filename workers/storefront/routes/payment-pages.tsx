@@ -6,6 +6,7 @@ import { ORDER_NUMBER_PATTERN } from "../checkout/order-number";
 import { getOrderByNumber } from "../db/orders";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
 import { createRouter, errorResponses, html } from "../openapi";
 import { limitLookupsOfOrder, lookupGuestOrder } from "../orders/guest-lookup";
 import { browserKnowsOrder, rememberOrderInBrowser } from "../orders/order-pages-cookie";
@@ -54,8 +55,8 @@ function requireLocalProvider(c: Context<AppEnv>) {
 async function orderPageFor(c: Context<AppEnv>, number: string, returned: "thanks" | "cancelled") {
 	c.header("Cache-Control", "no-store");
 	const order = (await browserKnowsOrder(c, number)) ? await getOrderByNumber(c.var.db, number) : null;
-	if (!order) return c.html(<OrderLookupPage number={number} />, 200);
-	return c.html(<OrderStatusPage order={order} returned={returned} />, 200);
+	if (!order) return c.html(localized(c, <OrderLookupPage number={number} />), 200);
+	return c.html(localized(c, <OrderStatusPage order={order} returned={returned} />), 200);
 }
 
 const LookupFormSchema = z
@@ -77,8 +78,11 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				requireLocalProvider(c);
 				const current = await localSessionState(c.var.db, c.req.valid("param").sessionId);
 				if (!current) throw new AppError("not_found", "No such payment session");
+				// The amount's breakdown (tax lines) is the order's; the session holds only the amount.
+				const order = await getOrderByNumber(c.var.db, current.session.orderNumber);
 				c.header("Cache-Control", "no-store");
-				return c.html(<LocalPaymentPage session={current.session} state={current.state} />);
+				const page = <LocalPaymentPage session={current.session} state={current.state} order={order} />;
+				return c.html(localized(c, page));
 			},
 		)
 		.openapi(
@@ -160,15 +164,16 @@ export function createPaymentPageRoutes(dispatch: DispatchToApp) {
 				try {
 					const order = await lookupGuestOrder(c.var.db, c.env.VAULT, orderNumber, email);
 					await rememberOrderInBrowser(c, order.number);
-					return c.html(<OrderStatusPage order={order} returned="status" />, 200);
+					return c.html(localized(c, <OrderStatusPage order={order} returned="status" />), 200);
 				} catch (err) {
 					if (!(err instanceof AppError) || err.code !== "not_found") throw err;
-					return c.html(<OrderLookupPage number={orderNumber} error={err.message} />, 404);
+					const error = c.var.locale.t("track.noMatch");
+					return c.html(localized(c, <OrderLookupPage number={orderNumber} error={error} />), 404);
 				}
 			},
 			(result, c) =>
 				result.success
 					? undefined
-					: c.html(<OrderLookupPage error="Enter your order number and email address." />, 400),
+					: c.html(localized(c, <OrderLookupPage error={c.var.locale.t("order.findMissing")} />), 400),
 		);
 }

@@ -4,8 +4,12 @@
 // refused one the page again with a 4xx, what was wrong and what was typed. Cross-site posts are
 // the app's csrf() to refuse (Origin or Sec-Fetch-Site); sameOriginMutations is not used here: under
 // the shop's Referrer-Policy: no-referrer a browser's own form post says `Origin: null`.
+// Languages: the center is per shopper, in their locale (choice cookie, else country). The policy
+// is cached publicly, so, like a catalog page, it exists unprefixed in the default locale and
+// under each locale's prefix (/fr-fr/privacy), and never depends on who asks one URL.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { recordOfProcessing } from "../../shared/personal-data/record";
 import { accountDepsFor } from "../accounts/account-deps";
@@ -16,11 +20,14 @@ import { analyticsConsent, setAnalyticsConsent } from "../analytics/consent";
 import { clearCartCookie } from "../cart/cart-cookie";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
 import { publicCacheIgnoringQuery } from "../middleware/public-cache";
+import { prefixLocale, unprefixedLocale } from "../middleware/shop-locale";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
 import { MessagePage } from "../pages/message";
 import { notFoundPage, pageErrorResponse } from "../pages/page-error";
 import {
+	type Confirmed,
 	type ConsentField,
 	DeleteAccountPage,
 	GUEST_REQUEST_FIELDS,
@@ -31,11 +38,11 @@ import {
 } from "../pages/privacy/center-page";
 import type { FormErrors } from "../pages/privacy/form-parts";
 import { PolicyPage } from "../pages/privacy/policy-page";
+import { privacyRefusal } from "../pages/privacy/refusals";
 import { eraseMyAccount } from "../privacy/account-erasure";
 import { exportAccountData, exportFileName } from "../privacy/account-export";
 import { AccountDataSchema } from "../privacy/account-export-schema";
 import {
-	ACCEPTED,
 	GuestPrivacyRequestSchema,
 	guestRequestDepsFor,
 	requestGuestPrivacyLink,
@@ -52,11 +59,8 @@ const RECORD = recordOfProcessing();
 export const CENTER = "/privacy/center";
 const LOGIN_FOR = (next: string) => `/account/login?next=${encodeURIComponent(next)}`;
 
-const CONFIRMATIONS = {
-	consent: "Your choices are saved. They apply from your next page on.",
-	request: ACCEPTED.message,
-} as const;
-type Done = keyof typeof CONFIRMATIONS;
+/** A public policy page's locale: the default one unprefixed, else its URL's prefix. */
+const LOCALE = "/:locale{[a-z][a-z]-[a-z][a-z]}";
 
 // Lenient on purpose: a link with tracking parameters or a stale `done` still shows the center.
 const CenterQuerySchema = z.object({
@@ -84,6 +88,10 @@ const ConsentFormSchema = z
 function noStore(c: Context<AppEnv>) {
 	c.header("Cache-Control", "no-store");
 }
+
+/** The page in the request's locale (middleware/shop-locale.ts decided it). */
+const render = (c: Context<AppEnv>, page: Child, status: ContentfulStatusCode) =>
+	c.html(localized(c, page), status);
 
 /**
  * Puts the live session's account on the context, as requireAccount does, or says there is none.
@@ -113,7 +121,8 @@ async function renderCenter(
 		signedIn ? requireCustomer(accountDepsFor(c)) : null,
 	]);
 	noStore(c);
-	return c.html(
+	return render(
+		c,
 		<PrivacyCenterPage
 			analytics={analytics}
 			account={customer ? { consents: consentsOf(customer) } : null}
@@ -123,24 +132,20 @@ async function renderCenter(
 	);
 }
 
-const ON_OR_OFF = "Choose on or off.";
-
-function consentFormErrors(issues: readonly z.core.$ZodIssue[]): FormErrors<ConsentField> {
+function consentFormErrors(
+	c: Context<AppEnv>,
+	issues: readonly z.core.$ZodIssue[],
+): FormErrors<ConsentField> {
+	const { t } = c.var.locale;
 	const errors: FormErrors<ConsentField> = { fields: {}, form: [] };
 	for (const issue of issues) {
 		const field = issue.path[0];
-		if (field === "analytics" || field === "marketing") errors.fields[field] = ON_OR_OFF;
-		else if (issue.code === "unrecognized_keys") errors.form.push("Use the form on this page.");
-		else errors.form.push(ON_OR_OFF);
+		if (field === "analytics" || field === "marketing") errors.fields[field] = t("privacy.form.onOrOff");
+		else if (issue.code === "unrecognized_keys") errors.form.push(t("privacy.form.useForm"));
+		else errors.form.push(t("privacy.form.onOrOff"));
 	}
 	return errors;
 }
-
-const GUEST_MESSAGES: Record<GuestRequestField, string> = {
-	orderNumber: "Enter the order number from your order confirmation.",
-	email: "Enter the email address you gave at checkout.",
-	kind: "Choose what you would like.",
-};
 
 /** What was typed, strings only (a repeated field is dropped rather than guessed at). */
 async function typedRequestValues(c: Context<AppEnv>): Promise<GuestRequestValues> {
@@ -153,25 +158,66 @@ async function typedRequestValues(c: Context<AppEnv>): Promise<GuestRequestValue
 	return values;
 }
 
-function requestFormErrors(issues: readonly z.core.$ZodIssue[]): FormErrors<GuestRequestField> {
+function requestFormErrors(
+	c: Context<AppEnv>,
+	issues: readonly z.core.$ZodIssue[],
+): FormErrors<GuestRequestField> {
+	const { t } = c.var.locale;
 	const errors: FormErrors<GuestRequestField> = { fields: {}, form: [] };
 	for (const issue of issues) {
 		const field = GUEST_REQUEST_FIELDS.find((name) => name === issue.path[0]);
-		if (field) errors.fields[field] = GUEST_MESSAGES[field];
-		else if (!errors.form.length) errors.form.push("Use the form on this page.");
+		if (field) errors.fields[field] = t(`privacy.guest.error.${field}`);
+		else if (!errors.form.length) errors.form.push(t("privacy.form.useForm"));
 	}
 	return errors;
 }
 
 async function renderInvalidRequest(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
-	const request = { values: await typedRequestValues(c), errors: requestFormErrors(issues) };
+	const request = { values: await typedRequestValues(c), errors: requestFormErrors(c, issues) };
 	return renderCenter(c, 400, { request });
 }
 
 async function renderMissingPassword(c: Context<AppEnv>) {
 	if (!(await signIn(c))) return c.redirect(LOGIN_FOR(`${CENTER}/delete`), 303);
 	noStore(c);
-	return c.html(<DeleteAccountPage error="Enter your password to confirm." />, 400);
+	return render(c, <DeleteAccountPage error={c.var.locale.t("privacy.delete.missing")} />, 400);
+}
+
+/** The policy in force, with the record of processing (GET /privacy and its prefixed copies). */
+async function renderPolicy(c: Context<AppEnv>) {
+	const versions = await listPolicyVersions(c.var.db);
+	const current = selectCurrentPolicy(versions, Date.now());
+	if (!current) return notFoundPage(c);
+	const summary = summaryOf(current);
+	return render(
+		c,
+		<PolicyPage
+			policy={policyTextOf(current)}
+			inForce={summary}
+			history={versions.map(summaryOf)}
+			record={RECORD}
+		/>,
+		200,
+	);
+}
+
+const noSuchVersion = () => new AppError("not_found", "No such version of the policy");
+
+/** One published version (GET /privacy/versions/{version} and its prefixed copies). */
+async function renderVersion(c: Context<AppEnv>, version: string) {
+	const versions = await listPolicyVersions(c.var.db);
+	const shown = versions.find((row) => row.version === version);
+	const current = selectCurrentPolicy(versions, Date.now());
+	if (!shown || !current) throw noSuchVersion();
+	return render(
+		c,
+		<PolicyPage
+			policy={policyTextOf(shown)}
+			inForce={summaryOf(current)}
+			history={versions.map(summaryOf)}
+		/>,
+		200,
+	);
 }
 
 /** A refusal the person can act on (rate limit, wrong password); faults stay errors. */
@@ -191,31 +237,32 @@ const centerAnswers = {
 const privacyRouter = createRouter();
 privacyRouter.onError(pageErrorResponse);
 
+// The policy under each locale's prefix: the prefix alone decides its language, and the edge
+// cache keys each URL apart. The unprefixed, documented routes are below.
+privacyRouter
+	.get(`${LOCALE}/privacy`, prefixLocale(), publicCacheIgnoringQuery(), renderPolicy)
+	.get(`${LOCALE}/privacy/versions/:version`, prefixLocale(), publicCacheIgnoringQuery(), (c) => {
+		const params = VersionParamsSchema.safeParse({ version: c.req.param("version") });
+		if (!params.success) throw noSuchVersion();
+		return renderVersion(c, params.data.version);
+	});
+
 export const privacyPages = privacyRouter
 	.openapi(
 		createRoute({
 			method: "get",
 			path: "/privacy",
 			tags,
-			summary: "The privacy policy in force, its versions, and the record of processing (public, cached)",
-			middleware: [publicCacheIgnoringQuery()] as const,
-			responses: { 200: html("The policy"), 404: html("No policy is published") },
+			summary:
+				"The privacy policy in force, its versions, and the record of processing (public, cached); also under each locale's prefix (/fr-fr/privacy)",
+			middleware: [unprefixedLocale(), publicCacheIgnoringQuery()] as const,
+			responses: {
+				200: html("The policy"),
+				302: { description: "A shopper who chose another locale: to its prefixed page (never stored)" },
+				404: html("No policy is published"),
+			},
 		}),
-		async (c) => {
-			const versions = await listPolicyVersions(c.var.db);
-			const current = selectCurrentPolicy(versions, Date.now());
-			if (!current) return notFoundPage(c);
-			const summary = summaryOf(current);
-			return c.html(
-				<PolicyPage
-					policy={policyTextOf(current)}
-					inForce={summary}
-					history={versions.map(summaryOf)}
-					record={RECORD}
-				/>,
-				200,
-			);
-		},
+		renderPolicy,
 	)
 	.openapi(
 		createRoute({
@@ -224,26 +271,16 @@ export const privacyPages = privacyRouter
 			tags,
 			summary: "One published version of the privacy policy (public, cached)",
 			request: { params: VersionParamsSchema },
-			middleware: [publicCacheIgnoringQuery()] as const,
-			responses: { 200: html("That version"), 404: html("No such version") },
+			middleware: [unprefixedLocale(), publicCacheIgnoringQuery()] as const,
+			responses: {
+				200: html("That version"),
+				302: { description: "A shopper who chose another locale: to its prefixed page (never stored)" },
+				404: html("No such version"),
+			},
 		}),
-		async (c) => {
-			const { version } = c.req.valid("param");
-			const versions = await listPolicyVersions(c.var.db);
-			const shown = versions.find((row) => row.version === version);
-			const current = selectCurrentPolicy(versions, Date.now());
-			if (!shown || !current) throw new AppError("not_found", "No such version of the policy");
-			return c.html(
-				<PolicyPage
-					policy={policyTextOf(shown)}
-					inForce={summaryOf(current)}
-					history={versions.map(summaryOf)}
-				/>,
-				200,
-			);
-		},
+		(c) => renderVersion(c, c.req.valid("param").version),
 		(result) => {
-			if (!result.success) throw new AppError("not_found", "No such version of the policy");
+			if (!result.success) throw noSuchVersion();
 		},
 	)
 	.openapi(
@@ -257,8 +294,8 @@ export const privacyPages = privacyRouter
 			responses: { 200: html("The privacy center"), ...errorResponses(503) },
 		}),
 		(c) => {
-			const done: Done | undefined = c.req.valid("query").done;
-			return renderCenter(c, 200, done ? { confirmation: CONFIRMATIONS[done] } : {});
+			const done: Confirmed | undefined = c.req.valid("query").done;
+			return renderCenter(c, 200, done ? { confirmation: done } : {});
 		},
 		(result, c) => (result.success ? undefined : renderCenter(c, 200)),
 	)
@@ -282,7 +319,7 @@ export const privacyPages = privacyRouter
 				// As PUT /api/v1/me/consents: the account's record, then this browser at once.
 				await changeConsents(accountDepsFor(c), choices);
 			} else if (choices.marketing !== undefined) {
-				const errors = { fields: {}, form: ["Sign in to change marketing email choices."] };
+				const errors = { fields: {}, form: [c.var.locale.t("privacy.center.marketingSignIn")] };
 				return renderCenter(c, 400, { consentErrors: errors });
 			}
 			if (choices.analytics !== undefined) setAnalyticsConsent(c, choices.analytics);
@@ -291,7 +328,7 @@ export const privacyPages = privacyRouter
 		(result, c) =>
 			result.success
 				? undefined
-				: renderCenter(c, 400, { consentErrors: consentFormErrors(result.error.issues) }),
+				: renderCenter(c, 400, { consentErrors: consentFormErrors(c, result.error.issues) }),
 	)
 	.openapi(
 		createRoute({
@@ -311,7 +348,7 @@ export const privacyPages = privacyRouter
 				const refused = refusal(err);
 				if (!refused) throw err;
 				const values = { orderNumber: input.orderNumber, email: input.email, kind: input.kind };
-				const request = { values, errors: { fields: {}, form: [refused.message] } };
+				const request = { values, errors: { fields: {}, form: [privacyRefusal(c.var.locale, refused)] } };
 				return renderCenter(c, refused.status, { request });
 			}
 			return c.redirect(`${CENTER}?done=request`, 303);
@@ -355,7 +392,7 @@ export const privacyPages = privacyRouter
 		async (c) => {
 			if (!(await signIn(c))) return c.redirect(LOGIN_FOR(`${CENTER}/delete`), 303);
 			noStore(c);
-			return c.html(<DeleteAccountPage />, 200);
+			return render(c, <DeleteAccountPage />, 200);
 		},
 	)
 	.openapi(
@@ -384,10 +421,10 @@ export const privacyPages = privacyRouter
 				if (refused.code === "unauthorized") return c.redirect(LOGIN_FOR(`${CENTER}/delete`), 303);
 				const error =
 					refused.code === "forbidden"
-						? "That is not your password. Your account is unchanged."
-						: refused.message;
+						? c.var.locale.t("privacy.delete.wrong")
+						: privacyRefusal(c.var.locale, refused);
 				noStore(c);
-				return c.html(<DeleteAccountPage error={error} />, refused.status);
+				return render(c, <DeleteAccountPage error={error} />, refused.status as ContentfulStatusCode);
 			}
 			clearSessionCookie(c);
 			// The account's carts are gone with it.
@@ -405,13 +442,11 @@ export const privacyPages = privacyRouter
 			responses: { 200: html("The confirmation") },
 		}),
 		(c) => {
+			const { t } = c.var.locale;
 			noStore(c);
-			return c.html(
-				<MessagePage
-					title="Your account is deleted"
-					message="Your account and its personal data are gone, and you are signed out. Your orders remain only as numbers, items, totals, dates and destination countries; your reviews stay without your name."
-					noindex
-				/>,
+			return render(
+				c,
+				<MessagePage title={t("privacy.deleted.title")} message={t("privacy.deleted.text")} noindex />,
 				200,
 			);
 		},

@@ -1,19 +1,22 @@
 // GET and POST /privacy/requests/{token}: where a guest's privacy-request mail sends them. Every
-// link that does not work (unknown, used, expired, malformed) gets the one same page.
+// link that does not work (unknown, used, expired, malformed) gets the one same page. Each page
+// is in the guest's language (the choice cookie, else their country), refusals included.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { LocaleContext, localized, type PageLocale } from "../i18n/locale-context";
 import { createRouter, errorResponses, html } from "../openapi";
 import { MessagePage } from "../pages/message";
+import { privacyRefusal } from "../pages/privacy/refusals";
 import { PrivacyRequestPage } from "../pages/privacy-request-page";
 import {
 	CORRECTION_MAX,
 	confirmGuestPrivacyRequest,
 	guestRequestDepsFor,
 	inspectLink,
-	LINK_NOT_VALID,
 } from "../privacy/guest-requests";
 
 const TokenParamsSchema = z.object({
@@ -24,13 +27,24 @@ const TokenParamsSchema = z.object({
 });
 const FormSchema = z.object({ correction: z.string().max(CORRECTION_MAX).optional() }).strict();
 
-function page(c: Context<AppEnv>, body: Parameters<typeof c.html>[0], status: ContentfulStatusCode = 200) {
+function page(c: Context<AppEnv>, body: Child, status: ContentfulStatusCode = 200) {
 	c.header("Cache-Control", "no-store");
-	return c.html(body, status);
+	return c.html(localized(c, body), status);
 }
 
+/**
+ * Every unusable link (unknown, used, expired, malformed) gets one same page, byte for byte, so it
+ * tells nothing about the link: its language choice goes back to the privacy center, where a new
+ * link is asked for, rather than to the path with the link's token in it.
+ */
 function invalidLink(c: Context<AppEnv>) {
-	return page(c, <MessagePage title="Link not valid" message={LINK_NOT_VALID} />, 404);
+	const { t } = c.var.locale;
+	const locale: PageLocale = { ...c.var.locale, path: "/privacy/center", publicPage: false };
+	const message = (
+		<MessagePage title={t("privacy.request.invalidTitle")} message={t("privacy.refusal.linkNotValid")} />
+	);
+	c.header("Cache-Control", "no-store");
+	return c.html(<LocaleContext.Provider value={locale}>{message}</LocaleContext.Provider>, 404);
 }
 
 /** A refusal the person can act on; a vault outage or fault stays an error. */
@@ -106,7 +120,7 @@ export const privacyRequestPages = createRouter()
 						token={token}
 						kind={request.kind}
 						orderNumber={order.number}
-						error={refused.message}
+						error={privacyRefusal(c.var.locale, refused)}
 					/>,
 					refused.status as ContentfulStatusCode,
 				);
@@ -119,11 +133,11 @@ export const privacyRequestPages = createRouter()
 				);
 				return c.json(outcome.export, 200);
 			}
-			const message =
-				outcome.kind === "deletion"
-					? "The personal data of this order has been deleted."
-					: "Thank you. Our support team will make the correction and answer by email.";
-			return page(c, <MessagePage title="Request completed" message={message} />);
+			const { t } = c.var.locale;
+			const message = t(
+				outcome.kind === "deletion" ? "privacy.request.deleted" : "privacy.request.corrected",
+			);
+			return page(c, <MessagePage title={t("privacy.request.doneTitle")} message={message} />);
 		},
 		(result, c) => (result.success ? undefined : invalidLink(c)),
 	);

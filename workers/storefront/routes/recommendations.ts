@@ -2,6 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProductIdSchema } from "../../../analytics/event-schema";
 import { recommendFor } from "../analytics/recommendations";
+import { MarketParamSchema } from "../catalog/schemas";
+import { DEFAULT_MARKET, MARKETS } from "../markets/markets";
 import { createRouter, errorResponses } from "../openapi";
 
 const MAX_LIMIT = 12;
@@ -22,6 +24,7 @@ const QuerySchema = z
 			.pipe(z.number().int().min(1).max(MAX_LIMIT))
 			.optional()
 			.openapi({ param: { name: "limit", in: "query" }, type: "integer", example: 4 }),
+		market: MarketParamSchema.openapi({ param: { name: "market", in: "query" } }),
 	})
 	.strict();
 
@@ -58,8 +61,8 @@ const getRecommendations = createRoute({
 export const recommendationRoutes = createRouter();
 
 recommendationRoutes.openapi(getRecommendations, async (c) => {
-	const { product, limit } = c.req.valid("query");
-	const items = await recommendFor(c, product, limit ?? 4);
+	const { product, limit, market = DEFAULT_MARKET } = c.req.valid("query");
+	const items = await recommendFor(c, product, limit ?? 4, MARKETS[market].currency);
 	c.header("Cache-Control", "private, max-age=60");
 	return c.json({ productId: product, items }, 200);
 });

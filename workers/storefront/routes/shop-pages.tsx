@@ -20,6 +20,7 @@ import {
 	type CheckoutFormValues,
 	checkoutFormValues,
 	describeCheckoutIssues,
+	describeRefusal,
 	echoCheckoutValues,
 } from "../checkout/checkout-form";
 import { marketForDelivery } from "../checkout/order-pricing";
@@ -27,6 +28,7 @@ import { getVariantForCart } from "../db/carts";
 import { listCategories } from "../db/catalog";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { localized } from "../i18n/locale-context";
 import { MARKETS, type MarketId } from "../markets/markets";
 import { parseLocaleSegment } from "../markets/shop-locale";
 import { createRouter, errorResponses, formBody, html } from "../openapi";
@@ -60,10 +62,13 @@ function shopperError(err: unknown): AppError | null {
 	return err instanceof AppError && (err.status < 500 || err.code === "payment_unavailable") ? err : null;
 }
 
+/** A refusal in the shopper's language, for the page that shows it. */
+const refusalText = (c: Context<AppEnv>, refusal: AppError) => describeRefusal(c.var.locale.t, refusal);
+
 async function renderCart(c: Context<AppEnv>, status: ContentfulStatusCode = 200, error?: string) {
 	const [cart, categories] = await Promise.all([findCartView(c), listCategories(c.var.db)]);
 	c.header("Cache-Control", "no-store");
-	return c.html(<CartPage cart={cart} categories={categories} error={error} />, status);
+	return c.html(localized(c, <CartPage cart={cart} categories={categories} error={error} />), status);
 }
 
 /** The checkout page; a signed-in customer is also offered their saved addresses (`saved`). */
@@ -79,16 +84,18 @@ export async function renderCheckout(
 	c.header("Cache-Control", "no-store");
 	if (!view || view.lines.length === 0) {
 		const error = errors?.form[0] ?? saved?.error;
-		return c.html(<CartPage cart={view} categories={categories} error={error} />, status);
+		return c.html(localized(c, <CartPage cart={view} categories={categories} error={error} />), status);
 	}
 	const choice = saved ?? (await savedAddressChoice(c));
-	return c.html(<CheckoutPage {...{ cart: view, categories, values, errors, saved: choice }} />, status);
+	const page = <CheckoutPage {...{ cart: view, categories, values, errors, saved: choice }} />;
+	return c.html(localized(c, page), status);
 }
 
 async function renderInvalidCheckout(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]) {
 	// The validator has already read the form; this is its cached copy, repeated keys kept.
 	const raw = await c.req.parseBody({ all: true });
-	return renderCheckout(c, 400, echoCheckoutValues(raw), describeCheckoutIssues(issues, raw));
+	const errors = describeCheckoutIssues(issues, raw, c.var.locale.t);
+	return renderCheckout(c, 400, echoCheckoutValues(raw), errors);
 }
 
 /** Runs a cart change, then back to the cart (303); a refused change re-renders it with the reason. */
@@ -98,7 +105,7 @@ async function changeCart(c: Context<AppEnv>, change: () => Promise<unknown>) {
 	} catch (err) {
 		const refusal = shopperError(err);
 		if (!refusal) throw err;
-		return renderCart(c, refusal.status, refusal.message);
+		return renderCart(c, refusal.status, refusalText(c, refusal));
 	}
 	return c.redirect("/cart", 303);
 }
@@ -133,7 +140,9 @@ async function cartIdForAdding(
 	return openCartIdForAdding(c, market);
 }
 
-const QUANTITY_MESSAGE = `Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`;
+const quantityMessage = (c: Context<AppEnv>) =>
+	c.var.locale.t("cart.chooseQuantity", { max: MAX_LINE_QUANTITY });
+const notInCartMessage = (c: Context<AppEnv>) => c.var.locale.t("cart.notInCart");
 
 const shopRouter = createRouter();
 shopRouter.onError(pageErrorResponse);
@@ -167,7 +176,7 @@ export const shopPageRoutes = shopRouter
 			}),
 		(result, c) => {
 			if (!result.success)
-				return renderCart(c, 400, `Choose a size and colour, and ${QUANTITY_MESSAGE.toLowerCase()}`);
+				return renderCart(c, 400, c.var.locale.t("cart.chooseVariant", { max: MAX_LINE_QUANTITY }));
 		},
 	)
 	.openapi(
@@ -187,8 +196,8 @@ export const shopPageRoutes = shopRouter
 			}),
 		(result, c) => {
 			if (result.success) return;
-			if (result.target === "param") return renderCart(c, 404, "That item is not in your cart.");
-			return renderCart(c, 400, QUANTITY_MESSAGE);
+			if (result.target === "param") return renderCart(c, 404, notInCartMessage(c));
+			return renderCart(c, 400, quantityMessage(c));
 		},
 	)
 	.openapi(
@@ -205,7 +214,7 @@ export const shopPageRoutes = shopRouter
 				await removeItemForShopper(c, await requireCartForChange(c), c.req.valid("param").variantId);
 			}),
 		(result, c) => {
-			if (!result.success) return renderCart(c, 404, "That item is not in your cart.");
+			if (!result.success) return renderCart(c, 404, notInCartMessage(c));
 		},
 	)
 	.openapi(
@@ -248,7 +257,7 @@ export const shopPageRoutes = shopRouter
 			} catch (err) {
 				const refusal = shopperError(err);
 				if (!refusal) throw err;
-				const errors = { fields: {}, form: [refusal.message] };
+				const errors = { fields: {}, form: [refusalText(c, refusal)] };
 				return renderCheckout(c, refusal.status, checkoutFormValues(input), errors);
 			}
 		},

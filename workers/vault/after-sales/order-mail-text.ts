@@ -1,28 +1,57 @@
 // The order mails' words (issue #8, DESIGN P10): built from the non-personal facts the storefront
 // sends, so a message holds what the shopper needs about the order and nothing about the person
 // (no name, address or phone; the address is only the envelope's recipient). Pure: the tests
-// read the exact text. Links are built on SHOP_ORIGIN, never on anything a request says.
+// read the exact text. Links are built on SHOP_ORIGIN, never on anything a request says. Issue
+// #13: written in the request's locale, its words from mail-words/, money and rates through Intl.
 import type { OrderMail } from "../../shared/vault-contract";
 import { type Mail, shopOrigin } from "../accounts/mail";
+import { type Words, wordsFor } from "./mail-words";
 
 export type OrderMailText = Mail & { kind: OrderMail["kind"] };
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** A locale the contract admits ("fr-FR"); en-US is how the shop wrote before it had locales. */
+export const DEFAULT_MAIL_LOCALE = "en-US";
 
-/** Minor units in the order's currency, with that currency's own decimals (2 for EUR, 0 for JPY). */
-export function formatMoney(minor: number, currency: string): string {
-	let format = moneyFormats.get(currency);
+// Formatters are costly to build and immutable: one per locale and currency (or for rates) lives
+// for the isolate.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+	let format = formats.get(key);
 	if (!format) {
-		try {
-			format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-		} catch {
-			// A well-formed code the runtime does not know: still exact, just less pretty.
-			return `${minor} ${currency} (minor units)`;
-		}
-		moneyFormats.set(currency, format);
+		format = make();
+		formats.set(key, format);
+	}
+	return format;
+}
+
+/**
+ * Minor units in the order's currency, with that currency's own decimals (2 for EUR, 0 for JPY),
+ * written as the locale writes money: €1,219.50 in en-US, 1 219,50 € in fr-FR, ￥25,000 in ja-JP.
+ */
+export function formatMoney(minor: number, currency: string, locale = DEFAULT_MAIL_LOCALE): string {
+	let format: Intl.NumberFormat;
+	try {
+		format = cachedFormat(
+			`${locale} ${currency}`,
+			() => new Intl.NumberFormat(locale, { style: "currency", currency }),
+		);
+	} catch {
+		// A well-formed code the runtime does not know: still exact, just less pretty.
+		return `${minor} ${currency} (minor units)`;
 	}
 	const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-	return format.format(minor / 10 ** digits);
+	// Yen stays an integer all the way; other amounts are divided once, at the end.
+	return format.format(digits === 0 ? minor : minor / 10 ** digits);
+}
+
+/** A tax rate in parts per 100,000 as the locale writes percentages: 7.25%, 20 %, 9,975 %. */
+export function formatRate(rateE5: number, locale = DEFAULT_MAIL_LOCALE): string {
+	const format = cachedFormat(
+		`${locale} %`,
+		() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 3 }),
+	);
+	return format.format(rateE5 / 100_000);
 }
 
 /**
@@ -43,141 +72,128 @@ function quote(reply: string): string {
 		.join("\n");
 }
 
-const SIGN_OFF = ["", "Loomwash customer service"];
-
-function lookupHint(shop: string): string {
-	return `Follow your order at ${shop}/orders/lookup with its number and this email address.`;
+/**
+ * The shop's home page in the mail's language: public pages carry the locale in their path
+ * ("/fr-fr"), except the default, which is the unprefixed "/" (storefront markets/shop-locale.ts).
+ */
+function homeOf(shop: string, locale: string): string {
+	return locale === DEFAULT_MAIL_LOCALE ? `${shop}/` : `${shop}/${locale.toLowerCase()}`;
 }
 
-const RETURN_STATUS: Record<Extract<OrderMail, { kind: "return_update" }>["status"], string> = {
-	requested: "We have received your return request and will look at it shortly.",
-	approved: "Your return is approved. Please send the items back with the return number on the parcel.",
-	received: "The returned items have arrived; your refund is on its way.",
-	refunded: "Your refund has been issued.",
-	rejected: "We could not accept this return. Customer service will explain why if you reply to them.",
-};
+type Confirmed = Extract<OrderMail, { kind: "order_confirmed" }>;
+
+/** Lines, subtotal, shipping, then tax: added tax before the total, included tax after it. */
+function confirmedSummary(mail: Confirmed, w: Words, locale: string): string[] {
+	const money = (minor: number) => formatMoney(minor, mail.currency, locale);
+	const taxes = (mail.taxLines ?? []).map((tax) =>
+		w(mail.taxIncluded ? "confirmed.taxIncluded" : "confirmed.tax", {
+			name: oneLine(tax.name),
+			rate: formatRate(tax.rateE5, locale),
+			amount: money(tax.amountMinor),
+		}),
+	);
+	const total = w("confirmed.total", { amount: money(mail.totalMinor) });
+	return [
+		...mail.lines.map((line) =>
+			w("confirmed.line", {
+				quantity: line.quantity,
+				name: oneLine(line.name),
+				detail: oneLine(line.detail),
+				amount: money(line.unitPriceMinor * line.quantity),
+			}),
+		),
+		...(mail.subtotalMinor === undefined
+			? []
+			: [w("confirmed.subtotal", { amount: money(mail.subtotalMinor) })]),
+		w("confirmed.shipping", { method: oneLine(mail.shippingMethod), amount: money(mail.shippingMinor) }),
+		...(mail.taxIncluded ? [total, ...taxes] : [...taxes, total]),
+	].map((line) => `  ${line}`);
+}
 
 /** The subject and text of one order mail; `reply` is the opened staff reply of a consultation_reply. */
-export function orderMailText(origin: string, mail: OrderMail, reply?: string): OrderMailText {
+export function orderMailText(
+	origin: string,
+	mail: OrderMail,
+	options: { reply?: string | undefined; locale?: string | undefined } = {},
+): OrderMailText {
 	const shop = shopOrigin(origin);
+	const locale = options.locale ?? DEFAULT_MAIL_LOCALE;
+	const w = wordsFor(locale);
+	// Every kind names its order but a reply to a question asked without one.
+	const order = ("orderNumber" in mail ? mail.orderNumber : undefined) ?? "";
+	const lookup = w("lookup", { shop });
+	const home = homeOf(shop, locale);
+	const signOff = ["", w("signOff")];
+	const message = (subject: string, ...lines: string[]): OrderMailText => ({
+		kind: mail.kind,
+		subject,
+		text: [...lines, ...signOff].join("\n"),
+	});
 	switch (mail.kind) {
-		case "order_confirmed": {
-			const lines = mail.lines.map(
-				(line) =>
-					`  ${line.quantity} × ${oneLine(line.name)} (${oneLine(line.detail)}): ${formatMoney(
-						line.unitPriceMinor * line.quantity,
-						mail.currency,
-					)}`,
+		case "order_confirmed":
+			return message(
+				w("confirmed.subject", { order }),
+				w("confirmed.thanks"),
+				"",
+				w("confirmed.order", { order }),
+				...confirmedSummary(mail, w, locale),
+				"",
+				w("willShip"),
+				lookup,
 			);
-			return {
-				kind: mail.kind,
-				subject: `Your Loomwash order ${mail.orderNumber} is confirmed`,
-				text: [
-					"Thank you for your order: the payment has arrived.",
-					"",
-					`Order ${mail.orderNumber}`,
-					...lines,
-					`  Shipping (${oneLine(mail.shippingMethod)}): ${formatMoney(mail.shippingMinor, mail.currency)}`,
-					`  Total: ${formatMoney(mail.totalMinor, mail.currency)}`,
-					"",
-					"We will write again when the parcel ships.",
-					lookupHint(shop),
-					...SIGN_OFF,
-				].join("\n"),
-			};
-		}
 		case "payment_failed":
-			return {
-				kind: mail.kind,
-				subject: `The payment for Loomwash order ${mail.orderNumber} did not go through`,
-				text: [
-					`The payment for order ${mail.orderNumber} did not go through, so the order has been cancelled.`,
-					"Nothing was charged.",
-					"",
-					`You are welcome to order again at ${shop}/`,
-					...SIGN_OFF,
-				].join("\n"),
-			};
+			return message(
+				w("failed.subject", { order }),
+				w("failed.text", { order }),
+				"",
+				w("failed.again", { home }),
+			);
 		case "payment_late": {
-			const amount = formatMoney(mail.amountMinor, mail.currency);
-			const outcome =
-				mail.outcome === "reinstated"
-					? [
-							"The items were still available, so your order goes ahead as placed.",
-							"We will write again when the parcel ships.",
-							lookupHint(shop),
-						]
-					: [
-							"The items were no longer available, so the order stays cancelled and",
-							`the full ${amount} has been refunded to the payment method you used.`,
-							"Depending on your bank, it can take a few days to appear.",
-						];
-			return {
-				kind: mail.kind,
-				subject:
-					mail.outcome === "reinstated"
-						? `Your payment arrived: Loomwash order ${mail.orderNumber} goes ahead`
-						: `Your payment for Loomwash order ${mail.orderNumber} has been refunded`,
-				text: [
-					`Your payment of ${amount} for order ${mail.orderNumber} arrived after the order had lapsed.`,
-					...outcome,
-					...SIGN_OFF,
-				].join("\n"),
-			};
+			const amount = formatMoney(mail.amountMinor, mail.currency, locale);
+			return message(
+				w(mail.outcome === "reinstated" ? "late.subject.reinstated" : "late.subject.refunded", { order }),
+				w("late.arrived", { amount, order }),
+				...(mail.outcome === "reinstated"
+					? [w("late.reinstated"), w("willShip"), lookup]
+					: [w("late.refunded", { amount }), w("late.bankDelay")]),
+			);
 		}
 		case "shipped":
-			return {
-				kind: mail.kind,
-				subject: `Your Loomwash order ${mail.orderNumber} has shipped`,
-				text: [
-					`Order ${mail.orderNumber} is on its way.`,
-					"",
-					`Carrier: ${oneLine(mail.carrier)}`,
-					`Tracking number: ${mail.trackingNumber}`,
-					"",
-					"Once it is delivered you have 60 days to return it if it is not right.",
-					lookupHint(shop),
-					...SIGN_OFF,
-				].join("\n"),
-			};
+			return message(
+				w("shipped.subject", { order }),
+				w("shipped.onItsWay", { order }),
+				"",
+				w("shipped.carrier", { carrier: oneLine(mail.carrier) }),
+				w("shipped.tracking", { tracking: mail.trackingNumber }),
+				"",
+				w("shipped.returns"),
+				lookup,
+			);
 		case "return_update": {
+			const ids = { return: mail.returnNumber, order };
 			const amount =
 				mail.amountMinor !== undefined && mail.currency !== undefined
-					? [`Amount: ${formatMoney(mail.amountMinor, mail.currency)}`]
+					? [w("return.amount", { amount: formatMoney(mail.amountMinor, mail.currency, locale) })]
 					: [];
-			return {
-				kind: mail.kind,
-				subject: `Return ${mail.returnNumber} for Loomwash order ${mail.orderNumber}: ${mail.status}`,
-				text: [
-					`Return ${mail.returnNumber} (order ${mail.orderNumber})`,
-					"",
-					RETURN_STATUS[mail.status],
-					...amount,
-					...(mail.status === "refunded"
-						? ["Depending on your bank, it can take a few days to appear on your statement."]
-						: []),
-					"",
-					lookupHint(shop),
-					...SIGN_OFF,
-				].join("\n"),
-			};
+			return message(
+				w("return.subject", { ...ids, status: w(`return.status.${mail.status}`) }),
+				w("return.heading", ids),
+				"",
+				w(`return.${mail.status}`),
+				...amount,
+				...(mail.status === "refunded" ? [w("return.bankDelay")] : []),
+				"",
+				lookup,
+			);
 		}
 		case "consultation_reply":
-			return {
-				kind: mail.kind,
-				subject: mail.orderNumber
-					? `Loomwash customer service replied about order ${mail.orderNumber}`
-					: "Loomwash customer service replied to your question",
-				text: [
-					"Customer service has answered your question:",
-					"",
-					quote(reply ?? ""),
-					"",
-					mail.orderNumber
-						? lookupHint(shop)
-						: `To continue the conversation, write to us from the shop: ${shop}/`,
-					...SIGN_OFF,
-				].join("\n"),
-			};
+			return message(
+				order ? w("reply.subject.order", { order }) : w("reply.subject"),
+				w("reply.intro"),
+				"",
+				quote(options.reply ?? ""),
+				"",
+				order ? lookup : w("reply.continue", { home }),
+			);
 	}
 }

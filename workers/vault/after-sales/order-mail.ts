@@ -180,7 +180,10 @@ export async function sendOrderMail(
 		);
 	}
 	// Built before anything is recorded: a message that cannot be built must not use up its event.
-	const message = orderMailText(deps.env.SHOP_ORIGIN, req.mail, reply ?? undefined);
+	const message = orderMailText(deps.env.SHOP_ORIGIN, req.mail, {
+		reply: reply ?? undefined,
+		locale: req.locale,
+	});
 	if (!(await recordOnce(deps, req))) return { ok: true, sent: false };
 	// Logged before the address leaves the vault (to the mail service).
 	if (!(await audited(deps, { ...event, outcome: "allowed" }))) {

@@ -1,10 +1,14 @@
 // The address book: the saved addresses, each with its own edit page and a delete button, and a
-// form to add one, with the checkout form's fields, labels and messages (the same rules apply).
+// form to add one, with the checkout form's fields and messages (the same rules apply). Once the
+// form knows the country, its fields come in the order and under the names that country uses
+// (the postcode before the town in Germany, from the postal code down in Japan).
 import type { SavedAddress } from "../../accounts/address-book";
 import type { CheckoutFormErrors, CheckoutFormValues } from "../../checkout/checkout-form";
-import { AddressLineFields, CheckoutErrorSummary, countryName, TextField } from "../checkout-page";
+import { useLocale } from "../../i18n/locale-context";
+import { AddressLineFields, CheckoutErrorSummary, TextField } from "../checkout-page";
 import { hasErrors } from "../form-parts";
 import { AccountLayout } from "./account-layout";
+import { AddressBlock } from "./address-block";
 import { Done } from "./form-parts";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
@@ -12,30 +16,16 @@ type AddressFormState = { values: CheckoutFormValues; errors: CheckoutFormErrors
 const EMPTY: AddressFormState = { values: {}, errors: { fields: {}, form: [] } };
 
 export function AddressText({ address }: { address: SavedAddress }) {
-	const { line1, line2, city, region, postalCode, country } = address.address;
-	return (
-		<address>
-			<strong>{address.name}</strong>
-			<br />
-			{line1}
-			<br />
-			{line2 ? (
-				<>
-					{line2}
-					<br />
-				</>
-			) : null}
-			{[city, region, postalCode].filter(Boolean).join(" ")}
-			<br />
-			{countryName(country)}
-			<br />
-			{address.phone}
-		</address>
-	);
+	return <AddressBlock name={address.name} address={address.address} after={[address.phone]} strongName />;
 }
 
-/** The fields of one address form: there is one such form per page, so the ids are the checkout's. */
+/**
+ * The fields of one address form, the checkout's own (one such form per page, so the ids are the
+ * checkout's too). A blank form fits any country; once it knows one (an address being corrected,
+ * a refused form), it is drawn as that country writes its addresses.
+ */
 function AddressFields({ values, errors }: AddressFormState) {
+	const { t } = useLocale();
 	const field = { values, errors: errors.fields };
 	return (
 		<>
@@ -44,7 +34,7 @@ function AddressFields({ values, errors }: AddressFormState) {
 				field="phone"
 				type="tel"
 				autocomplete="shipping tel"
-				hint="For the carrier, with the country code, e.g. +44 20 7946 0000."
+				hint={t("checkout.phoneHint")}
 				{...field}
 			/>
 			<AddressLineFields {...field} />
@@ -57,36 +47,42 @@ type AddressesPageProps = {
 	max: number;
 	form?: AddressFormState;
 	/** A refusal that is not about a field (the book is full, an address is gone). */
-	error?: string;
-	done?: string;
+	error?: string | undefined;
+	done?: string | undefined;
 };
 
 export function AddressesPage({ addresses, max, form = EMPTY, error, done }: AddressesPageProps) {
+	const { t } = useLocale();
 	const errors = error ? { ...form.errors, form: [...form.errors.form, error] } : form.errors;
 	const full = addresses.length >= max;
+	const title = t("account.addresses.title");
 	return (
 		<AccountLayout
-			title={hasErrors(errors) ? "Error: Your addresses" : "Your addresses"}
+			title={hasErrors(errors) ? t("account.errorTitle", { title }) : title}
 			current="/account/addresses"
 			styles={ACCOUNT_PAGES_CSS}
 		>
-			<h1>Your addresses</h1>
+			<h1>{title}</h1>
 			<Done message={done} />
 			<CheckoutErrorSummary errors={errors} />
 			{addresses.length === 0 ? (
-				<p>No saved addresses yet. Save one to check out faster.</p>
+				<p>{t("account.addresses.none")}</p>
 			) : (
-				<ul class="addresses" aria-label="Saved addresses">
+				<ul class="addresses" aria-label={t("account.addresses.saved")}>
 					{addresses.map((address) => (
 						<li class="card" data-address-id={address.id}>
 							<AddressText address={address} />
 							<div class="actions">
 								<a href={`/account/addresses/${address.id}`}>
-									Edit<span class="visually-hidden"> the address of {address.name}</span>
+									{t("account.addresses.edit")}
+									<span class="visually-hidden">{t("account.addresses.ofName", { name: address.name })}</span>
 								</a>
 								<form method="post" action={`/account/addresses/${address.id}/delete`} class="inline">
 									<button type="submit" class="link">
-										Delete<span class="visually-hidden"> the address of {address.name}</span>
+										{t("account.addresses.delete")}
+										<span class="visually-hidden">
+											{t("account.addresses.ofName", { name: address.name })}
+										</span>
 									</button>
 								</form>
 							</div>
@@ -94,9 +90,9 @@ export function AddressesPage({ addresses, max, form = EMPTY, error, done }: Add
 					))}
 				</ul>
 			)}
-			<h2 id="add-title">Add an address</h2>
+			<h2 id="add-title">{t("account.addresses.add")}</h2>
 			{full ? (
-				<p>Your address book is full ({max} addresses). Delete one to add another.</p>
+				<p>{t("account.addresses.full", { max })}</p>
 			) : (
 				<form
 					method="post"
@@ -105,36 +101,38 @@ export function AddressesPage({ addresses, max, form = EMPTY, error, done }: Add
 					aria-labelledby="add-title"
 					novalidate
 				>
-					<AddressFields {...form} />
-					<button type="submit">Save address</button>
+					<AddressFields values={form.values} errors={errors} />
+					<button type="submit">{t("account.addresses.save")}</button>
 				</form>
 			)}
 		</AccountLayout>
 	);
 }
 
-type AddressEditPageProps = { address: SavedAddress; form?: AddressFormState; error?: string };
+type AddressEditPageProps = { address: SavedAddress; form?: AddressFormState; error?: string | undefined };
 
 export function AddressEditPage({ address, form, error }: AddressEditPageProps) {
+	const { t } = useLocale();
 	const state = form ?? {
 		values: { name: address.name, phone: address.phone, ...address.address },
 		errors: EMPTY.errors,
 	};
 	const errors = error ? { ...state.errors, form: [...state.errors.form, error] } : state.errors;
+	const title = t("account.addresses.editTitle");
 	return (
 		<AccountLayout
-			title={hasErrors(errors) ? "Error: Edit an address" : "Edit an address"}
+			title={hasErrors(errors) ? t("account.errorTitle", { title }) : title}
 			current="/account/addresses"
 			styles={ACCOUNT_PAGES_CSS}
 		>
-			<h1>Edit an address</h1>
+			<h1>{title}</h1>
 			<CheckoutErrorSummary errors={errors} />
 			<form method="post" action={`/account/addresses/${address.id}`} class="account-form" novalidate>
 				<AddressFields values={state.values} errors={errors} />
-				<button type="submit">Save changes</button>
+				<button type="submit">{t("account.addresses.saveChanges")}</button>
 			</form>
 			<p>
-				<a href="/account/addresses">Back to your addresses</a>
+				<a href="/account/addresses">{t("account.addresses.back")}</a>
 			</p>
 		</AccountLayout>
 	);

@@ -1,9 +1,10 @@
 // The account's front page: a greeting, news of a newer privacy policy (told once), the latest
 // orders and the way to everything else. Personal: served with Cache-Control: no-store.
+import { useLocale } from "../../i18n/locale-context";
 import type { OrderSummary } from "../../orders/order-view";
 import type { PolicySummary } from "../../privacy/policy";
 import { AccountLayout } from "./account-layout";
-import { Done } from "./form-parts";
+import { Done, LinkedText } from "./form-parts";
 import { OrdersTable } from "./orders-page";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
@@ -11,52 +12,66 @@ type OverviewProps = {
 	nickname: string;
 	recentOrders: OrderSummary[];
 	policyNotice: PolicySummary | null;
-	done?: string;
+	done?: string | undefined;
 };
 
 export function OverviewPage({ nickname, recentOrders, policyNotice, done }: OverviewProps) {
+	const l = useLocale();
+	const { t } = l;
 	return (
-		<AccountLayout title="Your account" current="/account" styles={ACCOUNT_PAGES_CSS}>
-			<h1>Hello, {nickname}</h1>
+		<AccountLayout title={t("account.title")} current="/account" styles={ACCOUNT_PAGES_CSS}>
+			<h1>{t("account.overview.hello", { name: nickname })}</h1>
 			<Done message={done} />
 			{policyNotice ? (
 				<section class="notice" aria-labelledby="policy-notice">
-					<h2 id="policy-notice">Our privacy policy has changed</h2>
+					<h2 id="policy-notice">{t("account.overview.policyChanged")}</h2>
+					{/* The summary is the policy's own text: published in English, like the policy. */}
 					<p>
-						Version {policyNotice.version} applies from {policyNotice.effectiveAt.slice(0, 10)}.{" "}
+						{t("account.overview.policyVersion", {
+							version: policyNotice.version,
+							date: l.date(Date.parse(policyNotice.effectiveAt)),
+						})}{" "}
 						{policyNotice.summary}
 					</p>
 					<p>
-						<a href="/privacy">Read the privacy policy</a>
+						<a href="/privacy">{t("account.overview.readPolicy")}</a>
 					</p>
 				</section>
 			) : null}
-			<h2>Recent orders</h2>
+			<h2>{t("account.overview.recentOrders")}</h2>
 			{recentOrders.length === 0 ? (
 				<p>
-					No orders yet. <a href="/">Browse the rugs</a>.
+					<LinkedText
+						text={t("account.overview.noOrders")}
+						href={l.href("/")}
+						label={t("account.browseRugs")}
+					/>
 				</p>
 			) : (
 				<>
-					<OrdersTable orders={recentOrders} caption="Your latest orders" />
+					<OrdersTable orders={recentOrders} caption={t("account.overview.latestOrders")} />
 					<p>
-						<a href="/account/orders">All your orders</a>
+						<a href="/account/orders">{t("account.orders.all")}</a>
 					</p>
 				</>
 			)}
-			<h2>Your details</h2>
+			<h2>{t("account.overview.details")}</h2>
 			<ul class="links">
 				<li>
-					<a href="/account/addresses">Delivery addresses</a>: saved for a quicker checkout
+					<LinkedText
+						text={t("account.overview.addresses")}
+						href="/account/addresses"
+						label={t("account.overview.addressesLink")}
+					/>
 				</li>
 				<li>
-					<a href="/account/profile">Profile and password</a>
+					<a href="/account/profile">{t("account.overview.profile")}</a>
 				</li>
 				<li>
-					<a href="/account/consultations">Messages with customer service</a>
+					<a href="/account/consultations">{t("account.overview.messages")}</a>
 				</li>
 				<li>
-					<a href="/privacy/center">Privacy choices, your data and deleting the account</a>
+					<a href="/privacy/center">{t("account.overview.privacy")}</a>
 				</li>
 			</ul>
 		</AccountLayout>

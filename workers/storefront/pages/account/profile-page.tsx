@@ -9,9 +9,10 @@ import {
 	PROFILE_FIELDS,
 } from "../../accounts/account-forms";
 import type { Consents } from "../../accounts/profile";
+import { useLocale } from "../../i18n/locale-context";
 import { ErrorSummary, hasErrors, TextField } from "../form-parts";
 import { AccountLayout } from "./account-layout";
-import { Done, NO_ERRORS } from "./form-parts";
+import { Done, LinkedText, NO_ERRORS } from "./form-parts";
 import { DateText } from "./orders-page";
 import { ACCOUNT_PAGES_CSS } from "./styles";
 
@@ -19,42 +20,46 @@ type ProfilePageProps = {
 	profile: { email: string; nickname: string; consents: Consents; createdAt: string };
 	nickname?: { values: FormValues<"nickname">; errors: FormErrors<"nickname"> };
 	password?: { errors: FormErrors<PasswordField> };
-	done?: string;
+	done?: string | undefined;
 };
 
-const given = (yes: boolean) => (yes ? "Yes" : "No");
-
 export function ProfilePage({ profile, nickname, password, done }: ProfilePageProps) {
+	const { t } = useLocale();
+	const given = (yes: boolean) => t(yes ? "common.yes" : "common.no");
+	const title = t("account.profile.title");
 	const failed = hasErrors(nickname?.errors) || hasErrors(password?.errors);
 	const nicknameErrors: FormErrors<"nickname"> = nickname?.errors ?? NO_ERRORS;
 	const passwordErrors: FormErrors<PasswordField> = password?.errors ?? NO_ERRORS;
 	return (
 		<AccountLayout
-			title={failed ? "Error: Your profile" : "Your profile"}
+			title={failed ? t("account.errorTitle", { title }) : title}
 			current="/account/profile"
 			styles={ACCOUNT_PAGES_CSS}
 		>
-			<h1>Your profile</h1>
+			<h1>{title}</h1>
 			<Done message={done} />
 			<ErrorSummary errors={nicknameErrors} order={PROFILE_FIELDS} idOf={() => "p-nickname"} />
 			<ErrorSummary errors={passwordErrors} order={PASSWORD_FIELDS} idOf={(field) => `p-${field}`} />
 			<dl class="facts">
-				<dt>Email address</dt>
+				<dt>{t("account.field.email")}</dt>
 				<dd>{profile.email}</dd>
-				<dt>Member since</dt>
+				<dt>{t("account.profile.memberSince")}</dt>
 				<dd>
 					<DateText iso={profile.createdAt} />
 				</dd>
-				<dt>Browsing statistics</dt>
+				<dt>{t("account.profile.statistics")}</dt>
 				<dd>{given(profile.consents.analytics.given)}</dd>
-				<dt>News and offers by email</dt>
+				<dt>{t("account.field.marketing")}</dt>
 				<dd>{given(profile.consents.marketing.given)}</dd>
 			</dl>
 			<p>
-				Change your privacy choices, download your data or delete the account in the{" "}
-				<a href="/privacy/center">privacy center</a>.
+				<LinkedText
+					text={t("account.profile.privacy")}
+					href="/privacy/center"
+					label={t("account.profile.privacyLink")}
+				/>
 			</p>
-			<h2 id="name-title">What we call you</h2>
+			<h2 id="name-title">{t("account.profile.nameTitle")}</h2>
 			<form
 				method="post"
 				action="/account/profile"
@@ -65,15 +70,15 @@ export function ProfilePage({ profile, nickname, password, done }: ProfilePagePr
 				<TextField
 					id="p-nickname"
 					name="nickname"
-					label="Name or nickname"
+					label={t("account.profile.nameLabel")}
 					autocomplete="nickname"
 					maxlength={60}
 					value={nickname?.values.nickname ?? profile.nickname}
 					error={nicknameErrors.fields.nickname}
 				/>
-				<button type="submit">Save name</button>
+				<button type="submit">{t("account.profile.saveName")}</button>
 			</form>
-			<h2 id="password-title">Change your password</h2>
+			<h2 id="password-title">{t("account.profile.passwordTitle")}</h2>
 			<form
 				method="post"
 				action="/account/password"
@@ -85,7 +90,7 @@ export function ProfilePage({ profile, nickname, password, done }: ProfilePagePr
 					id="p-currentPassword"
 					name="currentPassword"
 					type="password"
-					label="Current password"
+					label={t("account.field.currentPassword")}
 					autocomplete="current-password"
 					maxlength={128}
 					error={passwordErrors.fields.currentPassword}
@@ -94,14 +99,14 @@ export function ProfilePage({ profile, nickname, password, done }: ProfilePagePr
 					id="p-newPassword"
 					name="newPassword"
 					type="password"
-					label="New password"
-					hint="At least 10 characters. Your other devices are signed out."
+					label={t("account.field.newPassword")}
+					hint={t("account.profile.newPasswordHint")}
 					autocomplete="new-password"
 					minlength={10}
 					maxlength={128}
 					error={passwordErrors.fields.newPassword}
 				/>
-				<button type="submit">Change password</button>
+				<button type="submit">{t("account.profile.changePassword")}</button>
 			</form>
 		</AccountLayout>
 	);

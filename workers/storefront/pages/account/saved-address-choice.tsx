@@ -2,8 +2,8 @@
 // step, without typing it again (POST /checkout/saved-address places the order as the account's,
 // as POST /api/v1/me/checkout does).
 import type { SavedAddress } from "../../accounts/address-book";
-import { COUNTRY_CODES } from "../../checkout/countries";
 import type { ShippingMethod } from "../../checkout/shipping";
+import { useLocale } from "../../i18n/locale-context";
 
 export type SavedAddressChoiceState = {
 	addresses: SavedAddress[];
@@ -13,12 +13,9 @@ export type SavedAddressChoiceState = {
 
 export type MethodChoice = { method: ShippingMethod; label: string; priceText: string };
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-function oneLine(address: SavedAddress): string {
+function oneLine(address: SavedAddress, names: Intl.DisplayNames): string {
 	const { line1, city, postalCode, country } = address.address;
-	const countryText = COUNTRY_CODES.includes(country) ? (regionNames.of(country) ?? country) : country;
-	return `${address.name}, ${line1}, ${city} ${postalCode}, ${countryText}`;
+	return `${address.name}, ${line1}, ${city} ${postalCode}, ${names.of(country) ?? country}`;
 }
 
 export function SavedAddressChoice({
@@ -28,11 +25,13 @@ export function SavedAddressChoice({
 	saved: SavedAddressChoiceState;
 	methods: MethodChoice[];
 }) {
+	const l = useLocale();
 	const { addresses, values = {}, error } = saved;
+	const names = new Intl.DisplayNames([l.tag], { type: "region" });
 	const chosen = values.addressId ?? addresses[0]?.id;
 	return (
 		<section class="summary saved-choice" aria-labelledby="saved-title">
-			<h2 id="saved-title">Deliver to a saved address</h2>
+			<h2 id="saved-title">{l.t("checkout.savedTitle")}</h2>
 			{error ? (
 				<div class="notice" role="alert" id="saved-error" tabindex={-1}>
 					<p>{error}</p>
@@ -40,13 +39,12 @@ export function SavedAddressChoice({
 			) : null}
 			{addresses.length === 0 ? (
 				<p>
-					You have no saved addresses yet. <a href="/account/addresses">Add one to your address book</a>, or
-					fill in the form below.
+					{l.t("checkout.savedNone")} <a href="/account/addresses">{l.t("checkout.savedAdd")}</a>
 				</p>
 			) : (
 				<form method="post" action="/checkout/saved-address">
 					<fieldset>
-						<legend>Address</legend>
+						<legend>{l.t("checkout.savedAddress")}</legend>
 						{addresses.map((address, i) => (
 							<label for={`s-address-${i}`} class="radio">
 								<input
@@ -57,12 +55,12 @@ export function SavedAddressChoice({
 									checked={address.id === chosen}
 									required
 								/>
-								<span>{oneLine(address)}</span>
+								<span>{oneLine(address, names)}</span>
 							</label>
 						))}
 					</fieldset>
 					<fieldset>
-						<legend>Shipping method</legend>
+						<legend>{l.t("checkout.shippingMethod")}</legend>
 						{methods.map(({ method, label, priceText }) => (
 							<label for={`s-shippingMethod-${method}`} class="radio">
 								<input
@@ -80,11 +78,11 @@ export function SavedAddressChoice({
 							</label>
 						))}
 					</fieldset>
-					<button type="submit">Continue to payment with this address</button>
+					<button type="submit">{l.t("checkout.savedSubmit")}</button>
 				</form>
 			)}
-			<h2>Or deliver to another address</h2>
-			<p class="muted">An order placed with the form below is not added to your account's order history.</p>
+			<h2>{l.t("checkout.savedOther")}</h2>
+			<p class="muted">{l.t("checkout.savedNotInHistory")}</p>
 		</section>
 	);
 }

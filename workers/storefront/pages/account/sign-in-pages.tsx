@@ -10,31 +10,31 @@ import {
 	REGISTER_TEXT,
 	type RegisterField,
 } from "../../accounts/account-forms";
-import { ErrorSummary, hasErrors, TextField } from "../form-parts";
+import { useLocale } from "../../i18n/locale-context";
+import { ErrorSummary, TextField } from "../form-parts";
 import { Layout } from "../layout";
-import { CheckField, Done, NO_ERRORS } from "./form-parts";
+import { CheckField, Done, LinkedText, NO_ERRORS, titled } from "./form-parts";
 import { ACCOUNT_PAGES_CSS } from "./styles";
-
-const titled = (title: string, errors?: FormErrors<string>) =>
-	hasErrors(errors) ? `Error: ${title}` : title;
 
 type RegisterPageProps = { values?: FormValues<RegisterField>; errors?: FormErrors<RegisterField> };
 
 export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPageProps) {
+	const { t } = useLocale();
 	const id = (field: RegisterField) => `r-${field}`;
 	const fields = errors.fields;
+	const title = t("account.register.title");
 	return (
-		<Layout title={titled("Create an account", errors)} categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
-			<h1>Create an account</h1>
+		<Layout title={titled(t, title, errors)} categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
+			<h1>{title}</h1>
 			<ErrorSummary errors={errors} order={REGISTER_FIELDS} idOf={id} />
-			<p>With an account you can check out with a saved address and see your orders in one place.</p>
+			<p>{t("account.register.intro")}</p>
 			<form method="post" action="/account/register" class="account-form" novalidate>
 				<TextField
 					id={id("email")}
 					name="email"
 					type="email"
-					label={REGISTER_TEXT.email.label}
-					hint="We send a link to it to confirm the account."
+					label={t(REGISTER_TEXT.email.label)}
+					hint={t("account.register.emailHint")}
 					autocomplete="email"
 					maxlength={254}
 					value={values.email}
@@ -44,8 +44,8 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 					id={id("password")}
 					name="password"
 					type="password"
-					label={REGISTER_TEXT.password.label}
-					hint="At least 10 characters. Common passwords are refused."
+					label={t(REGISTER_TEXT.password.label)}
+					hint={t("account.register.passwordHint")}
 					autocomplete="new-password"
 					minlength={10}
 					maxlength={128}
@@ -54,26 +54,26 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 				<TextField
 					id={id("nickname")}
 					name="nickname"
-					label={REGISTER_TEXT.nickname.label}
-					hint="A first name or a nickname: it is only used to greet you."
+					label={t(REGISTER_TEXT.nickname.label)}
+					hint={t("account.register.nicknameHint")}
 					autocomplete="nickname"
 					maxlength={60}
 					value={values.nickname}
 					error={fields.nickname}
 				/>
 				<fieldset>
-					<legend>Your choices (optional, and you can change them at any time)</legend>
+					<legend>{t("account.register.choices")}</legend>
 					<CheckField
 						id={id("analytics")}
 						name="analytics"
-						label={REGISTER_TEXT.analytics.label}
-						hint="Counts of pages seen, never tied to you."
+						label={t(REGISTER_TEXT.analytics.label)}
+						hint={t("account.register.analyticsHint")}
 						checked={values.analytics === "on"}
 					/>
 					<CheckField
 						id={id("marketing")}
 						name="marketing"
-						label={REGISTER_TEXT.marketing.label}
+						label={t(REGISTER_TEXT.marketing.label)}
 						checked={values.marketing === "on"}
 					/>
 				</fieldset>
@@ -81,18 +81,24 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 					id={id("acceptPolicy")}
 					name="acceptPolicy"
 					label={
-						<>
-							I have read the <a href="/privacy">privacy policy</a>
-						</>
+						<LinkedText
+							text={t("account.register.acceptPolicy")}
+							href="/privacy"
+							label={t("account.register.policyLink")}
+						/>
 					}
 					checked={values.acceptPolicy === "on"}
 					error={fields.acceptPolicy}
 					required
 				/>
-				<button type="submit">Create account</button>
+				<button type="submit">{t("account.register.submit")}</button>
 			</form>
 			<p>
-				Already have an account? <a href="/account/login">Sign in</a>
+				<LinkedText
+					text={t("account.register.haveAccount")}
+					href="/account/login"
+					label={t("account.signIn")}
+				/>
 			</p>
 		</Layout>
 	);
@@ -101,14 +107,16 @@ export function RegisterPage({ values = {}, errors = NO_ERRORS }: RegisterPagePr
 type LoginPageProps = {
 	values?: FormValues<LoginField | "next">;
 	errors?: FormErrors<LoginField>;
-	done?: string;
+	done?: string | undefined;
 };
 
 export function LoginPage({ values = {}, errors = NO_ERRORS, done }: LoginPageProps) {
+	const { t } = useLocale();
 	const id = (field: LoginField) => `l-${field}`;
+	const title = t("account.signIn");
 	return (
-		<Layout title={titled("Sign in", errors)} categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
-			<h1>Sign in</h1>
+		<Layout title={titled(t, title, errors)} categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
+			<h1>{title}</h1>
 			<Done message={done} />
 			<ErrorSummary errors={errors} order={LOGIN_FIELDS} idOf={id} />
 			<form method="post" action="/account/login" class="account-form" novalidate>
@@ -117,7 +125,7 @@ export function LoginPage({ values = {}, errors = NO_ERRORS, done }: LoginPagePr
 					id={id("email")}
 					name="email"
 					type="email"
-					label="Email address"
+					label={t("account.field.email")}
 					autocomplete="username"
 					maxlength={254}
 					value={values.email}
@@ -127,22 +135,22 @@ export function LoginPage({ values = {}, errors = NO_ERRORS, done }: LoginPagePr
 					id={id("password")}
 					name="password"
 					type="password"
-					label="Password"
+					label={t("account.field.password")}
 					autocomplete="current-password"
 					maxlength={128}
 					error={errors.fields.password}
 				/>
-				<button type="submit">Sign in</button>
+				<button type="submit">{t("account.signIn")}</button>
 			</form>
 			<ul class="links">
 				<li>
-					<a href="/account/forgot">Forgot your password?</a>
+					<a href="/account/forgot">{t("account.forgot.title")}</a>
 				</li>
 				<li>
-					<a href="/account/register">Create an account</a>
+					<a href="/account/register">{t("account.register.title")}</a>
 				</li>
 				<li>
-					<a href="/orders/track">Track an order placed without an account</a>
+					<a href="/orders/track">{t("account.login.trackGuestOrder")}</a>
 				</li>
 			</ul>
 		</Layout>
@@ -152,48 +160,44 @@ export function LoginPage({ values = {}, errors = NO_ERRORS, done }: LoginPagePr
 type ForgotPageProps = { values?: FormValues<"email">; errors?: FormErrors<"email"> };
 
 export function ForgotPage({ values = {}, errors = NO_ERRORS }: ForgotPageProps) {
+	const { t } = useLocale();
+	const title = t("account.forgot.title");
 	return (
-		<Layout
-			title={titled("Forgot your password?", errors)}
-			categories={[]}
-			styles={ACCOUNT_PAGES_CSS}
-			noindex
-		>
-			<h1>Forgot your password?</h1>
+		<Layout title={titled(t, title, errors)} categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
+			<h1>{title}</h1>
 			<ErrorSummary errors={errors} order={["email"] as const} idOf={() => "f-email"} />
-			<p>
-				Enter the address you registered with. If it has an account, we send it a link to choose a new
-				password.
-			</p>
+			<p>{t("account.forgot.intro")}</p>
 			<form method="post" action="/account/forgot" class="account-form" novalidate>
 				<TextField
 					id="f-email"
 					name="email"
 					type="email"
-					label="Email address"
+					label={t("account.field.email")}
 					autocomplete="email"
 					maxlength={254}
 					value={values.email}
 					error={errors.fields.email}
 				/>
-				<button type="submit">Send me a link</button>
+				<button type="submit">{t("account.forgot.submit")}</button>
 			</form>
 			<p>
-				<a href="/account/login">Back to sign in</a>
+				<a href="/account/login">{t("account.forgot.back")}</a>
 			</p>
 		</Layout>
 	);
 }
 
 /** After registering or asking for a reset: the same words whether or not the address is known. */
-export function CheckEmailPage({ message }: { message: string }) {
+export function CheckEmailPage() {
+	const { t } = useLocale();
+	const title = t("account.checkEmail.title");
 	return (
-		<Layout title="Check your email" categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
-			<h1>Check your email</h1>
-			<p class="lead">{message}</p>
-			<p>Nothing arrived? Look in your spam folder, or ask again in a few minutes.</p>
+		<Layout title={title} categories={[]} styles={ACCOUNT_PAGES_CSS} noindex>
+			<h1>{title}</h1>
+			<p class="lead">{t("account.checkEmail.message")}</p>
+			<p>{t("account.checkEmail.nothingArrived")}</p>
 			<p>
-				<a href="/account/login">Sign in</a>
+				<a href="/account/login">{t("account.signIn")}</a>
 			</p>
 		</Layout>
 	);

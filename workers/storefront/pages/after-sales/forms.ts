@@ -1,6 +1,7 @@
 // The after-sales pages' forms: flat text fields in, the JSON API's own schema applied to them
 // (as the checkout form does), and its issues turned into one plain sentence per field. Pure, so
-// the pages and the tests share it.
+// the pages and the tests share it. The sentences are the shopper's language's (`l.t`); the
+// English catalog holds the very sentences these pages have always shown.
 import { z } from "@hono/zod-openapi";
 import {
 	AccountConsultationRequestSchema,
@@ -9,6 +10,7 @@ import {
 import type { RETURN_REASONS } from "../../db/schema";
 import { ReturnRequestSchema } from "../../returns/return-schemas";
 import { MAX_REVIEW_TEXT, WriteReviewSchema } from "../../reviews/review-schemas";
+import { afterSalesRefusal, type RefusalLocale } from "./refusals";
 
 type Issue = z.core.$ZodIssue;
 
@@ -21,6 +23,7 @@ export const noErrors = (): FormErrors => ({ fields: {}, form: [] });
 export const hasErrors = (errors: FormErrors | undefined): boolean =>
 	errors !== undefined && (errors.form.length > 0 || Object.keys(errors.fields).length > 0);
 
+/** The English sentence (the tests' reference); pages show `after.form.unknownFields` in their language. */
 export const UNKNOWN_FIELDS = "The form had fields we don't know. Please check it and send it again.";
 
 // Longer than any field the API accepts, so a long value gets that field's own message; the
@@ -45,15 +48,18 @@ function describeIssues(issues: readonly Issue[], describe: (issue: Issue) => De
 	return errors;
 }
 
-function textMessage(issue: Issue, what: string, max: number): string {
+/** The free-text fields, each with its own four sentences (no language builds them from parts alike). */
+type TextField = "details" | "message" | "review";
+
+function textMessage(l: RefusalLocale, issue: Issue, field: TextField, max: number): string {
 	// A form field is always text: a missing one is the only wrong type it can have.
-	if (issue.code === "too_small" || issue.code === "invalid_type") return `Write ${what}`;
-	if (issue.code === "too_big") return `Keep ${what} to ${max} characters or fewer`;
-	if (issue.code === "custom") return `${capitalize(what)} must not contain control characters`;
-	return `Write ${what} as plain text`;
+	if (issue.code === "too_small" || issue.code === "invalid_type") return l.t(`after.form.${field}.missing`);
+	if (issue.code === "too_big") return l.t(`after.form.${field}.tooLong`, { max });
+	if (issue.code === "custom") return l.t(`after.form.${field}.control`);
+	return l.t(`after.form.${field}.plain`);
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const unknownFields = (l: RefusalLocale) => ({ form: l.t("after.form.unknownFields") });
 
 /** What the shopper typed, to put back in the form: text fields only, bounded. */
 export function echoValues(raw: unknown, keep: (field: string) => boolean): FormValues {
@@ -67,6 +73,7 @@ export function echoValues(raw: unknown, keep: (field: string) => boolean): Form
 
 // ---- Returns: a reason, optional details, and a quantity field per line (`qty-<variantId>`).
 
+/** The reasons in English, for the staff console; shoppers read `after.reason.<reason>`. */
 export const RETURN_REASON_TEXT = {
 	damaged: "It arrived damaged",
 	wrong_item: "I received the wrong item",
@@ -121,43 +128,50 @@ export const ReturnFormSchema = RawReturnFormSchema.transform((form): unknown =>
 	});
 
 /** The field a return issue belongs to; `lines` is the whole list of items. */
-function returnIssue(issue: Issue, raw: Record<string, unknown>): Described {
+function returnIssue(l: RefusalLocale, issue: Issue, raw: Record<string, unknown>): Described {
 	const [first, index] = issue.path;
-	if (first === "reason") return { field: "reason", message: "Choose why you are sending it back" };
+	if (first === "reason") return { field: "reason", message: l.t("after.form.reason") };
 	if (first === "details")
-		return { field: "details", message: textMessage(issue, "the details", MAX_RETURN_DETAILS) };
+		return { field: "details", message: textMessage(l, issue, "details", MAX_RETURN_DETAILS) };
 	if (first === "lines" && typeof index === "number") {
 		const line = requestedLines(raw)[index];
 		if (line)
 			return {
 				field: line.field,
-				message: issue.code === "custom" ? issue.message : "Enter a whole number of items",
+				message:
+					issue.code === "custom"
+						? afterSalesRefusal(l, { message: issue.message })
+						: l.t("after.form.wholeNumber"),
 			};
 	}
 	if (first === "lines") {
 		const message =
-			issue.code === "too_small" ? "Choose at least one item to send back, with how many" : issue.message;
+			issue.code === "too_small"
+				? l.t("after.form.noLines")
+				: afterSalesRefusal(l, { message: issue.message });
 		return { field: "lines", message };
 	}
-	return { form: UNKNOWN_FIELDS };
+	return unknownFields(l);
 }
 
-export function describeReturnIssues(issues: readonly Issue[], raw: unknown): FormErrors {
+export function describeReturnIssues(l: RefusalLocale, issues: readonly Issue[], raw: unknown): FormErrors {
 	const form = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-	return describeIssues(issues, (issue) => returnIssue(issue, form));
+	return describeIssues(issues, (issue) => returnIssue(l, issue, form));
 }
 
 /** The domain's refusal of some lines ("At most 1 left to return"), put by the fields they came from. */
 export function describeLineRefusals(
+	l: RefusalLocale,
 	issues: readonly { path: (string | number)[]; message: string }[],
 	lines: readonly { variantId: number }[],
 ): FormErrors {
 	const errors = noErrors();
 	for (const issue of issues) {
+		const message = afterSalesRefusal(l, issue);
 		const line =
 			issue.path[0] === "lines" && typeof issue.path[1] === "number" ? lines[issue.path[1]] : undefined;
-		if (line) errors.fields[qtyField(line.variantId)] ??= issue.message;
-		else if (!errors.form.includes(issue.message)) errors.form.push(issue.message);
+		if (line) errors.fields[qtyField(line.variantId)] ??= message;
+		else if (!errors.form.includes(message)) errors.form.push(message);
 	}
 	return errors;
 }
@@ -188,17 +202,17 @@ export const ConsultationFormSchema = RawConsultationFormSchema.transform((form)
 		description: "about: pre_sales, after_sales or one of your order numbers; message",
 	});
 
-function messageIssue(issue: Issue): Described {
+function messageIssue(l: RefusalLocale, issue: Issue): Described {
 	if (issue.path[0] === "message")
-		return { field: "message", message: textMessage(issue, "your message", MAX_MESSAGE) };
+		return { field: "message", message: textMessage(l, issue, "message", MAX_MESSAGE) };
 	if (issue.path[0] === "kind" || issue.path[0] === "orderNumber") {
-		return { field: "about", message: "Choose what your question is about" };
+		return { field: "about", message: l.t("after.form.about") };
 	}
-	return { form: UNKNOWN_FIELDS };
+	return unknownFields(l);
 }
 
-export function describeConsultationIssues(issues: readonly Issue[]): FormErrors {
-	return describeIssues(issues, messageIssue);
+export function describeConsultationIssues(l: RefusalLocale, issues: readonly Issue[]): FormErrors {
+	return describeIssues(issues, (issue) => messageIssue(l, issue));
 }
 
 /** Form body → the same validated input POST /api/v1/me/consultations/{id}/messages takes. */
@@ -227,16 +241,16 @@ export const ReviewFormSchema = RawReviewFormSchema.transform((form): unknown =>
 	.pipe(WriteReviewSchema)
 	.openapi("ReviewForm", { description: "productSlug, rating (1–5) and text" });
 
-function reviewIssue(issue: Issue): Described {
-	if (issue.path[0] === "rating") return { field: "rating", message: "Choose a rating from 1 to 5 stars" };
+function reviewIssue(l: RefusalLocale, issue: Issue): Described {
+	if (issue.path[0] === "rating") return { field: "rating", message: l.t("after.form.rating") };
 	if (issue.path[0] === "text")
-		return { field: "text", message: textMessage(issue, "your review", MAX_REVIEW_TEXT) };
+		return { field: "text", message: textMessage(l, issue, "review", MAX_REVIEW_TEXT) };
 	if (issue.path[0] === "productSlug" || issue.path[0] === "productId") {
-		return { form: "Which product? Open the review form from the product you received." };
+		return { form: l.t("after.form.whichProduct") };
 	}
-	return { form: UNKNOWN_FIELDS };
+	return unknownFields(l);
 }
 
-export function describeReviewIssues(issues: readonly Issue[]): FormErrors {
-	return describeIssues(issues, reviewIssue);
+export function describeReviewIssues(l: RefusalLocale, issues: readonly Issue[]): FormErrors {
+	return describeIssues(issues, (issue) => reviewIssue(l, issue));
 }

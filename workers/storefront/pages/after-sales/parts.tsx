@@ -1,9 +1,9 @@
 // Pieces the after-sales pages share: dates, the status words shoppers read, and their notices
-// (the error summary and field messages are the shop-wide ones in ../form-parts).
+// (the error summary and field messages are the shop-wide ones in ../form-parts). The words are
+// the shopper's language's, from the catalogs' `after.` keys.
 import type { Child } from "hono/jsx";
 import type { ConsultationView } from "../../consultations/consultation-schemas";
-import type { ReturnView } from "../../returns/return-schemas";
-import type { OwnReview } from "../../reviews/review-schemas";
+import { type PageLocale, useLocale } from "../../i18n/locale-context";
 import { AccountLayout } from "../account/account-layout";
 import { ErrorSummary } from "../form-parts";
 import { type FormErrors, hasErrors } from "./forms";
@@ -20,31 +20,31 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
 export const formatDay = (at: string | number) => dateFormat.format(new Date(at));
 export const formatDateTime = (at: string | number) => `${dateTimeFormat.format(new Date(at))} UTC`;
 
-export const RETURN_STATUS_TEXT: Record<ReturnView["status"], string> = {
-	requested: "requested",
-	approved: "approved",
-	received: "received",
-	refunded: "refunded",
-	rejected: "rejected",
-};
+// English pages keep the day-first dates they have always shown ("3 Mar 2025", whichever English
+// market); other languages write the day in their own order (3 mars 2025, 2025/03/03).
+const isEnglish = (l: PageLocale) => l.language === "en";
 
-export const REJECTION_TEXT: Record<NonNullable<ReturnView["rejection"]>, string> = {
-	outside_window: "The 60-day return window had closed.",
-	not_received: "The parcel did not reach us.",
-	used_or_damaged: "The item came back used or damaged.",
-	not_eligible: "This item cannot be returned.",
-	other: "Customer service will explain by email.",
-};
+/** A day in the shopper's language, from an ISO string or epoch milliseconds. */
+export const dayIn = (l: PageLocale, at: string | number) =>
+	isEnglish(l) ? formatDay(at) : l.date(new Date(at));
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment (day and time, UTC) in the shopper's language. */
+export function dateTimeIn(l: PageLocale, at: string | number): string {
+	if (isEnglish(l)) return formatDateTime(at);
+	let format = dateTimeFormats.get(l.tag);
+	if (!format) {
+		format = new Intl.DateTimeFormat(l.tag, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+		dateTimeFormats.set(l.tag, format);
+	}
+	return `${format.format(new Date(at))} UTC`;
+}
+
+/** In English, for the staff console; shoppers read `after.kind.<kind>`. */
 export const CONSULTATION_KIND_TEXT: Record<ConsultationView["kind"], string> = {
 	pre_sales: "Before buying",
 	after_sales: "About a purchase",
-};
-
-export const REVIEW_STATUS_TEXT: Record<OwnReview["status"], string> = {
-	pending: "waiting for moderation",
-	published: "published",
-	rejected: "not published",
 };
 
 /** A page's notice that is not an error: a success or a plain statement. */
@@ -71,9 +71,10 @@ export function FormPage({
 	idOf?: (field: string) => string;
 	children?: Child;
 }) {
+	const l = useLocale();
 	return (
 		<AccountLayout
-			title={hasErrors(errors) ? `Error: ${title}` : title}
+			title={hasErrors(errors) ? l.t("after.errorTitle", { title }) : title}
 			current={current}
 			styles={AFTER_SALES_CSS}
 		>

@@ -1,12 +1,14 @@
 // The privacy center: the shopper's consent choices and their rights, all without JavaScript.
 // Personal (it shows this browser's and this account's choices, and may hold what was typed), so
 // the route sends no-store. With Global Privacy Control the page says so and offers no analytics
-// consent: the signal decides, and nothing is collected.
+// consent: the signal decides, and nothing is collected. In the shopper's language (`privacy.`).
 
 import type { PrivacyRequestKind } from "../../../shared/vault-contract";
 import type { Consents } from "../../accounts/profile";
 import type { AnalyticsConsent } from "../../analytics/consent";
+import { useLocale } from "../../i18n/locale-context";
 import { AccountLayout } from "../account/account-layout";
+import { rich } from "../after-sales/rich-text";
 import {
 	describedBy,
 	ErrorSummary,
@@ -17,7 +19,7 @@ import {
 } from "../form-parts";
 import { Layout } from "../layout";
 import { noErrors } from "./form-parts";
-import { policyDate } from "./policy-page";
+import { policyDateIn } from "./policy-page";
 import { PRIVACY_CSS } from "./styles";
 
 export type GuestRequestField = "orderNumber" | "email" | "kind";
@@ -27,11 +29,7 @@ export const GUEST_REQUEST_FIELDS: readonly GuestRequestField[] = ["orderNumber"
 export type ConsentField = "analytics" | "marketing";
 export const CONSENT_FIELDS: readonly ConsentField[] = ["analytics", "marketing"];
 
-export const KIND_LABELS: Record<PrivacyRequestKind, string> = {
-	export: "A copy of the order's personal data",
-	correction: "A correction of the order's personal data",
-	deletion: "Deletion of the order's personal data",
-};
+export const REQUEST_KINDS: readonly PrivacyRequestKind[] = ["export", "correction", "deletion"];
 
 const GUEST_TARGETS: Record<GuestRequestField, string> = {
 	orderNumber: "r-orderNumber",
@@ -49,19 +47,13 @@ export type PrivacyCenterProps = {
 	/** The signed-in customer's recorded consents; null for a guest. */
 	account: { consents: Consents } | null;
 	/** What was just done (after a form's 303). */
-	confirmation?: string;
+	confirmation?: Confirmed;
 	consentErrors?: FormErrors<ConsentField>;
 	request?: { values: GuestRequestValues; errors: FormErrors<GuestRequestField> };
 };
 
-const ANALYTICS_STATE: Record<Exclude<AnalyticsConsent["reason"], "global_privacy_control">, string> = {
-	default:
-		"On: anonymous, aggregate counts of which rugs are looked at together. No profile of you is made. You have not chosen yet.",
-	granted: "On, as you chose: anonymous, aggregate counts of which rugs are looked at together.",
-	withdrawn: "Off, as you chose. Nothing is collected from this browser.",
-	do_not_track:
-		"Off: your browser sends Do Not Track, and we honour it. Nothing is collected from this browser whatever is chosen here.",
-};
+/** What a form just did, confirmed on the center after its 303. */
+export type Confirmed = "consent" | "request";
 
 function Radio({
 	name,
@@ -98,32 +90,35 @@ function OnOff({
 	record?: { policyVersion: string; at: string };
 	error?: string;
 }) {
+	const l = useLocale();
 	const hintId = `c-${name}`;
+	const recorded = record
+		? l.t("privacy.center.recorded", { version: record.policyVersion, date: policyDateIn(l, record.at) })
+		: "";
 	return (
 		<fieldset class="choices" aria-describedby={describedBy(hintId, true, Boolean(error))}>
 			<legend>{legend}</legend>
 			<span class="hint" id={`${hintId}-hint`}>
 				{state}
-				{record ? ` Recorded under privacy policy ${record.policyVersion} on ${policyDate(record.at)}.` : ""}
+				{recorded ? ` ${recorded}` : ""}
 			</span>
 			<FieldMessages id={hintId} error={error} />
-			<Radio name={name} value="on" label="On" checked={on} />
-			<Radio name={name} value="off" label="Off" checked={!on} />
+			<Radio name={name} value="on" label={l.t("privacy.center.on")} checked={on} />
+			<Radio name={name} value="off" label={l.t("privacy.center.off")} checked={!on} />
 		</fieldset>
 	);
 }
 
 function Choices({ analytics, account, consentErrors = noErrors() }: PrivacyCenterProps) {
+	const l = useLocale();
 	const gpc = analytics.reason === "global_privacy_control";
 	const marketing = account?.consents.marketing;
 	return (
 		<section aria-labelledby="choices-title">
-			<h2 id="choices-title">Your choices</h2>
+			<h2 id="choices-title">{l.t("privacy.center.choices")}</h2>
 			{gpc ? (
 				<p class="gpc" id="gpc">
-					<strong>Global Privacy Control is honoured.</strong> Your browser sends the Global Privacy Control
-					signal, so we collect no analytics from it: no page views, no product views, nothing counted. There
-					is nothing to choose here while the signal is on.
+					<strong>{l.t("privacy.center.gpcTitle")}</strong> {l.t("privacy.center.gpcText")}
 				</p>
 			) : null}
 			<ErrorSummary errors={consentErrors} order={CONSENT_FIELDS} idOf={(field) => CONSENT_TARGETS[field]} />
@@ -132,8 +127,12 @@ function Choices({ analytics, account, consentErrors = noErrors() }: PrivacyCent
 					{gpc ? null : (
 						<OnOff
 							name="analytics"
-							legend="Anonymous analytics"
-							state={analytics.reason === "global_privacy_control" ? "" : ANALYTICS_STATE[analytics.reason]}
+							legend={l.t("privacy.center.analytics")}
+							state={
+								analytics.reason === "global_privacy_control"
+									? ""
+									: l.t(`privacy.center.analytics.${analytics.reason}`)
+							}
 							on={analytics.allowed}
 							record={account?.consents.analytics}
 							error={consentErrors.fields.analytics}
@@ -142,18 +141,14 @@ function Choices({ analytics, account, consentErrors = noErrors() }: PrivacyCent
 					{marketing ? (
 						<OnOff
 							name="marketing"
-							legend="Marketing email"
-							state={
-								marketing.given
-									? "On: we may email you about new rugs."
-									: "Off: we send you no marketing email."
-							}
+							legend={l.t("privacy.center.marketing")}
+							state={l.t(marketing.given ? "privacy.center.marketing.on" : "privacy.center.marketing.off")}
 							on={marketing.given}
 							record={marketing}
 							error={consentErrors.fields.marketing}
 						/>
 					) : null}
-					<button type="submit">Save choices</button>
+					<button type="submit">{l.t("privacy.center.save")}</button>
 				</form>
 			)}
 		</section>
@@ -161,6 +156,7 @@ function Choices({ analytics, account, consentErrors = noErrors() }: PrivacyCent
 }
 
 function GuestRequestForm({ request }: Pick<PrivacyCenterProps, "request">) {
+	const l = useLocale();
 	const values = request?.values ?? {};
 	const errors = request?.errors ?? noErrors<GuestRequestField>();
 	const text = (
@@ -185,25 +181,22 @@ function GuestRequestForm({ request }: Pick<PrivacyCenterProps, "request">) {
 	const kindError = errors.fields.kind;
 	return (
 		<section aria-labelledby="request-title">
-			<h2 id="request-title">Your data from an order without an account</h2>
-			<p>
-				Give the order number and the email address you used at checkout. If they match an order, we send a
-				single-use link to that address; following it completes the request.
-			</p>
+			<h2 id="request-title">{l.t("privacy.guest.title")}</h2>
+			<p>{l.t("privacy.guest.intro")}</p>
 			<ErrorSummary errors={errors} order={GUEST_REQUEST_FIELDS} idOf={(field) => GUEST_TARGETS[field]} />
 			<form method="post" action="/privacy/center/request" class="privacy-form" novalidate>
 				{text(
 					"orderNumber",
-					"Order number",
-					"From your order confirmation, e.g. LW-7K2M-9QXA-4TPB.",
+					l.t("privacy.guest.orderNumber"),
+					l.t("privacy.guest.orderNumberHint", { example: "LW-7K2M-9QXA-4TPB" }),
 					"text",
 					"off",
 				)}
-				{text("email", "Email address", "The address the order confirmation went to.", "email", "email")}
+				{text("email", l.t("privacy.guest.email"), l.t("privacy.guest.emailHint"), "email", "email")}
 				<fieldset class="choices" aria-describedby={describedBy("r-kind", false, Boolean(kindError))}>
-					<legend>What would you like?</legend>
+					<legend>{l.t("privacy.guest.kind")}</legend>
 					<FieldMessages id="r-kind" error={kindError} />
-					{(Object.keys(KIND_LABELS) as PrivacyRequestKind[]).map((kind) => (
+					{REQUEST_KINDS.map((kind) => (
 						<label for={`r-kind-${kind}`} class="radio">
 							<input
 								id={`r-kind-${kind}`}
@@ -213,55 +206,54 @@ function GuestRequestForm({ request }: Pick<PrivacyCenterProps, "request">) {
 								checked={values.kind === kind}
 								required
 							/>
-							<span>{KIND_LABELS[kind]}</span>
+							<span>{l.t(`privacy.guest.kind.${kind}`)}</span>
 						</label>
 					))}
 				</fieldset>
-				<button type="submit">Send me the link</button>
+				<button type="submit">{l.t("privacy.guest.send")}</button>
 			</form>
 			<p>
-				Have an account? <a href="/account/login?next=%2Fprivacy%2Fcenter">Sign in</a> to download, correct or
-				delete your data at once.
+				{rich(l.t("privacy.guest.signIn"), {
+					link: <a href="/account/login?next=%2Fprivacy%2Fcenter">{l.t("privacy.guest.signInLink")}</a>,
+				})}
 			</p>
 		</section>
 	);
 }
 
+/** A correction's place: the page that corrects it, and what it holds. */
+const CORRECTIONS = [
+	{ href: "/account/profile", link: "privacy.correct.profile", text: "privacy.correct.profileText" },
+	{ href: "/account/addresses", link: "privacy.correct.addresses", text: "privacy.correct.addressesText" },
+	{ href: "/account/orders", link: "privacy.correct.orders", text: "privacy.correct.ordersText" },
+] as const;
+
 function AccountRights() {
+	const l = useLocale();
 	return (
 		<>
 			<section aria-labelledby="export-title">
-				<h2 id="export-title">A copy of your data</h2>
-				<p>
-					Everything we hold about you (profile, addresses, orders, returns, messages, reviews and your
-					choices) as one JSON file. Opening it is recorded in our audit log.
-				</p>
+				<h2 id="export-title">{l.t("privacy.export.title")}</h2>
+				<p>{l.t("privacy.export.text")}</p>
 				<p>
 					<a class="button" href="/privacy/center/export" download>
-						Download my data
+						{l.t("privacy.export.download")}
 					</a>
 				</p>
 			</section>
 			<section aria-labelledby="correct-title">
-				<h2 id="correct-title">Correct your data</h2>
+				<h2 id="correct-title">{l.t("privacy.correct.title")}</h2>
 				<ul>
-					<li>
-						<a href="/account/profile">Your profile</a>: the name we call you.
-					</li>
-					<li>
-						<a href="/account/addresses">Your address book</a>: saved delivery addresses.
-					</li>
-					<li>
-						<a href="/account/orders">Your orders</a>: the delivery contact of an order not yet packed can be
-						corrected from the order.
-					</li>
+					{CORRECTIONS.map((entry) => (
+						<li>{rich(l.t(entry.text), { link: <a href={entry.href}>{l.t(entry.link)}</a> })}</li>
+					))}
 				</ul>
 			</section>
 			<section aria-labelledby="delete-title">
-				<h2 id="delete-title">Delete your account</h2>
-				<p>Your personal data is destroyed; you are asked to confirm first.</p>
+				<h2 id="delete-title">{l.t("privacy.delete.title")}</h2>
+				<p>{l.t("privacy.delete.short")}</p>
 				<p>
-					<a href="/privacy/center/delete">Delete my account…</a>
+					<a href="/privacy/center/delete">{l.t("privacy.delete.link")}</a>
 				</p>
 			</section>
 		</>
@@ -269,26 +261,30 @@ function AccountRights() {
 }
 
 function Confirmation({ confirmation }: Pick<PrivacyCenterProps, "confirmation">) {
+	const l = useLocale();
 	if (!confirmation) return null;
 	return (
 		<p class="confirmation" role="status">
-			{confirmation}
+			{l.t(`privacy.center.done.${confirmation}`)}
 		</p>
 	);
 }
 
 export function PrivacyCenterPage(props: PrivacyCenterProps) {
+	const l = useLocale();
 	const failed =
 		(props.consentErrors && hasErrors(props.consentErrors)) ||
 		(props.request && hasErrors(props.request.errors));
-	const title = failed ? "Error: Privacy center" : "Privacy center";
+	const heading = l.t("privacy.center.title");
+	const title = failed ? l.t("privacy.errorTitle", { title: heading }) : heading;
 	const body = (
 		<>
-			<h1>Privacy center</h1>
+			<h1>{heading}</h1>
 			<Confirmation confirmation={props.confirmation} />
 			<p class="lead">
-				Your choices and your rights over your data. What we do with it, and why, is in our{" "}
-				<a href="/privacy">privacy policy</a>.
+				{rich(l.t("privacy.center.lead"), {
+					link: <a href={l.href("/privacy")}>{l.t("privacy.center.policyLink")}</a>,
+				})}
 			</p>
 			<Choices {...props} />
 			{props.account ? <AccountRights /> : <GuestRequestForm request={props.request} />}
@@ -308,53 +304,61 @@ export function PrivacyCenterPage(props: PrivacyCenterProps) {
 	);
 }
 
+const GOES = [
+	"privacy.delete.goes.signIn",
+	"privacy.delete.goes.profile",
+	"privacy.delete.goes.addresses",
+	"privacy.delete.goes.orders",
+] as const;
+const STAYS = ["privacy.delete.stays.orders", "privacy.delete.stays.reviews"] as const;
+
 export function DeleteAccountPage({ error }: { error?: string }) {
+	const l = useLocale();
 	const errors: FormErrors<"password"> = error ? { fields: { password: error }, form: [] } : noErrors();
+	const heading = l.t("privacy.delete.title");
 	return (
 		<AccountLayout
-			title={error ? "Error: Delete your account" : "Delete your account"}
+			title={error ? l.t("privacy.errorTitle", { title: heading }) : heading}
 			current="/privacy/center"
 			styles={PRIVACY_CSS}
 		>
-			<h1>Delete your account</h1>
+			<h1>{heading}</h1>
 			<ErrorSummary errors={errors} order={["password"]} idOf={() => "d-password"} />
 			<p class="lead">
-				This cannot be undone. You may want to <a href="/privacy/center/export">download your data</a> first.
+				{rich(l.t("privacy.delete.lead"), {
+					link: <a href="/privacy/center/export">{l.t("privacy.delete.exportLink")}</a>,
+				})}
 			</p>
-			<h2>What goes</h2>
+			<h2>{l.t("privacy.delete.goes")}</h2>
 			<ul>
-				<li>Your sign-in: email address, password and every session</li>
-				<li>Your profile, nickname and privacy choices</li>
-				<li>Your address book and your carts</li>
-				<li>
-					The names, addresses, phone numbers and emails of your orders, your return details and messages
-				</li>
+				{GOES.map((key) => (
+					<li>{l.t(key)}</li>
+				))}
 			</ul>
-			<p>Your data key is destroyed first, so nothing of yours can be opened again, even from backups.</p>
-			<h2>What stays</h2>
+			<p>{l.t("privacy.delete.key")}</p>
+			<h2>{l.t("privacy.delete.stays")}</h2>
 			<ul>
-				<li>
-					Your orders, with only their number, items, totals, dates and destination country, for our accounts
-				</li>
-				<li>Your published reviews, without your name</li>
+				{STAYS.map((key) => (
+					<li>{l.t(key)}</li>
+				))}
 			</ul>
 			<form method="post" action="/privacy/center/delete" class="privacy-form" novalidate>
 				<TextField
 					id="d-password"
 					name="password"
 					type="password"
-					label="Your password"
-					hint="To confirm it is you."
+					label={l.t("privacy.delete.password")}
+					hint={l.t("privacy.delete.passwordHint")}
 					autocomplete="current-password"
 					maxlength={128}
 					error={error}
 				/>
 				<button type="submit" class="danger">
-					Delete my account
+					{l.t("privacy.delete.confirm")}
 				</button>
 			</form>
 			<p>
-				<a href="/privacy/center">Keep my account</a>
+				<a href="/privacy/center">{l.t("privacy.delete.keep")}</a>
 			</p>
 		</AccountLayout>
 	);

@@ -1,22 +1,38 @@
 // The privacy policy page (P13): the version shown clause by clause with the mechanism that keeps
 // each, every published version linked, and (for the version in force) the record of processing
 // as tables: who receives what, for how long, why and how it is protected. The same for every
-// visitor, so the route may cache it publicly.
+// visitor of one URL, so the route may cache it publicly; its locale comes from the URL's prefix.
+// The policy and the record are the shop's legal text, in English: the page around them is in the
+// page's language, says so, and marks the English text as English for assistive technology.
 import type { RecordOfProcessing } from "../../../shared/personal-data/record";
 import { DATA_CATEGORIES, type DataCategory } from "../../../shared/personal-data/vocabulary";
+import { type PageLocale, useLocale } from "../../i18n/locale-context";
 import type { PolicySummary, PolicyText } from "../../privacy/policy";
+import { rich } from "../after-sales/rich-text";
 import { DataTable } from "../data-table";
 import { Layout } from "../layout";
 import { PRIVACY_CSS } from "./styles";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+const longDates = new Map<string, Intl.DateTimeFormat>();
 
-/** "1 November 2026" from an ISO timestamp. */
-export function policyDate(iso: string): string {
-	return dateFormat.format(new Date(iso));
+/**
+ * "1 November 2026" from an ISO timestamp, in the page's language. English pages keep the
+ * day-first date they have always shown, whichever English market; others write their own.
+ */
+export function policyDateIn(l: PageLocale, iso: string): string {
+	const tag = l.language === "en" ? "en-GB" : l.tag;
+	let format = longDates.get(tag);
+	if (!format) {
+		format = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" });
+		longDates.set(tag, format);
+	}
+	return format.format(new Date(iso));
 }
 
 export const versionPath = (version: string) => `/privacy/versions/${encodeURIComponent(version)}`;
+
+/** `lang="en"` on the shop's English legal text when the page around it is not English. */
+const englishText = (l: PageLocale) => (l.language === "en" ? undefined : "en");
 
 /** "Contact details" from "Contact details: email address and phone number". */
 function categoryLabel(id: string): string {
@@ -24,6 +40,8 @@ function categoryLabel(id: string): string {
 	return description ? (description.split(":")[0] ?? id) : id;
 }
 
+// The record's rows are the shop's record, in English like the policy; only its headings and
+// captions are in the page's language.
 const categoryList = (ids: readonly string[]) =>
 	ids.length > 0 ? ids.map(categoryLabel).join(", ") : "No personal data";
 
@@ -39,14 +57,16 @@ function Fields({ fields }: { fields: readonly string[] }) {
 }
 
 function Clauses({ policy }: { policy: PolicyText }) {
+	const l = useLocale();
 	return (
-		<ol class="clauses">
+		<ol class="clauses" lang={englishText(l)}>
 			{policy.clauses.map((clause) => (
 				<li id={`clause-${clause.id}`}>
 					<h3>{`${clause.id} ${clause.title}`}</h3>
 					<p>{clause.text}</p>
 					<p class="mechanism">
-						<strong>How the shop keeps it:</strong> {clause.mechanism}
+						<strong lang={englishText(l) ? l.tag : undefined}>{l.t("privacy.policy.keptBy")}</strong>{" "}
+						{clause.mechanism}
 					</p>
 				</li>
 			))}
@@ -55,10 +75,15 @@ function Clauses({ policy }: { policy: PolicyText }) {
 }
 
 function History({ history, shown, inForce }: { history: PolicySummary[]; shown: string; inForce: string }) {
+	const l = useLocale();
 	return (
 		<DataTable
-			caption="Every published version, newest first"
-			columns={["Version", "Effective from", "What changed"]}
+			caption={l.t("privacy.versions.caption")}
+			columns={[
+				l.t("privacy.policy.version"),
+				l.t("privacy.policy.effective"),
+				l.t("privacy.versions.changed"),
+			]}
 		>
 			{history.map((entry) => (
 				<tr>
@@ -66,14 +91,14 @@ function History({ history, shown, inForce }: { history: PolicySummary[]; shown:
 						{entry.version === shown ? (
 							<span aria-current="page">{entry.version}</span>
 						) : (
-							<a href={entry.version === inForce ? "/privacy" : versionPath(entry.version)}>
+							<a href={l.href(entry.version === inForce ? "/privacy" : versionPath(entry.version))}>
 								{entry.version}
 							</a>
 						)}
-						{entry.version === inForce ? " (in force)" : ""}
+						{entry.version === inForce ? ` ${l.t("privacy.versions.inForce")}` : ""}
 					</th>
-					<td>{policyDate(entry.effectiveAt)}</td>
-					<td>{entry.summary}</td>
+					<td>{policyDateIn(l, entry.effectiveAt)}</td>
+					<td lang={englishText(l)}>{entry.summary}</td>
 				</tr>
 			))}
 		</DataTable>
@@ -81,25 +106,32 @@ function History({ history, shown, inForce }: { history: PolicySummary[]; shown:
 }
 
 function Record({ record }: { record: RecordOfProcessing }) {
+	const l = useLocale();
+	const english = englishText(l);
 	return (
 		<section aria-labelledby="record-title">
-			<h2 id="record-title">Record of processing</h2>
+			<h2 id="record-title">{l.t("privacy.record.title")}</h2>
 			<p>
-				Generated from the annotations beside every stored personal column, so it cannot leave one out. The
-				same record is published as{" "}
-				<a href="/api/v1/privacy/record" type="application/json">
-					JSON
-				</a>
-				.
+				{rich(l.t("privacy.record.intro"), {
+					link: (
+						<a href="/api/v1/privacy/record" type="application/json">
+							JSON
+						</a>
+					),
+				})}
 			</p>
-			<h3>Who receives what</h3>
+			<h3>{l.t("privacy.record.recipients")}</h3>
 			<DataTable
-				caption="Recipients of personal data"
-				columns={["Recipient", "What it receives", "Kinds of data"]}
+				caption={l.t("privacy.record.recipientsCaption")}
+				columns={[
+					l.t("privacy.record.recipient"),
+					l.t("privacy.record.receives"),
+					l.t("privacy.record.kinds"),
+				]}
 				class="record"
 			>
 				{record.recipients.map((entry) => (
-					<tr>
+					<tr lang={english}>
 						<th scope="row">{humanize(entry.id)}</th>
 						<td>{entry.description}</td>
 						<td>
@@ -110,10 +142,14 @@ function Record({ record }: { record: RecordOfProcessing }) {
 					</tr>
 				))}
 			</DataTable>
-			<h3>How long it is kept</h3>
-			<DataTable caption="Retention periods" columns={["Data", "Kept", "Ended by"]} class="record">
+			<h3>{l.t("privacy.record.retention")}</h3>
+			<DataTable
+				caption={l.t("privacy.record.retentionCaption")}
+				columns={[l.t("privacy.record.data"), l.t("privacy.record.kept"), l.t("privacy.record.endedBy")]}
+				class="record"
+			>
 				{record.retention.map((entry) => (
-					<tr>
+					<tr lang={english}>
 						<th scope="row">
 							{humanize(entry.rule)}
 							<br />
@@ -124,24 +160,28 @@ function Record({ record }: { record: RecordOfProcessing }) {
 					</tr>
 				))}
 			</DataTable>
-			<h3>Why, and on which legal basis</h3>
+			<h3>{l.t("privacy.record.purposes")}</h3>
 			<DataTable
-				caption="Purposes and legal bases"
-				columns={["Purpose", "Legal basis", "Kinds of data"]}
+				caption={l.t("privacy.record.purposesCaption")}
+				columns={[l.t("privacy.record.purpose"), l.t("privacy.record.basis"), l.t("privacy.record.kinds")]}
 				class="record"
 			>
 				{record.purposes.map((entry) => (
-					<tr>
+					<tr lang={english}>
 						<th scope="row">{entry.description}</th>
 						<td>{entry.legalBases.map((basis) => basis.description).join("; ")}</td>
 						<td>{categoryList(entry.categories)}</td>
 					</tr>
 				))}
 			</DataTable>
-			<h3>How it is protected</h3>
-			<DataTable caption="Safeguards" columns={["Safeguard", "How"]} class="record">
+			<h3>{l.t("privacy.record.safeguards")}</h3>
+			<DataTable
+				caption={l.t("privacy.record.safeguardsCaption")}
+				columns={[l.t("privacy.record.safeguard"), l.t("privacy.record.how")]}
+				class="record"
+			>
 				{record.safeguards.map((entry) => (
-					<tr>
+					<tr lang={english}>
 						<th scope="row">{humanize(entry.id)}</th>
 						<td>{entry.description}</td>
 					</tr>
@@ -162,40 +202,52 @@ type PolicyPageProps = {
 };
 
 export function PolicyPage({ policy, inForce, history, record }: PolicyPageProps) {
+	const l = useLocale();
 	const current = policy.version === inForce.version;
-	const title = current ? "Privacy policy" : `Privacy policy, version ${policy.version}`;
+	const title = current
+		? l.t("privacy.policy.title")
+		: l.t("privacy.policy.versionTitle", { version: policy.version });
 	return (
 		<Layout
 			title={title}
-			description="How Loomwash handles personal data: each promise and the code that keeps it."
+			description={l.t("privacy.policy.description")}
 			categories={[]}
 			styles={PRIVACY_CSS}
-			head={current ? null : <link rel="canonical" href={versionPath(policy.version)} />}
+			head={current ? null : <link rel="canonical" href={l.href(versionPath(policy.version))} />}
 		>
 			<h1>{title}</h1>
 			{current ? null : (
 				<p class="notice">
-					This is not the version in force. The policy in force is{" "}
-					<a href="/privacy">{`version ${inForce.version}`}</a>, effective from{" "}
-					{policyDate(inForce.effectiveAt)}.
+					{rich(l.t("privacy.policy.notInForce"), {
+						link: (
+							<a href={l.href("/privacy")}>
+								{l.t("privacy.policy.versionLink", { version: inForce.version })}
+							</a>
+						),
+						date: policyDateIn(l, inForce.effectiveAt),
+					})}
 				</p>
 			)}
+			{l.language === "en" ? null : <p class="notice">{l.t("privacy.policy.inEnglish")}</p>}
 			<dl class="policy-meta">
-				<dt>Version</dt>
+				<dt>{l.t("privacy.policy.version")}</dt>
 				<dd>{policy.version}</dd>
-				<dt>Effective from</dt>
+				<dt>{l.t("privacy.policy.effective")}</dt>
 				<dd>
-					<time datetime={policy.effectiveAt}>{policyDate(policy.effectiveAt)}</time>
+					<time datetime={policy.effectiveAt}>{policyDateIn(l, policy.effectiveAt)}</time>
 				</dd>
 			</dl>
-			<p class="lead">{policy.summary}</p>
-			<p>
-				Your choices and your rights (a copy of your data, correction, deletion) are in the{" "}
-				<a href="/privacy/center">privacy center</a>.
+			<p class="lead" lang={englishText(l)}>
+				{policy.summary}
 			</p>
-			<h2>The policy, clause by clause</h2>
+			<p>
+				{rich(l.t("privacy.policy.center"), {
+					link: <a href="/privacy/center">{l.t("privacy.policy.centerLink")}</a>,
+				})}
+			</p>
+			<h2>{l.t("privacy.policy.clauses")}</h2>
 			<Clauses policy={policy} />
-			<h2>Versions</h2>
+			<h2>{l.t("privacy.policy.versions")}</h2>
 			<History history={history} shown={policy.version} inForce={inForce.version} />
 			{record ? <Record record={record} /> : null}
 		</Layout>

@@ -1,8 +1,9 @@
-// What a product page tells search engines and link previews: its canonical address, social meta
-// and schema.org Product data. The JSON-LD block is data, not script: browsers never execute it,
+// What a product page tells search engines and link previews: social meta and schema.org Product
+// data, both at the page's address in its own locale (the layout writes the canonical link). The JSON-LD block is data, not script: browsers never execute it,
 // so the CSP's script-src does not apply to it (checked in Chromium: no violation is reported).
 import { raw } from "hono/html";
 import type { ProductWithReviews } from "../../catalog/schemas";
+import { useLocale } from "../../i18n/locale-context";
 
 /** A price in major units as schema.org wants it ("129.99"), with the currency's own decimals. */
 export function decimalPrice(minor: number, currency: string): string {
@@ -60,11 +61,12 @@ export function productStructuredData(product: ProductWithReviews, url: string) 
 }
 
 export function ProductHead({ product, origin }: { product: ProductWithReviews; origin: string }) {
-	const url = `${origin}/p/${product.slug}`;
+	const l = useLocale();
+	const url = `${origin}${l.href(`/p/${product.slug}`)}`;
 	return (
 		<>
-			<link rel="canonical" href={url} />
 			<meta property="og:type" content="product" />
+			<meta property="og:locale" content={l.tag.replace("-", "_")} />
 			<meta property="og:site_name" content="Loomwash" />
 			<meta property="og:title" content={product.name} />
 			<meta property="og:description" content={product.description} />

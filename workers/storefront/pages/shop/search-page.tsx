@@ -3,6 +3,7 @@
 // the URL and nothing on the page depends on the shopper.
 import type { ProductListQuery } from "../../catalog/schemas";
 import type { ProductPage } from "../../db/catalog";
+import { useLocale } from "../../i18n/locale-context";
 import {
 	activeFilterCount,
 	FeatureChecks,
@@ -56,11 +57,12 @@ type SearchPageProps = {
 };
 
 function BrowseByRoom({ categories }: { categories: NavCategory[] }) {
+	const l = useLocale();
 	return (
 		<ul class="rooms">
 			{categories.map((c) => (
 				<li>
-					<a href={`/c/${c.slug}`}>{c.name}</a>
+					<a href={l.href(`/c/${c.slug}`)}>{c.name}</a>
 				</li>
 			))}
 		</ul>
@@ -72,19 +74,23 @@ function SearchForm({
 	values,
 	errors,
 }: Pick<SearchPageProps, "categories" | "values" | "errors">) {
-	const prices = priceOptions({
-		minPrice: /^\d+$/.test(values.minPrice) ? Number(values.minPrice) : undefined,
-		maxPrice: /^\d+$/.test(values.maxPrice) ? Number(values.maxPrice) : undefined,
-	});
+	const l = useLocale();
+	const prices = priceOptions(
+		{
+			minPrice: /^\d+$/.test(values.minPrice) ? Number(values.minPrice) : undefined,
+			maxPrice: /^\d+$/.test(values.maxPrice) ? Number(values.maxPrice) : undefined,
+		},
+		l,
+	);
 	const active = [values.category, values.minPrice, values.maxPrice].filter(Boolean).length;
 	const flagCount = Object.values(values.flags).filter(Boolean).length;
 	const qError = errors?.fields.q;
 	return (
-		<form class="site-search" method="get" action="/search" aria-label="Search rugs">
+		<form class="site-search" method="get" action={l.href("/search")} aria-label={l.t("layout.searchRugs")}>
 			<div class="search-q">
-				<label for="f-q">Search for</label>
+				<label for="f-q">{l.t("search.searchFor")}</label>
 				<span class="hint" id="f-q-hint">
-					A colour, a pattern, a material or a room, up to 100 characters.
+					{l.t("search.hint")}
 				</span>
 				<FieldError id="f-q" message={qError} />
 				<div class="row">
@@ -97,7 +103,7 @@ function SearchForm({
 						aria-invalid={qError ? "true" : undefined}
 						aria-describedby={qError ? "f-q-hint f-q-error" : "f-q-hint"}
 					/>
-					<button type="submit">Search</button>
+					<button type="submit">{l.t("layout.search")}</button>
 				</div>
 			</div>
 			<FoldedFilters active={active + flagCount}>
@@ -105,8 +111,8 @@ function SearchForm({
 					<div>
 						<Select
 							name="category"
-							label="Room"
-							any="All rooms"
+							label={l.t("search.room")}
+							any={l.t("search.allRooms")}
 							value={values.category}
 							options={categories.map((c) => [c.slug, c.name])}
 							invalid={Boolean(errors?.fields.category)}
@@ -116,7 +122,7 @@ function SearchForm({
 					<div>
 						<Select
 							name="minPrice"
-							label="From price"
+							label={l.t("category.fromPrice")}
 							value={values.minPrice}
 							options={prices}
 							invalid={Boolean(errors?.fields.minPrice)}
@@ -126,7 +132,7 @@ function SearchForm({
 					<div>
 						<Select
 							name="maxPrice"
-							label="Up to price"
+							label={l.t("category.upToPrice")}
 							value={values.maxPrice}
 							options={prices}
 							invalid={Boolean(errors?.fields.maxPrice)}
@@ -136,7 +142,7 @@ function SearchForm({
 					<FeatureChecks query={{ sort: values.sort, limit: 0, ...values.flags }} />
 					<SortSelect sort={values.sort} />
 					<div>
-						<button type="submit">Show rugs</button>
+						<button type="submit">{l.t("category.showRugs")}</button>
 					</div>
 				</div>
 			</FoldedFilters>
@@ -145,51 +151,52 @@ function SearchForm({
 }
 
 export function SearchPage({ categories, origin, values, results, errors }: SearchPageProps) {
+	const l = useLocale();
 	const q = results?.query.q;
-	const canonical = `${origin}/search${q ? `?q=${encodeURIComponent(q)}` : ""}`;
 	return (
 		<Layout
-			title={q ? `Search: ${q}` : "Search rugs"}
+			title={q ? l.t("search.title", { q }) : l.t("layout.searchRugs")}
 			categories={categories}
 			styles={SHOP_CSS}
-			head={<link rel="canonical" href={canonical} />}
+			origin={origin}
+			canonicalPath={`/search${q ? `?q=${encodeURIComponent(q)}` : ""}`}
 			// Result lists are endless variations of the category pages; engines index those instead.
 			noindex
 		>
-			<h1>{q ? `Search results for “${q}”` : "Search rugs"}</h1>
+			<h1>{q ? l.t("search.resultsFor", { q }) : l.t("layout.searchRugs")}</h1>
 			<ErrorSummary errors={errors} order={SEARCH_FIELDS} idOf={fieldId} />
 			<SearchForm categories={categories} values={values} errors={errors} />
 			{results ? (
 				<section aria-labelledby="results-heading">
 					<h2 id="results-heading">
 						{results.page.items.length > 0
-							? `Rugs matching “${results.query.q}”`
-							: `No rugs match “${results.query.q}”`}
+							? l.t("search.matching", { q: results.query.q })
+							: l.t("search.noMatch", { q: results.query.q })}
 					</h2>
 					{results.page.items.length > 0 ? (
 						<ProductGrid products={results.page.items} colors={results.colors} />
 					) : (
 						<>
 							<p>
-								{activeFilterCount(results.query) > 0
-									? "Try fewer words or fewer filters, or browse by room:"
-									: "Try fewer or other words (a colour, a pattern, a material), or browse by room:"}
+								{activeFilterCount(results.query) > 0 ? l.t("search.fewerFilters") : l.t("search.otherWords")}
 							</p>
 							<BrowseByRoom categories={categories} />
 						</>
 					)}
-					<nav class="pager" aria-label="Pagination">
-						{results.query.cursor ? <a href={listingHref("/search", results.query)}>First page</a> : null}
+					<nav class="pager" aria-label={l.t("category.pagination")}>
+						{results.query.cursor ? (
+							<a href={l.href(listingHref("/search", results.query))}>{l.t("category.firstPage")}</a>
+						) : null}
 						{results.page.nextCursor ? (
-							<a href={listingHref("/search", results.query, results.page.nextCursor)} rel="next">
-								Next page
+							<a href={l.href(listingHref("/search", results.query, results.page.nextCursor))} rel="next">
+								{l.t("category.nextPage")}
 							</a>
 						) : null}
 					</nav>
 				</section>
 			) : errors ? null : (
 				<section aria-labelledby="browse-heading">
-					<h2 id="browse-heading">Or browse by room</h2>
+					<h2 id="browse-heading">{l.t("search.browse")}</h2>
 					<BrowseByRoom categories={categories} />
 				</section>
 			)}

@@ -1,11 +1,13 @@
 // Guest order tracking: a form for the order number and the email given at checkout, and the
 // order it proves (status, lines, parcel). Personal by nature: never cached, never indexed.
-import { colorLabel, formatPrice, sizeLabel } from "../../catalog/format";
 import type { OrderRow } from "../../db/orders";
+import { useLocale } from "../../i18n/locale-context";
+import type { MessageKey } from "../../i18n/translate";
 import type { OrderSummary } from "../../orders/order-view";
+import { colourName } from "../cart-page";
 import { ErrorSummary, FieldError, type FormErrors } from "../form-parts";
 import { Layout, type NavCategory } from "../layout";
-import { STATUS_TEXT } from "../order-status-page";
+import { addedTaxLabel, includedTaxText, OrderStatusLine } from "../order-status-page";
 import { SHOP_CSS } from "./styles";
 
 export const TRACK_FIELDS = ["orderNumber", "email"] as const;
@@ -13,7 +15,7 @@ export type TrackField = (typeof TRACK_FIELDS)[number];
 export type TrackErrors = FormErrors<TrackField>;
 export type TrackValues = Partial<Record<TrackField, string>>;
 
-const LABELS: Record<TrackField, string> = { orderNumber: "Order number", email: "Email address" };
+const LABELS: Record<TrackField, MessageKey> = { orderNumber: "track.orderNumber", email: "checkout.email" };
 const fieldId = (field: TrackField) => `f-${field}`;
 
 function TrackField({
@@ -27,11 +29,12 @@ function TrackField({
 	errors?: TrackErrors;
 	hint: string;
 }) {
+	const l = useLocale();
 	const id = fieldId(field);
 	const error = errors?.fields[field];
 	return (
 		<div class="field">
-			<label for={id}>{LABELS[field]}</label>
+			<label for={id}>{l.t(LABELS[field])}</label>
 			<span class="hint" id={`${id}-hint`}>
 				{hint}
 			</span>
@@ -61,25 +64,19 @@ export function TrackOrderPage({
 	values?: TrackValues;
 	errors?: TrackErrors;
 }) {
+	const l = useLocale();
 	return (
-		<Layout title="Track an order" categories={categories} styles={SHOP_CSS} noindex>
-			<h1>Track an order</h1>
-			<p class="lead">
-				Enter your order number and the email address you gave at checkout to see where your order is.
-			</p>
+		<Layout title={l.t("track.title")} categories={categories} styles={SHOP_CSS} noindex>
+			<h1>{l.t("track.title")}</h1>
+			<p class="lead">{l.t("track.lead")}</p>
 			<ErrorSummary errors={errors} order={TRACK_FIELDS} idOf={fieldId} />
 			<form class="track" method="post" action="/orders/track">
-				<TrackField
-					field="orderNumber"
-					values={values}
-					errors={errors}
-					hint="It is in your confirmation email, like LW-7K2M-9QXA-4TPB."
-				/>
-				<TrackField field="email" values={values} errors={errors} hint="The one your confirmation went to." />
-				<button type="submit">Track order</button>
+				<TrackField field="orderNumber" values={values} errors={errors} hint={l.t("track.orderNumberHint")} />
+				<TrackField field="email" values={values} errors={errors} hint={l.t("track.emailHint")} />
+				<button type="submit">{l.t("track.submit")}</button>
 			</form>
 			<p>
-				Have an account? <a href="/account">Your orders</a> are listed there.
+				{l.t("track.haveAccount")} <a href="/account">{l.t("track.yourOrders")}</a>
 			</p>
 		</Layout>
 	);
@@ -91,54 +88,66 @@ export type TrackedOrder = OrderSummary &
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** A day as the shopper's locale writes it, machine-readable in datetime. */
+function Day({ at }: { at: number }) {
+	const l = useLocale();
+	return <time datetime={day(at)}>{l.date(at)}</time>;
+}
+
 export function TrackedOrderPage({ categories, order }: { categories: NavCategory[]; order: TrackedOrder }) {
+	const l = useLocale();
+	const money = (minor: number) => l.money(minor, order.currency);
+	const title = l.t("track.orderTitle", { number: order.number });
 	return (
-		<Layout title={`Order ${order.number}`} categories={categories} styles={SHOP_CSS} noindex>
-			<h1>{`Order ${order.number}`}</h1>
+		<Layout title={title} categories={categories} styles={SHOP_CSS} noindex>
+			<h1>{title}</h1>
 			<p class="status">
-				Status: <strong data-status={order.status}>{order.status}</strong>. {STATUS_TEXT[order.status]}
+				<OrderStatusLine status={order.status} />
 			</p>
 			<dl class="specs">
-				<dt>Placed</dt>
+				<dt>{l.t("track.placed")}</dt>
 				<dd>
-					<time datetime={order.placedAt}>{order.placedAt.slice(0, 10)}</time>
+					<Day at={Date.parse(order.placedAt)} />
 				</dd>
-				<dt>Shipping</dt>
-				<dd>{order.shippingMethod === "express" ? "Express" : "Standard"}</dd>
+				<dt>{l.t("checkout.shipping")}</dt>
+				<dd>{l.t(order.shippingMethod === "express" ? "shipping.express" : "shipping.standard")}</dd>
 				{order.shippedAt ? (
 					<>
-						<dt>Shipped</dt>
+						<dt>{l.t("track.shipped")}</dt>
 						<dd>
-							<time datetime={day(order.shippedAt)}>{day(order.shippedAt)}</time>
+							<Day at={order.shippedAt} />
 						</dd>
 					</>
 				) : null}
 				{order.deliveredAt ? (
 					<>
-						<dt>Delivered</dt>
+						<dt>{l.t("track.delivered")}</dt>
 						<dd>
-							<time datetime={day(order.deliveredAt)}>{day(order.deliveredAt)}</time>
+							<Day at={order.deliveredAt} />
 						</dd>
 					</>
 				) : null}
-				<dt>Parcel</dt>
+				<dt>{l.t("track.parcel")}</dt>
 				<dd data-tracking="">
 					{order.trackingNumber
-						? `${order.carrier ?? "Carrier"}, tracking number ${order.trackingNumber}`
-						: "Not shipped yet: the tracking number appears here once it is."}
+						? l.t("track.trackingNumber", {
+								carrier: order.carrier ?? l.t("track.carrier"),
+								number: order.trackingNumber,
+							})
+						: l.t("track.notShipped")}
 				</dd>
 			</dl>
 			<table class="lines">
-				<caption>What you ordered</caption>
+				<caption>{l.t("track.caption")}</caption>
 				<thead>
 					<tr>
-						<th scope="col">Rug</th>
-						<th scope="col">Size and colour</th>
+						<th scope="col">{l.t("track.rug")}</th>
+						<th scope="col">{l.t("product.sizeAndColour")}</th>
 						<th scope="col" class="num">
-							Quantity
+							{l.t("cart.quantity")}
 						</th>
 						<th scope="col" class="num">
-							Price
+							{l.t("cart.price")}
 						</th>
 					</tr>
 				</thead>
@@ -146,29 +155,50 @@ export function TrackedOrderPage({ categories, order }: { categories: NavCategor
 					{order.lines.map((line) => (
 						<tr>
 							<th scope="row">{line.productName}</th>
-							<td>{`${sizeLabel(line.size)}, ${colorLabel(line.color)}`}</td>
-							<td class="num">{String(line.quantity)}</td>
-							<td class="num">{formatPrice(line.lineTotalMinor, order.currency)}</td>
+							<td>{`${l.size(line.size)}, ${colourName(l, line.color)}`}</td>
+							<td class="num">{l.number(line.quantity)}</td>
+							<td class="num">{money(line.lineTotalMinor)}</td>
 						</tr>
 					))}
 				</tbody>
 				<tfoot>
 					<tr>
 						<th scope="row" colspan={3}>
-							Shipping
+							{l.t("checkout.shipping")}
 						</th>
-						<td class="num">{formatPrice(order.shippingMinor, order.currency)}</td>
+						<td class="num">{money(order.shippingMinor)}</td>
 					</tr>
+					{order.taxIncluded
+						? null
+						: order.taxLines.map((line) => (
+								<tr data-tax-line="">
+									<th scope="row" colspan={3}>
+										{addedTaxLabel(l, line)}
+									</th>
+									<td class="num">{money(line.amountMinor)}</td>
+								</tr>
+							))}
 					<tr>
 						<th scope="row" colspan={3}>
-							Total
+							{l.t("cart.total")}
 						</th>
-						<td class="num">{formatPrice(order.totalMinor, order.currency)}</td>
+						<td class="num" data-total="">
+							{money(order.totalMinor)}
+						</td>
 					</tr>
+					{order.taxIncluded
+						? order.taxLines.map((line) => (
+								<tr data-tax-included="">
+									<td colspan={4} class="hint">
+										{includedTaxText(l, line, order.currency)}
+									</td>
+								</tr>
+							))
+						: null}
 				</tfoot>
 			</table>
 			<p>
-				<a href="/orders/track">Track another order</a>
+				<a href="/orders/track">{l.t("track.another")}</a>
 			</p>
 		</Layout>
 	);

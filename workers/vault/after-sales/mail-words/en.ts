@@ -1,0 +1,56 @@
+// The order mails' words in English (issue #13): the reference. Every other language has exactly
+// these keys with the same {placeholders} (test/unit/mail-words.test.ts). A value may hold a line
+// break where the text wraps; the code lays out the rest (blank lines, indents, the sign-off).
+export const en = {
+	signOff: "Loomwash customer service",
+	lookup: "Follow your order at {shop}/orders/lookup with its number and this email address.",
+	willShip: "We will write again when the parcel ships.",
+	"confirmed.subject": "Your Loomwash order {order} is confirmed",
+	"confirmed.thanks": "Thank you for your order: the payment has arrived.",
+	"confirmed.order": "Order {order}",
+	"confirmed.line": "{quantity} × {name} ({detail}): {amount}",
+	"confirmed.subtotal": "Subtotal: {amount}",
+	"confirmed.shipping": "Shipping ({method}): {amount}",
+	"confirmed.tax": "{name} {rate}: {amount}",
+	"confirmed.taxIncluded": "incl. {name} {rate}: {amount}",
+	"confirmed.total": "Total: {amount}",
+	"failed.subject": "The payment for Loomwash order {order} did not go through",
+	"failed.text":
+		"The payment for order {order} did not go through, so the order has been cancelled.\nNothing was charged.",
+	"failed.again": "You are welcome to order again at {home}",
+	"late.subject.reinstated": "Your payment arrived: Loomwash order {order} goes ahead",
+	"late.subject.refunded": "Your payment for Loomwash order {order} has been refunded",
+	"late.arrived": "Your payment of {amount} for order {order} arrived after the order had lapsed.",
+	"late.reinstated": "The items were still available, so your order goes ahead as placed.",
+	"late.refunded":
+		"The items were no longer available, so the order stays cancelled and\nthe full {amount} has been refunded to the payment method you used.",
+	"late.bankDelay": "Depending on your bank, it can take a few days to appear.",
+	"shipped.subject": "Your Loomwash order {order} has shipped",
+	"shipped.onItsWay": "Order {order} is on its way.",
+	"shipped.carrier": "Carrier: {carrier}",
+	"shipped.tracking": "Tracking number: {tracking}",
+	"shipped.returns": "Once it is delivered you have 60 days to return it if it is not right.",
+	"return.subject": "Return {return} for Loomwash order {order}: {status}",
+	"return.heading": "Return {return} (order {order})",
+	"return.status.requested": "requested",
+	"return.status.approved": "approved",
+	"return.status.received": "received",
+	"return.status.refunded": "refunded",
+	"return.status.rejected": "rejected",
+	"return.requested": "We have received your return request and will look at it shortly.",
+	"return.approved":
+		"Your return is approved. Please send the items back with the return number on the parcel.",
+	"return.received": "The returned items have arrived; your refund is on its way.",
+	"return.refunded": "Your refund has been issued.",
+	"return.rejected":
+		"We could not accept this return. Customer service will explain why if you reply to them.",
+	"return.amount": "Amount: {amount}",
+	"return.bankDelay": "Depending on your bank, it can take a few days to appear on your statement.",
+	"reply.subject.order": "Loomwash customer service replied about order {order}",
+	"reply.subject": "Loomwash customer service replied to your question",
+	"reply.intro": "Customer service has answered your question:",
+	"reply.continue": "To continue the conversation, write to us from the shop: {home}",
+};
+
+export type MailWordKey = keyof typeof en;
+export type MailWords = Readonly<Record<MailWordKey, string>>;
