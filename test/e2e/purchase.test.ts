@@ -24,7 +24,8 @@ const ADDRESS = {
 	"Full name": "Robin Tester",
 	"Address line 1": "12 Test Street",
 	"Town or city": "Portland",
-	"State, province or region": "OR",
+	// A US address: the state and the ZIP code, as the US writes them.
+	State: "OR",
 };
 
 /** Opens the first product of the first category on the home page, by following links. */
@@ -54,7 +55,7 @@ describeInBrowser("in a browser", (newContext) => {
 		expect(new URL(page.url()).pathname).toBe("/checkout");
 		for (const [label, value] of Object.entries(ADDRESS)) await page.getByLabel(label).fill(value);
 		await page.getByLabel("Country").selectOption("US");
-		await page.getByLabel("Postal code").fill("ABCDE");
+		await page.getByLabel("ZIP code").fill("ABCDE");
 		await page.getByRole("radio", { name: /Standard/ }).check();
 		const refused = await Promise.all([
 			page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/checkout")),
@@ -65,7 +66,7 @@ describeInBrowser("in a browser", (newContext) => {
 		const summary = page.getByRole("alert");
 		expect(await summary.getByRole("heading").textContent()).toBe("There is a problem");
 		expect(await summary.getByRole("link").getAttribute("href")).toBe("#f-postalCode");
-		const postal = page.getByLabel("Postal code");
+		const postal = page.getByLabel("ZIP code");
 		expect(await postal.getAttribute("aria-invalid")).toBe("true");
 		// What was typed is still there; only the postal code needs fixing.
 		expect(await page.getByLabel("Email address").inputValue()).toBe(ADDRESS["Email address"]);
@@ -127,7 +128,7 @@ describeInBrowser("in a browser", (newContext) => {
 		expect(controls.filter((n) => !n.name?.value?.trim())).toEqual([]);
 
 		// And each field can be found by its visible label, as a screen-reader user would.
-		const labels = [...Object.keys(ADDRESS), "Address line 2 (optional)", "Postal code", "Country"];
+		const labels = [...Object.keys(ADDRESS), "Address line 2 (optional)", "ZIP code", "Country"];
 		for (const label of labels) expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
 		expect(await page.getByRole("radio", { name: /Standard/ }).count()).toBe(1);
 		expect(await page.getByRole("radio", { name: /Express/ }).count()).toBe(1);

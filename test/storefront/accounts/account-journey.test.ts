@@ -35,6 +35,8 @@ describe("a customer's journey", () => {
 	it("registers, logs in, keeps a profile and an address, checks out, sees the order, logs out", async () => {
 		const variant = await createVariant({ stock: 4, currency: "GBP" });
 		const browser = new Shopper();
+		// A shopper in the UK: their carts are in pounds, the variant's price list (issue #13).
+		browser.cookies.set("__Host-lw_locale", "en-gb");
 
 		const registered = await browser.json("/api/v1/auth/register", "POST", {
 			...registerBody(MARKERS.email, { nickname: MARKERS.nickname }),
@@ -142,6 +144,7 @@ describe("a customer's journey", () => {
 		const variant = await createVariant({ stock: 3, currency: "GBP" });
 		const email = uniqueEmail();
 		const browser = new Shopper();
+		browser.cookies.set("__Host-lw_locale", "en-gb");
 		await browser.json("/api/v1/auth/register", "POST", registerBody(email));
 		await browser.json("/api/v1/auth/confirm", "POST", {
 			token: await mailedToken(email, "confirm"),

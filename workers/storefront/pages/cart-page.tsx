@@ -38,7 +38,8 @@ export function TaxNote({ market, country }: { market: MarketId; country?: strin
 	const l = useLocale();
 	if (!MARKETS[market].pricesIncludeTax) return <p class="muted">{l.t("price.taxAdded")}</p>;
 	const tax = taxRuleFor(taxCountry(l, market, country))?.rates[0]?.name;
-	return tax ? <p class="muted">{l.t("price.taxIncluded", { tax })}</p> : null;
+	// "MwSt." and "USt." end in a full stop of their own: the sentence adds one.
+	return tax ? <p class="muted">{l.t("price.taxIncluded", { tax: tax.replace(/\.$/, "") })}</p> : null;
 }
 
 const lineName = (l: PageLocale, line: CartLine) =>
