@@ -276,3 +276,33 @@ describe("every market can be chosen by request.cf.country", () => {
 		}
 	});
 });
+
+describe("a shopper in a country the shop does not deliver to", () => {
+	const fromBrazil = (path: string) =>
+		exports.default.fetch(`${BASE}${path}`, {
+			headers: { origin: BASE },
+			cf: { country: "BR" },
+		} as RequestInit);
+
+	it("is told so on their own pages, never on a page stored for everyone", async () => {
+		const cart = await (await fromBrazil("/cart")).text();
+		expect(cart).toContain("We do not deliver to Brazil yet.");
+		const product = data.products[1];
+		const page = await fromBrazil(`/p/${product?.slug}`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).not.toContain("Brazil");
+		expect(html).toContain('<html lang="en-US"');
+	});
+
+	it("cannot check out to that country", async () => {
+		const shopper = new Shopper();
+		await shopper.createCart();
+		await shopper.addItem(inStockVariant(1).id, 1);
+		const address = { line1: "Av. Paulista 1", city: "São Paulo", postalCode: "01310-100", country: "BR" };
+		const res = await shopper.json("/api/v1/checkout", "POST", checkoutBody({ address }));
+		expect(res.status).toBe(400);
+		const body = (await res.json()) as ErrorBody;
+		expect(body.error.issues?.some((issue) => issue.path.join(".") === "address.country")).toBe(true);
+	});
+});

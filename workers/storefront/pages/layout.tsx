@@ -48,6 +48,20 @@ const ALTERNATES = ALTERNATE_SEGMENTS.flatMap((segment) => {
 	return setting ? [shopLocale(setting)] : [];
 });
 
+/**
+ * Per-shopper pages only (never a stored public page): the shop does not deliver to the country
+ * the shopper is in, so they are told before they fill a cart, and where to choose another market.
+ */
+function UnsupportedCountry({ country }: { country: string }) {
+	const l = useLocale();
+	const name = new Intl.DisplayNames([l.tag], { type: "region" }).of(country) ?? country;
+	return (
+		<p class="notice" role="status">
+			{l.t("market.unsupported", { country: name })}
+		</p>
+	);
+}
+
 const countryOptionsByTag = new Map<string, [country: string, label: string][]>();
 
 /** "France (EUR)": every country the shop sells to, named in the page's language, with its currency. */
@@ -206,6 +220,7 @@ export function Layout({
 						</div>
 					</header>
 					<main id="main" class="wrap">
+						{l.unsupportedCountry ? <UnsupportedCountry country={l.unsupportedCountry} /> : null}
 						{children}
 					</main>
 					<footer class="site">
