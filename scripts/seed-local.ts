@@ -10,8 +10,8 @@ import { parseArgs } from "node:util";
 import * as z from "zod";
 import { generateCatalog } from "../workers/storefront/catalog/seed-data.ts";
 import { insertStatements } from "../workers/storefront/catalog/seed-sql.ts";
-import { seedPriceRows } from "../workers/storefront/markets/price-lists.ts";
 import { categories, products, variantPrices, variants } from "../workers/storefront/db/schema.ts";
+import { seedPriceRows } from "../workers/storefront/markets/price-lists.ts";
 
 const DATABASE = "loomwash";
 

@@ -59,7 +59,7 @@ describeInBrowser("account pages in a browser", (newContext) => {
 		// Save the delivery address.
 		for (const [label, value] of Object.entries(ADDRESS))
 			await page.getByLabel(label, { exact: true }).fill(value);
-		await page.getByLabel("Country").selectOption("US");
+		await page.getByLabel("Country", { exact: true }).selectOption("US");
 		await page.getByRole("button", { name: "Save address" }).click();
 		expect(await page.getByRole("status").textContent()).toBe("The address was saved.");
 		expect(await page.getByRole("list", { name: "Saved addresses" }).textContent()).toContain(

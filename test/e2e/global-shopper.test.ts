@@ -29,8 +29,8 @@ describe("a shopper from France", () => {
 			expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
 
 			// The selector is a plain form: no script needed to choose a market and a language.
-			await page.getByLabel(en["market.label"]).selectOption("FR");
-			await page.getByLabel(en["market.language"]).selectOption("fr");
+			await page.getByLabel(en["market.label"], { exact: true }).selectOption("FR");
+			await page.getByLabel(en["market.language"], { exact: true }).selectOption("fr");
 			await page.getByRole("button", { name: en["market.apply"] }).click();
 			expect(new URL(page.url()).pathname).toBe("/fr-fr");
 			expect(await page.locator("html").getAttribute("lang")).toBe("fr-FR");
@@ -56,13 +56,13 @@ describe("a shopper from France", () => {
 			// The fields carry French labels; France is preselected and the postcode comes before the town.
 			expect(await page.getByLabel(fr["checkout.email"]).count()).toBe(1);
 			expect(await page.getByLabel(fr["address.postcode"]).count()).toBe(1);
-			expect(await page.locator('select[name="country"]').inputValue()).toBe("FR");
+			expect(await page.locator('main select[name="country"]').inputValue()).toBe("FR");
 			const order = await page
 				.locator("main form input[name]")
 				.evaluateAll((inputs) => inputs.map((input) => input.getAttribute("name")));
 			expect(order.indexOf("postalCode")).toBeLessThan(order.indexOf("city"));
 			for (const [field, value] of Object.entries(SHOPPER))
-				await page.locator(`[name="${field}"]`).fill(value);
+				await page.locator(`main [name="${field}"]`).fill(value);
 			await page.getByRole("radio", { name: new RegExp(fr["shipping.standard"]) }).check();
 			await page.getByRole("button", { name: fr["checkout.submit"] }).click();
 

@@ -6,7 +6,6 @@ import {
 	ORDER_NUMBER_PATTERN,
 } from "../../workers/storefront/checkout/order-number";
 import type { OrderStatus } from "../../workers/storefront/db/schema";
-import { AppError } from "../../workers/storefront/errors";
 import { canTransition, ORDER_TRANSITIONS, sourcesOf } from "../../workers/storefront/orders/status-machine";
 
 describe("postal codes", () => {

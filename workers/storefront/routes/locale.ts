@@ -11,7 +11,7 @@ import { createRouter, errorResponses, formBody } from "../openapi";
 import { findOpenCartId } from "../shopper-actions";
 
 /** Public catalog pages exist under every locale prefix; any other path is the same for all. */
-const PUBLIC_PAGE = /^\/(?:$|c\/|p\/|search(?:$|\?))/;
+const PUBLIC_PAGE = /^\/(?:$|c\/|p\/|search$|privacy$|privacy\/versions\/)/;
 
 /**
  * Where to go back to: a path of this site only. No scheme, no "//" or "\" (which browsers read
