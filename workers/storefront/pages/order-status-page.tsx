@@ -73,6 +73,24 @@ export function includedTaxText(l: PageLocale, line: TaxLine, currency: string):
 	});
 }
 
+/** The tax lines added on top of the prices (US, CA) as rows of an order's table, before its total. */
+export function AddedTaxRows({ order, colspan }: { order: OrderTotalsSource; colspan: number }) {
+	const l = useLocale();
+	if (order.taxIncluded) return null;
+	return (
+		<>
+			{order.taxLines.map((line) => (
+				<tr data-tax-line="">
+					<th scope="row" colspan={colspan}>
+						{addedTaxLabel(l, line)}
+					</th>
+					<td class="num">{l.money(line.amountMinor, order.currency)}</td>
+				</tr>
+			))}
+		</>
+	);
+}
+
 /**
  * Subtotal, shipping, any added tax, the total, then any tax the total includes: the same rows on
  * the checkout summary, the status and tracking pages. `subtotal: false` leaves the goods out where

@@ -7,7 +7,7 @@ import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/translate";
 import type { OrderSummary } from "../../orders/order-view";
 import { DataTable } from "../data-table";
-import { addedTaxLabel, includedTaxText } from "../order-status-page";
+import { AddedTaxRows, includedTaxText } from "../order-status-page";
 import { AccountLayout } from "./account-layout";
 import { AddressBlock } from "./address-block";
 import { LinkedText } from "./form-parts";
@@ -144,16 +144,7 @@ function Totals({ order }: { order: OrderSummary }) {
 				</th>
 				<td class="num">{money(order.shippingMinor)}</td>
 			</tr>
-			{order.taxIncluded
-				? null
-				: order.taxLines.map((line) => (
-						<tr data-tax-line="">
-							<th scope="row" colspan={2}>
-								{addedTaxLabel(l, line)}
-							</th>
-							<td class="num">{money(line.amountMinor)}</td>
-						</tr>
-					))}
+			<AddedTaxRows order={order} colspan={2} />
 			<tr>
 				<th scope="row" colspan={2}>
 					{t("account.order.total")}

@@ -7,7 +7,7 @@ import type { OrderSummary } from "../../orders/order-view";
 import { colourName } from "../cart-page";
 import { ErrorSummary, FieldError, type FormErrors } from "../form-parts";
 import { Layout, type NavCategory } from "../layout";
-import { addedTaxLabel, includedTaxText, OrderStatusLine } from "../order-status-page";
+import { AddedTaxRows, includedTaxText, OrderStatusLine } from "../order-status-page";
 import { SHOP_CSS } from "./styles";
 
 export const TRACK_FIELDS = ["orderNumber", "email"] as const;
@@ -168,16 +168,7 @@ export function TrackedOrderPage({ categories, order }: { categories: NavCategor
 						</th>
 						<td class="num">{money(order.shippingMinor)}</td>
 					</tr>
-					{order.taxIncluded
-						? null
-						: order.taxLines.map((line) => (
-								<tr data-tax-line="">
-									<th scope="row" colspan={3}>
-										{addedTaxLabel(l, line)}
-									</th>
-									<td class="num">{money(line.amountMinor)}</td>
-								</tr>
-							))}
+					<AddedTaxRows order={order} colspan={3} />
 					<tr>
 						<th scope="row" colspan={3}>
 							{l.t("cart.total")}
