@@ -85,6 +85,49 @@ describe("price lists", () => {
 		expect(products?.n).toBe(data.products.length);
 	});
 
+	it("keep each product's lowest price in step as prices change, go or move to another product", async () => {
+		const a = await createVariant({ priceMinor: 10_000 });
+		const b = await createVariant({ priceMinor: 20_000 });
+		const min = async (productId: number, currency = "EUR") =>
+			(
+				await env.DB.prepare(
+					"select min_price_minor as m from product_prices where product_id = ? and currency = ?",
+				)
+					.bind(productId, currency)
+					.first<{ m: number }>()
+			)?.m;
+		const setPrice = (variantId: number, price: number) =>
+			env.DB.prepare("update variant_prices set price_minor = ? where variant_id = ? and currency = 'EUR'")
+				.bind(price, variantId)
+				.run();
+		expect(await min(a.productId)).toBe(listPrice(10_000, "EUR"));
+		await setPrice(a.variantId, 5_000);
+		expect(await min(a.productId)).toBe(5_000);
+		await setPrice(a.variantId, 30_000);
+		expect(await min(a.productId)).toBe(30_000);
+		// The variant moves to b's product: a has no variant left, b's lowest price is the lower of two.
+		await env.DB.prepare("update variants set product_id = ? where id = ?")
+			.bind(b.productId, a.variantId)
+			.run();
+		expect(await min(a.productId)).toBeUndefined();
+		expect(await min(b.productId)).toBe(Math.min(30_000, listPrice(20_000, "EUR")));
+		// Its euro price goes: b is priced by its own variant again; without one it would not be sold in euros.
+		await env.DB.prepare("delete from variant_prices where variant_id = ? and currency = 'EUR'")
+			.bind(a.variantId)
+			.run();
+		expect(await min(b.productId)).toBe(listPrice(20_000, "EUR"));
+		await env.DB.prepare("delete from variant_prices where variant_id = ? and currency = 'EUR'")
+			.bind(b.variantId)
+			.run();
+		expect(await min(b.productId)).toBeUndefined();
+		expect((await exports.default.fetch(`${BASE}/api/v1/products/rug-${b.productId}?market=eu`)).status).toBe(
+			404,
+		);
+		expect((await exports.default.fetch(`${BASE}/api/v1/products/rug-${b.productId}?market=uk`)).status).toBe(
+			200,
+		);
+	});
+
 	it("serve the API in the market's currency, sorted and filtered by that list", async () => {
 		const res = await exports.default.fetch(`${BASE}/api/v1/products?market=jp&sort=price_asc&limit=10`);
 		expect(res.status).toBe(200);
@@ -177,6 +220,36 @@ describe("carts in one market", () => {
 	});
 });
 
+describe("adding from a page of another market", () => {
+	const addFromPage = (shopper: Shopper, variantId: number, locale: string) =>
+		shopper.fetch("/cart/items", {
+			method: "POST",
+			headers: { "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams({ variantId: String(variantId), quantity: "1", locale }).toString(),
+		});
+
+	it("moves the cart to that market when the add is accepted, and leaves it alone when refused", async () => {
+		const shopper = new Shopper();
+		await shopper.createCart();
+		const kept = inStockVariant(2);
+		await shopper.addItem(kept.id, 1);
+		const usOnly = await createVariant({ stock: 3, onlyOwnCurrency: true });
+		const refused = await addFromPage(shopper, usOnly.variantId, "en-gb");
+		expect(refused.status).toBe(409);
+		expect(await cartOf(shopper)).toMatchObject({
+			market: "us",
+			currency: "USD",
+			lines: [{ variantId: kept.id }],
+		});
+		const added = await addFromPage(shopper, inStockVariant(2).id, "en-gb");
+		expect(added.status).toBe(303);
+		const cart = await cartOf(shopper);
+		expect(cart).toMatchObject({ market: "uk", currency: "GBP" });
+		expect(cart.lines).toHaveLength(2);
+		for (const line of cart.lines) expect(line.unitPriceMinor).toBe(await priceOf(line.variantId, "GBP"));
+	});
+});
+
 describe("orders for the destination's market", () => {
 	async function buy(address: Record<string, string>, market?: string, method = "standard") {
 		const shopper = new Shopper();
@@ -239,15 +312,27 @@ describe("orders for the destination's market", () => {
 		expect(order.taxLines[0]?.name).toBe("消費税");
 	});
 
-	it("re-prices a cart from another market in the destination's currency at checkout", async () => {
-		const { variant, order } = await buy({
-			line1: "10 Downing St",
-			city: "London",
-			postalCode: "SW1A 2AA",
-			country: "GB",
-		});
+	it("refuses a delivery sold in another currency than the cart's, until the cart moves there", async () => {
+		const shopper = new Shopper();
+		await shopper.createCart();
+		const variant = inStockVariant(2);
+		await shopper.addItem(variant.id, 1);
+		const london = { line1: "10 Downing St", city: "London", postalCode: "SW1A 2AA", country: "GB" };
+		const orders = async () =>
+			(await env.DB.prepare("select count(*) as n from orders").first<{ n: number }>())?.n ?? 0;
+		const before = await orders();
+		const refused = await shopper.json("/api/v1/checkout", "POST", checkoutBody({ address: london }));
+		expect(refused.status).toBe(409);
+		const body = (await refused.json()) as ErrorBody;
+		expect(body.error.message).toMatch(/^Delivery to GB is sold in GBP/);
+		expect(body.error.issues?.[0]?.path).toEqual(["address", "country"]);
+		expect(await orders()).toBe(before);
+		await shopper.json("/api/v1/cart/market", "PUT", { market: "uk" });
+		const placed = await shopper.json("/api/v1/checkout", "POST", checkoutBody({ address: london }));
+		expect(placed.status).toBe(201);
+		const { order } = (await placed.json()) as CheckoutBody;
 		expect(order.currency).toBe("GBP");
-		expect(order.subtotalMinor).toBe(listPrice(variant.priceMinor, "GBP") * 2);
+		expect(order.subtotalMinor).toBe(listPrice(variant.priceMinor, "GBP"));
 		expect(order.taxLines).toEqual([expect.objectContaining({ name: "VAT", rateE5: 20_000 })]);
 	});
 

@@ -208,11 +208,16 @@ describe("query plans", () => {
 		const abroad = new Shopper();
 		await expectStatus(abroad.createCart(), 201, "cart abroad");
 		await expectStatus(abroad.addItem(other.variantId, 1), 200, "add abroad");
+		await expectStatus(
+			abroad.json("/api/v1/cart/market", "PUT", { market: "eu" }),
+			200,
+			"cart abroad to euros",
+		);
 		const paris = { line1: "1 rue de Rivoli", city: "Paris", postalCode: "75001", country: "FR" };
 		await expectStatus(
 			abroad.json("/api/v1/checkout", "POST", checkoutBody({ address: paris })),
 			201,
-			"checkout re-priced",
+			"checkout in euros",
 		);
 		const { checkout } = await placeOrder();
 		await expectStatus(

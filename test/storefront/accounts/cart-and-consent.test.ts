@@ -1,6 +1,7 @@
 // Issue #7: the guest cart merges into the account's at login within stock and line limits; an
 // account's withdrawal of analytics consent holds from the next request on every device.
 import { describe, expect, it } from "vitest";
+import { listPrice } from "../../../workers/storefront/markets/price-lists";
 import { BROWSER_UA } from "../analytics/helpers";
 import { login, registerBody, registeredCustomer, uniqueEmail } from "../fixtures/accounts";
 import { createVariant, Shopper } from "../fixtures/commerce";
@@ -56,6 +57,44 @@ describe("cart at login", () => {
 		const b = await registeredCustomer();
 		expect((await login(fresh, b.email)).status).toBe(200);
 		expect(await cartOf(fresh)).toEqual([]);
+	});
+});
+
+describe("cart at login across markets (issue #13)", () => {
+	it("keeps every saved line when the guest cart is in another market, shown in the guest cart's currency", async () => {
+		const { shopper: laptop, email } = await registeredCustomer();
+		const saved = await createVariant({ stock: 4 });
+		const guestOnly = await createVariant({ stock: 4 });
+		await laptop.createCart();
+		await laptop.addItem(saved.variantId, 1);
+
+		const phone = new Shopper();
+		phone.cookies.set("__Host-lw_locale", "fr-fr");
+		await phone.createCart();
+		await phone.addItem(guestOnly.variantId, 1);
+		expect((await login(phone, email)).status).toBe(200);
+
+		const res = await phone.fetch("/api/v1/cart");
+		const { cart } = (await res.json()) as {
+			cart: { currency: string; lines: { variantId: number; unitPriceMinor: number }[] };
+		};
+		expect(cart.currency).toBe("EUR");
+		expect(cart.lines.map((line) => line.variantId).sort()).toEqual(
+			[saved.variantId, guestOnly.variantId].sort(),
+		);
+		for (const line of cart.lines) expect(line.unitPriceMinor).toBe(listPrice(saved.priceMinor, "EUR"));
+	});
+
+	it("brings a saved cart to a new browser in the market it was filled in", async () => {
+		const { shopper: laptop, email } = await registeredCustomer();
+		laptop.cookies.set("__Host-lw_locale", "ja-jp");
+		const variant = await createVariant({ stock: 4 });
+		await laptop.createCart();
+		await laptop.addItem(variant.variantId, 1);
+		const fresh = new Shopper();
+		expect((await login(fresh, email)).status).toBe(200);
+		const { cart } = (await (await fresh.fetch("/api/v1/cart")).json()) as { cart: { currency: string } };
+		expect(cart.currency).toBe("JPY");
 	});
 });
 

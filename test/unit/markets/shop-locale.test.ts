@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MailLocaleSchema } from "../../../workers/shared/vault-contract";
 import {
 	ALTERNATE_SEGMENTS,
 	chooseLocale,
@@ -83,5 +84,16 @@ describe("chooseLocale", () => {
 		const brazil = chooseLocale({ cfCountry: "BR" });
 		expect(brazil.setting.country).toBe("US");
 		expect(brazil.choice.unsupportedCountry).toBe("BR");
+	});
+});
+
+describe("the vault's mail locales", () => {
+	it("are exactly the shop's languages in the countries it sells to", () => {
+		for (const segment of LOCALE_SEGMENTS) {
+			const { tag } = shopLocale(parseLocaleSegment(segment) ?? { language: "en", country: "US" });
+			expect(MailLocaleSchema.safeParse(tag).success, tag).toBe(true);
+		}
+		for (const bad of ["ja-ZZ", "en-BR", "xx-US", "en-us", "en-US\n"])
+			expect(MailLocaleSchema.safeParse(bad).success, bad).toBe(false);
 	});
 });

@@ -4,7 +4,7 @@
 // Register and reset answer the same whether or not the email is known (enumeration), login
 // refuses unknown and wrong alike, and each is charged to the client before the vault sees it.
 import type { Context } from "hono";
-import type { SignedIn } from "../../shared/vault-contract";
+import { MailLocaleSchema, type SignedIn } from "../../shared/vault-contract";
 import { setAnalyticsConsent } from "../analytics/consent";
 import { withinClientLimit } from "../analytics/rate-limit";
 import { clearCartCookie, issueCartCookie } from "../cart/cart-cookie";
@@ -13,6 +13,7 @@ import { findCustomerOpenCart, getOpenCart, insertCart, listCartLines, mergeInto
 import { getCustomer, markConfirmed, upsertCustomer } from "../db/customers";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { isMarketId } from "../markets/markets";
 import { CURRENT_POLICY_VERSION } from "../privacy/policy-version";
 import { findOpenCartId } from "../shopper-actions";
 import { fromVault } from "../vault-client";
@@ -32,6 +33,16 @@ export async function limitSignIn(c: Context<AppEnv>): Promise<void> {
 	}
 }
 
+/**
+ * The language of the mail the vault sends for this request (issue #13): the shopper's choice,
+ * else their country, else en-US, as the page they came from. Left out if it ever had another
+ * shape: the vault would refuse the whole request over it, and English still reaches the shopper.
+ */
+function mailLocale(c: Context<AppEnv>): { locale?: string } {
+	const { tag } = c.var.locale;
+	return MailLocaleSchema.safeParse(tag).success ? { locale: tag } : {};
+}
+
 export async function register(
 	c: Context<AppEnv>,
 	input: { email: string; password: string; nickname: string; consents: ConsentChoices },
@@ -44,6 +55,7 @@ export async function register(
 			email: input.email,
 			password: input.password,
 			profile: { nickname: input.nickname },
+			...mailLocale(c),
 			requestId: c.var.requestId,
 		}),
 		c.var.logger,
@@ -148,7 +160,10 @@ export async function changePassword(
 
 export async function requestPasswordReset(c: Context<AppEnv>, email: string): Promise<void> {
 	await limitSignIn(c);
-	await fromVault(c.env.VAULT.requestReset({ email, requestId: c.var.requestId }), c.var.logger);
+	await fromVault(
+		c.env.VAULT.requestReset({ email, ...mailLocale(c), requestId: c.var.requestId }),
+		c.var.logger,
+	);
 }
 
 export async function completePasswordReset(
@@ -178,7 +193,9 @@ export async function adoptCartAtLogin(c: Context<AppEnv>, accountId: string): P
 	let targetId = own?.id;
 	if (!targetId) {
 		targetId = await issueCartCookie(c);
-		await insertCart(db, targetId, now);
+		// The saved cart comes to this browser in its own market: the prices it was filled at.
+		const market = saved && isMarketId(saved.market) ? saved.market : c.var.locale.market;
+		await insertCart(db, targetId, now, null, market);
 	}
 	const plan = saved
 		? planCartMerge(await listCartLines(db, targetId), await listCartLines(db, saved.id))

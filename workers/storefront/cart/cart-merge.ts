@@ -1,7 +1,8 @@
 // Logging in merges the guest's cart with the account's (issue #7), within the same limits as
 // adding by hand: a line never exceeds MAX_LINE_QUANTITY or the stock, a cart holds at most
-// MAX_CART_LINES lines in one currency. What does not fit is left out, not refused: a login
-// must never fail because of a cart.
+// MAX_CART_LINES lines. What does not fit is left out, not refused: a login must never fail because
+// of a cart. Lines hold no price: the merged cart shows them all in its own market's currency
+// (issue #13), so carts of two markets merge without mixing currencies.
 import type { CartLineRow } from "../db/carts";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cart-rules";
 
@@ -13,13 +14,12 @@ export function planCartMerge(
 	incoming: readonly CartLineRow[],
 ): { lines: MergedLine[]; dropped: number } {
 	const byVariant = new Map(target.map((line) => [line.variantId, line]));
-	const currency = target[0]?.currency ?? incoming[0]?.currency;
 	let lineCount = target.length;
 	let dropped = 0;
 	const lines: MergedLine[] = [];
 	for (const line of incoming) {
 		const existing = byVariant.get(line.variantId);
-		if (line.currency !== currency || (!existing && lineCount >= MAX_CART_LINES)) {
+		if (!existing && lineCount >= MAX_CART_LINES) {
 			dropped++;
 			continue;
 		}

@@ -8,7 +8,7 @@ export const MAX_CART_LINES = 20;
 
 /** The quantity a line ends up with when `quantity` more of `variant` is added. */
 export function planAddItem(
-	lines: readonly CartLineRow[],
+	lines: readonly Pick<CartLineRow, "variantId" | "quantity">[],
 	variant: VariantForCart,
 	quantity: number,
 ): number {

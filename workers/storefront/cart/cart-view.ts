@@ -1,7 +1,7 @@
 // What the API shows of a cart: lines with names, prices, totals and availability, all in the
 // cart's one currency. Pure.
 import type { CartLineRow, CartRow } from "../db/carts";
-import type { MarketId } from "../markets/markets";
+import { DEFAULT_MARKET, isMarketId } from "../markets/markets";
 import { MAX_LINE_QUANTITY } from "./cart-rules";
 
 /** `unavailable`: the variant has no price in the cart's currency, so it cannot be bought there. */
@@ -32,7 +32,8 @@ export function buildCartView(cart: Pick<CartRow, "market" | "currency">, lines:
 		maxQuantity: Math.max(0, Math.min(line.stock, MAX_LINE_QUANTITY)),
 	}));
 	return {
-		market: cart.market as MarketId,
+		// A market the code no longer knows (a row written by hand) reads as the default one.
+		market: isMarketId(cart.market) ? cart.market : DEFAULT_MARKET,
 		currency: cart.currency,
 		lines: viewLines,
 		itemCount: viewLines.reduce((sum, line) => sum + line.quantity, 0),

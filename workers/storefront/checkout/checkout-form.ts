@@ -203,6 +203,8 @@ export function describeRefusal(t: Translator, refusal: Refusal): string {
 			if (currency) return t("cart.notSoldIn", { currency });
 			const some = count(/^Some items are not sold in ([A-Z]{3})$/);
 			if (some) return t("checkout.notSoldIn", { currency: some });
+			const other = /^Delivery to ([A-Z]{2}) is sold in ([A-Z]{3})/.exec(message);
+			if (other?.[1] && other[2]) return t("checkout.otherMarket", { country: other[1], currency: other[2] });
 			return t("checkout.refused");
 		}
 		case "not_found":

@@ -115,10 +115,18 @@ async function placeOrder(
 	if (!cart || (cart.customerId !== null && customerId !== null && cart.customerId !== customerId)) {
 		throw new AppError("not_found", "Cart not found");
 	}
-	// The destination decides the market: a cart from another market's list is priced again in
-	// the destination's currency, as the order will be charged (the page offers only the cart's).
-	const { currency } = MARKETS[marketForDelivery(input.address.country)];
-	const cartLines = await listCartLines(db, cartId, cart.currency === currency ? undefined : currency);
+	// The destination decides the market, and the shopper must have seen its prices: a cart of
+	// another market is refused rather than charged in a currency nobody showed them.
+	const destination = marketForDelivery(input.address.country);
+	if (destination !== cart.market) {
+		const { currency } = MARKETS[destination];
+		throw new AppError(
+			"conflict",
+			`Delivery to ${input.address.country} is sold in ${currency}: move the cart to the ${destination} market first (PUT /api/v1/cart/market)`,
+			[{ path: ["address", "country"], message: `This cart is priced for the ${cart.market} market` }],
+		);
+	}
+	const cartLines = await listCartLines(db, cartId);
 	const pricing = priceOrder(cartLines, input.address, input.shippingMethod);
 	// An early, friendlier answer; the CHECK constraint in the batch is what actually guards stock.
 	const short = cartLines.filter((line) => line.quantity > line.stock);

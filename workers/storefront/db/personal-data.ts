@@ -113,7 +113,9 @@ export const COMMERCE_PERSONAL_DATA = [
 		shippingMinor: nonPersonal("archival"),
 		taxMinor: nonPersonal("archival"),
 		taxIncluded: nonPersonal("archival"),
-		taxLines: nonPersonal("archival: the invoice's taxes"),
+		taxLines: nonPersonal(
+			"archival: the invoice's taxes, kept as tax law asks; a rate can tell the US state or Canadian province, as coarse as the country kept beside it",
+		),
 		totalMinor: nonPersonal("archival"),
 		shippingMethod: nonPersonal("archival"),
 		paymentProvider: nonPersonal("archival"),

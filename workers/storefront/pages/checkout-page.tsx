@@ -20,7 +20,7 @@ import { type OrderPricing, priceOrder } from "../checkout/order-pricing";
 import { SHIPPING_METHODS, type ShippingMethod } from "../checkout/shipping";
 import { type PageLocale, useLocale } from "../i18n/locale-context";
 import { type AddressField, fieldOrder } from "../markets/address-formats";
-import { MARKETS, type MarketId } from "../markets/markets";
+import { MARKETS, type MarketId, marketOfCountry } from "../markets/markets";
 import { FREE_STANDARD_FROM_MINOR, type ShippingOption, shippingOptions } from "../markets/shipping-rates";
 import {
 	type MethodChoice,
@@ -388,7 +388,16 @@ export function CheckoutPage({
 		>
 			<h1>{title}</h1>
 			<CheckoutErrorSummary errors={errors} />
-			{saved ? <SavedAddressChoice saved={saved} methods={methodChoices(l, cart, country)} /> : null}
+			{saved ? (
+				<SavedAddressChoice
+					// Only addresses of the cart's market: its prices are the ones the shopper saw.
+					saved={{
+						...saved,
+						addresses: saved.addresses.filter((a) => marketOfCountry(a.address.country) === cart.market),
+					}}
+					methods={methodChoices(l, cart, country)}
+				/>
+			) : null}
 			<div class="checkout">
 				<form method="post" action="/checkout" novalidate>
 					<fieldset>

@@ -229,7 +229,7 @@ export function Layout({
 							<p>{l.t("layout.tagline")}</p>
 							<ul class="footer-links">
 								<li>
-									<a href="/privacy">{l.t("layout.privacyPolicy")}</a>
+									<a href={l.href("/privacy")}>{l.t("layout.privacyPolicy")}</a>
 								</li>
 								<li>
 									<a href="/privacy/center">{l.t("layout.privacyCenter")}</a>

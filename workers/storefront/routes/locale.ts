@@ -29,6 +29,18 @@ const ReturnPathSchema = z
 		example: "/p/sable-diamond-area-rug",
 	});
 
+/**
+ * The page to go back to under the chosen locale. Checked again once its prefix is gone: a return
+ * of "/fr-fr//evil.example" would otherwise become "//evil.example", another host to a browser.
+ */
+export function returnTarget(back: string, href: (path: string) => string): string {
+	const at = back.indexOf("?");
+	const query = at === -1 ? "" : back.slice(at);
+	const path = unprefixedPath(at === -1 ? back : back.slice(0, at));
+	if (!path.startsWith("/") || /^\/[/\\]/.test(path)) return href("/");
+	return PUBLIC_PAGE.test(path) ? href(path) + query : path + query;
+}
+
 export const LocaleChoiceFormSchema = z
 	.object({
 		country: z.enum(SHOP_COUNTRIES as [string, ...string[]]).openapi({ example: "FR" }),
@@ -58,9 +70,7 @@ export const localeRoutes = createRouter().openapi(
 		rememberLocaleChoice(c, setting);
 		const cartId = await findOpenCartId(c);
 		if (cartId) await changeCartMarket(c.var.db, cartId, locale.market, Date.now());
-		const path = unprefixedPath(back.split("?")[0] ?? "/");
-		const query = back.includes("?") ? back.slice(back.indexOf("?")) : "";
-		const target = PUBLIC_PAGE.test(path) ? locale.href(path) + query : path + query;
+		const target = returnTarget(back, locale.href);
 		c.header("Cache-Control", "no-store");
 		return c.redirect(target, 303);
 	},

@@ -223,6 +223,8 @@ const DISALLOWED = [
 	"/orders/",
 	"/pay/",
 	"/search",
+	// The search page under every locale prefix (robots.txt's * is understood by the major engines).
+	"/*/search",
 ];
 
 const pageRouter = createRouter();

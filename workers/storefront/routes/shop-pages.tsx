@@ -12,7 +12,7 @@ import {
 	SetCartItemQuantityFormSchema,
 	VariantIdParamSchema,
 } from "../cart/cart-schemas";
-import { changeCartMarket } from "../cart/cart-service";
+import { changeCartMarket, getCartView } from "../cart/cart-service";
 import type { CartView } from "../cart/cart-view";
 import {
 	type CheckoutFormErrors,
@@ -129,15 +129,18 @@ async function cartIdForAdding(
 	market: MarketId,
 ): Promise<string> {
 	const cartId = await findOpenCartId(c);
-	if (cartId) {
-		// The shopper saw this market's prices on the page they added from: the cart follows it.
-		await changeCartMarket(c.var.db, cartId, market, Date.now());
-		return cartId;
-	}
-	const variant = await getVariantForCart(c.var.db, variantId, MARKETS[market].currency);
+	const { db } = c.var;
+	// Judged first, in the market of the page the shopper added from: a refused add changes nothing.
+	const [variant, cart] = await Promise.all([
+		getVariantForCart(db, variantId, MARKETS[market].currency),
+		cartId ? getCartView(db, cartId) : null,
+	]);
 	if (!variant) throw new AppError("not_found", "No such variant");
-	planAddItem([], variant, quantity);
-	return openCartIdForAdding(c, market);
+	planAddItem(cart?.lines ?? [], variant, quantity);
+	if (!cartId) return openCartIdForAdding(c, market);
+	// The shopper saw this market's prices on that page: the cart follows it.
+	await changeCartMarket(db, cartId, market, Date.now());
+	return cartId;
 }
 
 const quantityMessage = (c: Context<AppEnv>) =>

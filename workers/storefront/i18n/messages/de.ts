@@ -178,6 +178,8 @@ export const de = {
 	"colour.heather-grey": "Graumeliert",
 	"colour.clay": "Lehmbraun",
 	// ---- cart, checkout, order and tracking pages ----
+	"checkout.otherMarket":
+		"Lieferungen nach {country} werden in {currency} verkauft: Wählen Sie dieses Land unten auf der Seite aus und gehen Sie dann erneut zur Kasse.",
 	"cart.title": "Ihr Warenkorb",
 	"cart.empty": "Ihr Warenkorb ist leer.",
 	"cart.browse": "Unsere waschbaren Teppiche ansehen",

@@ -175,6 +175,8 @@ export const en = {
 	"colour.heather-grey": "Heather grey",
 	"colour.clay": "Clay",
 	// ---- cart, checkout, order and tracking pages ----
+	"checkout.otherMarket":
+		"Delivery to {country} is sold in {currency}: choose that country with the selector at the foot of the page, then check out again.",
 	"cart.title": "Your cart",
 	"cart.empty": "Your cart is empty.",
 	"cart.browse": "Browse our washable rugs",

@@ -177,6 +177,8 @@ export const es = {
 	"colour.heather-grey": "Gris jaspeado",
 	"colour.clay": "Arcilla",
 	// ---- cart, checkout, order and tracking pages ----
+	"checkout.otherMarket":
+		"Los envíos a {country} se venden en {currency}: elija ese país con el selector al pie de la página y vuelva a finalizar la compra.",
 	"cart.title": "Su carrito",
 	"cart.empty": "Su carrito está vacío.",
 	"cart.browse": "Ver nuestras alfombras lavables",

@@ -179,6 +179,8 @@ export const fr = {
 	"colour.heather-grey": "Gris chiné",
 	"colour.clay": "Argile",
 	// ---- cart, checkout, order and tracking pages ----
+	"checkout.otherMarket":
+		"La livraison vers {country} se règle en {currency} : choisissez ce pays avec le sélecteur en bas de page, puis validez à nouveau votre commande.",
 	"cart.title": "Votre panier",
 	"cart.empty": "Votre panier est vide.",
 	"cart.browse": "Découvrir nos tapis lavables",

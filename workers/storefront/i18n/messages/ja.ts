@@ -177,6 +177,8 @@ export const ja = {
 	"colour.heather-grey": "杢グレー",
 	"colour.clay": "クレイ",
 	// ---- cart, checkout, order and tracking pages ----
+	"checkout.otherMarket":
+		"{country}へのお届けは{currency}での販売です。ページ下部の選択欄でその国を選び、もう一度ご注文手続きをしてください。",
 	"cart.title": "カート",
 	"cart.empty": "カートは空です。",
 	"cart.browse": "洗えるラグを見る",
