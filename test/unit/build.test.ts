@@ -12,8 +12,9 @@ import { describe, expect, it } from "vitest";
 // and hono; vault 74.8 (its contract on zod/mini), the rest its own code 35.7, drizzle 19.4 and
 // jose 10.0 (what each adds to the gzip): the 150 and 60 are not met.
 // Issue #13 added five languages: the page catalogs are 66.9 KiB of the storefront's 345.4 (the
-// pages that use them ~15 more), the mail words ~5 KiB of the vault's 80.6 (docs/markets.md).
-const GZIP_BUDGET_KIB = { storefront: 356, analytics: 41, vault: 83 };
+// pages that use them ~15 more), the order and account mails' words ~7 KiB of the vault's 82.8
+// (docs/markets.md).
+const GZIP_BUDGET_KIB = { storefront: 356, analytics: 41, vault: 86 };
 
 function dryRunDeploy(config: string) {
 	const outdir = mkdtempSync(join(tmpdir(), "loomwash-build-"));

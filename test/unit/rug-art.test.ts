@@ -6,7 +6,6 @@ import {
 	rugColors,
 	rugDefinitions,
 	rugDrawing,
-	rugLabel,
 	rugPatternFor,
 	rugSvg,
 	rugSymbol,
@@ -100,7 +99,7 @@ describe("drawings", () => {
 	});
 
 	it("applies the colour and names what it shows, as an image", () => {
-		const svg = rugDrawing({ pattern: "chevron", color: "teal", label: rugLabel("chevron", "Teal") });
+		const svg = rugDrawing({ pattern: "chevron", color: "teal", label: "Chevron pattern in teal" });
 		const { ground, ink } = rugColors("teal");
 		expect(svg).toContain(`fill="${ground}"`);
 		expect(svg).toContain(`color="${ink}"`);

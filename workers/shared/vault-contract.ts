@@ -245,11 +245,20 @@ export const EmailTokenSchema = matching(/^[A-Za-z0-9_-]{43}$/);
 /** A password given to prove who asks: only its length is checked before the hash comparison. */
 const PasswordProofSchema = text(1, 128);
 
+/**
+ * The language and country a mail is written in (issue #13): for an account mail the shopper's
+ * choice, else their country; for an order mail SendMailRequestSchema's. A country the shop sells
+ * to (markets.ts), so the home link is that locale's. Absent: en-US (the vault's default).
+ */
+export const MailLocaleSchema = matching(/^(en|de|fr|es|ja)-(US|CA|GB|DE|FR|NL|BE|AT|IT|ES|IE|AU|NZ|JP)$/);
+
 export const RegisterRequestSchema = z.strictObject({
 	email: EmailSchema,
 	password: PasswordSchema,
 	/** Profile fields sealed under the new account's subject (table `customers`, row = account id). */
 	profile: z.strictObject({ nickname: text(1, 60) }),
+	/** The confirm or already-registered mail's language. */
+	locale: z.optional(MailLocaleSchema),
 	requestId: RequestIdSchema,
 });
 export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
@@ -297,7 +306,12 @@ export const ChangePasswordRequestSchema = z.strictObject({
 });
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>;
 
-export const ResetRequestSchema = z.strictObject({ email: EmailSchema, requestId: RequestIdSchema });
+export const ResetRequestSchema = z.strictObject({
+	email: EmailSchema,
+	/** The reset mail's language. */
+	locale: z.optional(MailLocaleSchema),
+	requestId: RequestIdSchema,
+});
 export type ResetRequest = z.input<typeof ResetRequestSchema>;
 
 export const CompleteResetRequestSchema = z.strictObject({
@@ -420,7 +434,7 @@ export const SendMailRequestSchema = z.strictObject({
 	 * The language and country to write in (issue #13): the order's language and destination.
 	 * Absent: en-US, as before locales existed (the vault's default, not zod's: smaller bundle).
 	 */
-	locale: z.optional(matching(/^(en|de|fr|es|ja)-[A-Z]{2}$/)),
+	locale: z.optional(MailLocaleSchema),
 	/** Sent once per (scope, kind, event): the order id or thread id, and what happened. */
 	dedupe: z.strictObject({ scope: RowIdSchema, event: matching(/^[A-Za-z0-9:_-]{1,80}$/) }),
 	requestId: RequestIdSchema,

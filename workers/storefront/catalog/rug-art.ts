@@ -281,8 +281,3 @@ export function rugSvg(input: RugDrawingInput): string {
 		.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ')
 		.replace("<use ", `<defs>${rugSymbol(input.pattern)}</defs><use `);
 }
-
-/** How a drawing is described to a screen reader: what it shows, not that it is a picture. */
-export function rugLabel(pattern: RugPattern, colorLabel: string): string {
-	return `${pattern === "solid" ? "Tonal solid" : pattern.charAt(0).toUpperCase() + pattern.slice(1)} pattern in ${colorLabel.toLowerCase()}`;
-}

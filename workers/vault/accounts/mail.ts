@@ -3,9 +3,11 @@
 // never on a request's Host header: an attacker who could choose the host of a reset link would
 // receive its token. Sending is deferred: the answer never waits on mail, and a failed send is
 // logged (without the address) but never changes the answer, which must not reveal whether an
-// address has an account.
+// address has an account. Issue #13: written in the language the shopper asked in (the words in
+// after-sales/mail-words/, shared with the order mails).
 import type { Logger } from "../../shared/logger";
 import type { OrderMailKind } from "../../shared/vault-contract";
+import { wordsFor } from "../after-sales/mail-words";
 
 /** Account mails, and the order mails (after-sales/order-mail.ts) that share this delivery. */
 export type Mail = {
@@ -24,57 +26,43 @@ export function shopOrigin(setting: string): string {
 	return url.origin;
 }
 
-export function confirmMail(origin: string, token: string): Mail {
+/** A request that names no locale gets the English of before locales (issue #13), word for word. */
+const ENGLISH = "en-US";
+
+/**
+ * The links are the same in every language: the account pages have no locale prefix (they take
+ * the shopper's from their choice or country), so the link to follow never depends on the words.
+ * The words lay the text out around them (after-sales/mail-words/en.ts).
+ */
+export function confirmMail(origin: string, token: string, locale = ENGLISH): Mail {
 	const shop = shopOrigin(origin);
+	const w = wordsFor(locale);
 	return {
 		kind: "confirm",
-		subject: "Confirm your Loomwash account",
-		text: [
-			"Welcome to Loomwash.",
-			"",
-			"Confirm your email address to finish creating your account:",
-			`${shop}/account/confirm?token=${token}`,
-			"",
-			"The link asks for the password chosen when the account was created; it works once, for 24 hours.",
-			"If that password is not yours (someone else may have used your address), reset it instead:",
-			`${shop}/account/reset`,
-			"A completed reset confirms the account too.",
-			"",
-			"If you did not ask for an account, ignore this message: nothing is created until the link is used.",
-		].join("\n"),
+		subject: w("account.confirm.subject"),
+		text: w("account.confirm.text", {
+			confirm: `${shop}/account/confirm?token=${token}`,
+			reset: `${shop}/account/reset`,
+		}),
 	};
 }
 
-export function alreadyRegisteredMail(origin: string): Mail {
+export function alreadyRegisteredMail(origin: string, locale = ENGLISH): Mail {
 	const shop = shopOrigin(origin);
+	const w = wordsFor(locale);
 	return {
 		kind: "already_registered",
-		subject: "Someone tried to create a Loomwash account with your address",
-		text: [
-			"Someone, perhaps you, tried to create a Loomwash account with this email address,",
-			"which already has one. Nothing was changed.",
-			"",
-			`To sign in, use the address and your password at ${shop}/`,
-			`Forgot your password? Reset it: ${shop}/account/reset`,
-			"",
-			"If this was not you, you can ignore this message.",
-		].join("\n"),
+		subject: w("account.known.subject"),
+		text: w("account.known.text", { home: `${shop}/`, reset: `${shop}/account/reset` }),
 	};
 }
 
-export function resetMail(origin: string, token: string): Mail {
+export function resetMail(origin: string, token: string, locale = ENGLISH): Mail {
+	const w = wordsFor(locale);
 	return {
 		kind: "reset",
-		subject: "Reset your Loomwash password",
-		text: [
-			"Someone, hopefully you, asked to reset the password of your Loomwash account.",
-			"",
-			"Choose a new password here:",
-			`${shopOrigin(origin)}/account/reset?token=${token}`,
-			"",
-			"The link works once, for 30 minutes. Resetting signs out every device.",
-			"If you did not ask for this, ignore this message: your password stays as it is.",
-		].join("\n"),
+		subject: w("account.reset.subject"),
+		text: w("account.reset.text", { link: `${shopOrigin(origin)}/account/reset?token=${token}` }),
 	};
 }
 

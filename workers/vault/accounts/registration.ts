@@ -5,6 +5,8 @@
 // Mails to a known account go to the address it was registered with (opened from its ciphertext),
 // never to the variant a requester typed, and repeated requests do not pile mails up: while the
 // account holds a working link sent within ten minutes, nothing new is sent (email-tokens.ts).
+// A mail is written in the locale of the request that caused it (issue #13), the only language
+// known then: the vault keeps none per account, and the words never change who gets the mail.
 import { runBatch, violatedConstraint } from "../../shared/d1-batch";
 import type { AccountRef, SignedIn, VaultResult } from "../../shared/vault-contract";
 import { AUDIT_UNAVAILABLE, audited, shopperEvent, subjectPseudonyms } from "../audit/audited";
@@ -43,6 +45,8 @@ type RegisterRequest = {
 	email: string;
 	password: string;
 	profile: { nickname: string };
+	/** The mail's language (the contract's shape); absent: English. */
+	locale?: string | undefined;
 	requestId?: string;
 };
 
@@ -83,13 +87,13 @@ export async function register(deps: VaultDeps, req: RegisterRequest): Promise<R
 	// Hashed whatever follows, so a known address costs what an unknown one does.
 	const passwordHash = await hashPassword(deps.env.PASSWORD_PEPPER, req.password);
 	const existing = await findCredentialsByEmailBidx(deps.db, emailBidx);
-	if (existing) return registerKnown(deps, existing, req.requestId);
+	if (existing) return registerKnown(deps, existing, req);
 	const created = await createAccount(deps, req, emailBidx, passwordHash);
 	if (created) return created;
 	// The same address registered concurrently and won: answer as for a known address.
 	const winner = await findCredentialsByEmailBidx(deps.db, emailBidx);
 	if (!winner) throw new Error("registration conflict without a conflicting account");
-	return registerKnown(deps, winner, req.requestId);
+	return registerKnown(deps, winner, req);
 }
 
 /**
@@ -109,7 +113,7 @@ async function createAccount(
 	});
 	const { nickname } = await deps.cipher.sealFields(subject, "customers", accountId, req.profile);
 	const confirm = await newEmailToken(deps.db, accountId, "confirm", deps.now);
-	const mail = confirmMail(deps.env.SHOP_ORIGIN, confirm.token);
+	const mail = confirmMail(deps.env.SHOP_ORIGIN, confirm.token, req.locale);
 	// Logged first: an account with no entry must not exist.
 	const logged = await audited(deps, {
 		...(await accountEvent(deps, { accountId, subjectId: subject.id }, req.requestId)),
@@ -156,7 +160,7 @@ async function createAccount(
 async function registerKnown(
 	deps: VaultDeps,
 	account: CredentialsRow,
-	requestId?: string,
+	{ locale, requestId }: Pick<RegisterRequest, "locale" | "requestId">,
 ): Promise<RegisterResult> {
 	const pending = account.status === "pending";
 	const logged = await audited(deps, {
@@ -172,8 +176,8 @@ async function registerKnown(
 	const token = await issueEmailToken(deps.db, account.accountId, pending ? "confirm" : "notice", deps.now);
 	if (token) {
 		const mail = pending
-			? confirmMail(deps.env.SHOP_ORIGIN, token)
-			: alreadyRegisteredMail(deps.env.SHOP_ORIGIN);
+			? confirmMail(deps.env.SHOP_ORIGIN, token, locale)
+			: alreadyRegisteredMail(deps.env.SHOP_ORIGIN, locale);
 		deps.defer(mailAccount(deps, account, mail));
 	}
 	return { ok: true, account: null };
@@ -222,18 +226,18 @@ export async function confirm(
  */
 export async function requestReset(
 	deps: VaultDeps,
-	req: { email: string; requestId?: string },
+	req: { email: string; locale?: string | undefined; requestId?: string },
 ): Promise<VaultResult<Record<never, never>>> {
 	const emailBidx = await blindIndex(deps.env.BLIND_INDEX_KEY, "email", req.email);
 	const account = await findCredentialsByEmailBidx(deps.db, emailBidx);
-	if (account) deps.defer(sendResetLink(deps, account));
+	if (account) deps.defer(sendResetLink(deps, account, req.locale));
 	return { ok: true };
 }
 
-async function sendResetLink(deps: VaultDeps, account: CredentialsRow): Promise<void> {
+async function sendResetLink(deps: VaultDeps, account: CredentialsRow, locale?: string): Promise<void> {
 	try {
 		const token = await issueEmailToken(deps.db, account.accountId, "reset", deps.now);
-		if (token) await mailAccount(deps, account, resetMail(deps.env.SHOP_ORIGIN, token));
+		if (token) await mailAccount(deps, account, resetMail(deps.env.SHOP_ORIGIN, token, locale));
 	} catch (err) {
 		deps.logger.error("reset link not stored", { err });
 	}

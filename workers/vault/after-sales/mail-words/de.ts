@@ -1,4 +1,4 @@
-// The order mails' words in German (Sie-Form, as German shops write to customers).
+// The order and account mails' words in German (Sie-Form, as German shops write to customers).
 import type { MailWords } from "./en";
 
 export const de: MailWords = {
@@ -55,4 +55,14 @@ export const de: MailWords = {
 	"reply.subject": "Der Loomwash-Kundenservice hat auf Ihre Frage geantwortet",
 	"reply.intro": "Unser Kundenservice hat Ihre Frage beantwortet:",
 	"reply.continue": "Um das Gespräch fortzusetzen, schreiben Sie uns über den Shop: {home}",
+	// The account mails (accounts/mail.ts): confirm, already registered, reset.
+	"account.confirm.subject": "Bestätigen Sie Ihr Loomwash-Konto",
+	"account.confirm.text":
+		"Willkommen bei Loomwash.\n\nBestätigen Sie Ihre E-Mail-Adresse, um Ihr Konto zu eröffnen:\n{confirm}\n\nDer Link fragt nach dem bei der Registrierung gewählten Passwort und gilt einmal, 24 Stunden lang.\nIst es nicht Ihr Passwort (jemand könnte Ihre Adresse verwendet haben), setzen Sie es zurück:\n{reset}\nDas Zurücksetzen bestätigt auch das Konto.\n\nHaben Sie kein Konto angelegt, ignorieren Sie diese Nachricht: Ohne den Link entsteht nichts.",
+	"account.known.subject": "Jemand wollte mit Ihrer Adresse ein Loomwash-Konto anlegen",
+	"account.known.text":
+		"Jemand, vielleicht Sie, wollte mit dieser Adresse ein Loomwash-Konto anlegen,\ndoch es gibt bereits eines. Nichts wurde geändert.\n\nAnmelden mit dieser Adresse und Ihrem Passwort: {home}\nPasswort vergessen? Hier zurücksetzen: {reset}\n\nWaren Sie das nicht, ignorieren Sie diese Nachricht.",
+	"account.reset.subject": "Ihr Loomwash-Passwort zurücksetzen",
+	"account.reset.text":
+		"Jemand, hoffentlich Sie, möchte das Passwort Ihres Loomwash-Kontos zurücksetzen.\n\nHier wählen Sie ein neues Passwort:\n{link}\n\nDer Link gilt einmal, 30 Minuten lang. Das Zurücksetzen meldet alle Geräte ab.\nWaren Sie das nicht, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.",
 };

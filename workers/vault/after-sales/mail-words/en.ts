@@ -1,6 +1,8 @@
-// The order mails' words in English (issue #13): the reference. Every other language has exactly
-// these keys with the same {placeholders} (test/unit/mail-words.test.ts). A value may hold a line
-// break where the text wraps; the code lays out the rest (blank lines, indents, the sign-off).
+// The order and account mails' words in English (issue #13): the reference. Every other language
+// has exactly these keys with the same {placeholders} (test/unit/mail-words.test.ts). A value may
+// hold a line break where the text wraps; the code lays out the rest (blank lines, indents, the
+// sign-off). An account mail's text is one value, blank lines included, each link a placeholder
+// on a line of its own: one key per text rather than per line keeps the vault's bundle small.
 export const en = {
 	signOff: "Loomwash customer service",
 	lookup: "Follow your order at {shop}/orders/lookup with its number and this email address.",
@@ -50,6 +52,16 @@ export const en = {
 	"reply.subject": "Loomwash customer service replied to your question",
 	"reply.intro": "Customer service has answered your question:",
 	"reply.continue": "To continue the conversation, write to us from the shop: {home}",
+	// The account mails (accounts/mail.ts): confirm, already registered, reset.
+	"account.confirm.subject": "Confirm your Loomwash account",
+	"account.confirm.text":
+		"Welcome to Loomwash.\n\nConfirm your email address to finish creating your account:\n{confirm}\n\nThe link asks for the password chosen when the account was created; it works once, for 24 hours.\nIf that password is not yours (someone else may have used your address), reset it instead:\n{reset}\nA completed reset confirms the account too.\n\nIf you did not ask for an account, ignore this message: nothing is created until the link is used.",
+	"account.known.subject": "Someone tried to create a Loomwash account with your address",
+	"account.known.text":
+		"Someone, perhaps you, tried to create a Loomwash account with this email address,\nwhich already has one. Nothing was changed.\n\nTo sign in, use the address and your password at {home}\nForgot your password? Reset it: {reset}\n\nIf this was not you, you can ignore this message.",
+	"account.reset.subject": "Reset your Loomwash password",
+	"account.reset.text":
+		"Someone, hopefully you, asked to reset the password of your Loomwash account.\n\nChoose a new password here:\n{link}\n\nThe link works once, for 30 minutes. Resetting signs out every device.\nIf you did not ask for this, ignore this message: your password stays as it is.",
 };
 
 export type MailWordKey = keyof typeof en;

@@ -1,4 +1,4 @@
-// The order mails' words in Spanish (usted, as a shop writes to its customers).
+// The order and account mails' words in Spanish (usted, as a shop writes to its customers).
 import type { MailWords } from "./en";
 
 export const es: MailWords = {
@@ -51,4 +51,14 @@ export const es: MailWords = {
 	"reply.subject": "Atención al cliente de Loomwash ha respondido a su consulta",
 	"reply.intro": "Atención al cliente ha respondido a su consulta:",
 	"reply.continue": "Para continuar la conversación, escríbanos desde la tienda: {home}",
+	// The account mails (accounts/mail.ts): confirm, already registered, reset.
+	"account.confirm.subject": "Confirme su cuenta de Loomwash",
+	"account.confirm.text":
+		"Le damos la bienvenida a Loomwash.\n\nConfirme su correo electrónico para terminar de crear su cuenta:\n{confirm}\n\nEl enlace le pedirá la contraseña elegida al registrarse; sirve una vez, durante 24 horas.\nSi esa contraseña no es suya (quizá otra persona usó su dirección), restablézcala:\n{reset}\nRestablecerla también confirma la cuenta.\n\nSi no ha pedido una cuenta, ignore este mensaje: sin el enlace no se crea nada.",
+	"account.known.subject": "Alguien ha intentado crear una cuenta de Loomwash con su dirección",
+	"account.known.text":
+		"Alguien, quizá usted, ha intentado crear una cuenta de Loomwash con esta dirección,\nque ya tiene una. No se ha cambiado nada.\n\nInicie sesión con esta dirección y su contraseña en {home}\n¿Ha olvidado su contraseña? Restablézcala: {reset}\n\nSi no ha sido usted, ignore este mensaje.",
+	"account.reset.subject": "Restablezca su contraseña de Loomwash",
+	"account.reset.text":
+		"Alguien, esperamos que usted, ha pedido restablecer la contraseña de su cuenta de Loomwash.\n\nElija una nueva contraseña aquí:\n{link}\n\nEl enlace sirve una vez, durante 30 minutos. Al restablecerla se cierra la sesión en todos sus dispositivos.\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambiará.",
 };

@@ -1,4 +1,5 @@
-// The order mails' words in French (vouvoiement, a space before the colon as French writes it).
+// The order and account mails' words in French (vouvoiement, a space before the colon as French
+// writes it).
 import type { MailWords } from "./en";
 
 export const fr: MailWords = {
@@ -54,4 +55,14 @@ export const fr: MailWords = {
 	"reply.subject": "Le service client Loomwash a répondu à votre question",
 	"reply.intro": "Le service client a répondu à votre question :",
 	"reply.continue": "Pour poursuivre la conversation, écrivez-nous depuis la boutique : {home}",
+	// The account mails (accounts/mail.ts): confirm, already registered, reset.
+	"account.confirm.subject": "Confirmez votre compte Loomwash",
+	"account.confirm.text":
+		"Bienvenue chez Loomwash.\n\nConfirmez votre adresse e-mail pour finaliser votre compte :\n{confirm}\n\nLe lien demande le mot de passe choisi à l’inscription ; il ne sert qu’une fois, pendant 24 heures.\nSi ce mot de passe n’est pas le vôtre (quelqu’un a pu utiliser votre adresse), réinitialisez-le :\n{reset}\nUne réinitialisation confirme aussi le compte.\n\nSi vous n’avez rien demandé, ignorez ce message : rien n’est créé sans ce lien.",
+	"account.known.subject": "Quelqu’un a tenté de créer un compte Loomwash avec votre adresse",
+	"account.known.text":
+		"Quelqu’un, peut-être vous, a tenté de créer un compte Loomwash avec cette adresse,\nqui en a déjà un. Rien n’a changé.\n\nConnectez-vous avec cette adresse et votre mot de passe sur {home}\nMot de passe oublié ? Réinitialisez-le : {reset}\n\nSi ce n’était pas vous, ignorez ce message.",
+	"account.reset.subject": "Réinitialisez votre mot de passe Loomwash",
+	"account.reset.text":
+		"Quelqu’un, sans doute vous, a demandé à réinitialiser le mot de passe de votre compte Loomwash.\n\nChoisissez un nouveau mot de passe ici :\n{link}\n\nCe lien ne sert qu’une fois, pendant 30 minutes. La réinitialisation déconnecte tous vos appareils.\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
 };

@@ -1,4 +1,5 @@
-// The order mails' words in Japanese (polite keigo, 【shop】 subjects as Japanese shops send them).
+// The order and account mails' words in Japanese (polite keigo, 【shop】 subjects as Japanese shops
+// send them).
 import type { MailWords } from "./en";
 
 export const ja: MailWords = {
@@ -50,4 +51,14 @@ export const ja: MailWords = {
 	"reply.subject": "【Loomwash】お問い合わせへの回答",
 	"reply.intro": "お問い合わせいただいた件につきまして、カスタマーサービスより下記のとおりご回答いたします。",
 	"reply.continue": "引き続きのお問い合わせは、ショップからお送りください：{home}",
+	// The account mails (accounts/mail.ts): confirm, already registered, reset.
+	"account.confirm.subject": "【Loomwash】アカウント登録のご確認",
+	"account.confirm.text":
+		"Loomwash へようこそ。\n\n下記リンクからメールアドレスを確認し、登録を完了してください。\n{confirm}\n\nリンク先で、ご登録時のパスワードを入力してください（有効期限 24 時間、1 回限り）。\nこのパスワードにお心当たりがない場合（第三者による登録の可能性があります）は、こちらで再設定してください：\n{reset}\n再設定が完了すると、アカウントも確認済みになります。\n\nお心当たりがない場合は、このメールを破棄してください。リンクを使わない限り、登録はされません。",
+	"account.known.subject": "【Loomwash】お客様のアドレスで登録が試みられました",
+	"account.known.text":
+		"お客様または第三者が、このメールアドレスで Loomwash に登録しようとしましたが、\nすでに登録済みのため、何も変更されていません。\n\nこのアドレスとパスワードでログインできます：{home}\nパスワードをお忘れの場合はこちら：{reset}\n\nお心当たりがない場合は、このメールを破棄してください。",
+	"account.reset.subject": "【Loomwash】パスワード再設定のご案内",
+	"account.reset.text":
+		"Loomwash アカウントのパスワード再設定のご依頼を承りました。\n\n下記リンクから新しいパスワードを設定してください。\n{link}\n\n有効期限は 30 分、1 回限りです。再設定すると、すべての端末でログアウトされます。\nお心当たりがない場合は、このメールを破棄してください（パスワードは変わりません）。",
 };
