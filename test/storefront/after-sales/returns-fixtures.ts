@@ -66,11 +66,18 @@ export async function payAndDeliver(checkout: CheckoutBody, deliveredAt: number)
 
 /** A guest's order of `quantity` of a new variant, paid and delivered `deliveredAt`. */
 export async function deliveredGuestOrder(
-	options: { quantity?: number; deliveredAt?: number; priceMinor?: number } = {},
+	options: {
+		quantity?: number;
+		deliveredAt?: number;
+		priceMinor?: number;
+		/** Another destination than California: the order is in its market's currency (issue #13). */
+		address?: Record<string, string>;
+	} = {},
 ): Promise<DeliveredOrder> {
 	const quantity = options.quantity ?? 2;
 	const variant = await createVariant({ stock: 10, priceMinor: options.priceMinor ?? 5_000 });
-	const placed = await placeOrder({ variant, quantity });
+	const body = options.address ? { address: options.address } : undefined;
+	const placed = await placeOrder({ variant, quantity, ...(body ? { body } : {}) });
 	const orderId = await payAndDeliver(placed.checkout, options.deliveredAt ?? deliveredDaysAgo(3));
 	return {
 		number: placed.checkout.order.number,

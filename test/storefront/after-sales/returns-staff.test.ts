@@ -2,6 +2,7 @@
 // by role, each move once, each status mailed once, the vault's case closed at the end.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { listPrice } from "../../../workers/storefront/markets/price-lists";
 import { type ErrorBody, stockOf } from "../fixtures/commerce";
 import {
 	asStaff,
@@ -236,6 +237,38 @@ describe("refunds", () => {
 			.run();
 		await expectCode(await staffPost("support", number, "approve", { refundMinor: 3_001 }), 409, "conflict");
 		expect((await staffPost("support", number, "approve", { refundMinor: 3_000 })).status).toBe(200);
+	});
+
+	it("refunds in the order's currency: whole yen for a Japanese order, its tax inside the price", async () => {
+		const tokyo = {
+			line1: "1-1 Chiyoda",
+			city: "Chiyoda-ku",
+			region: "東京都",
+			postalCode: "100-0001",
+			country: "JP",
+		};
+		const order = await deliveredGuestOrder({ quantity: 2, priceMinor: 5_000, address: tokyo });
+		const unitYen = listPrice(5_000, "JPY");
+		const number = await requested(order, 1);
+		// One line's value in yen, nothing added on top: consumption tax was inside the price.
+		await expectCode(
+			await staffPost("support", number, "approve", { refundMinor: unitYen + 1 }),
+			409,
+			"conflict",
+		);
+		expect((await staffPost("support", number, "approve", { refundMinor: unitYen })).status).toBe(200);
+		expect((await staffPost("fulfilment", number, "receive")).status).toBe(200);
+		const refund = await staffPost("support", number, "refund");
+		expect(refund.status).toBe(200);
+		expect(((await refund.json()) as ReturnBody).return).toMatchObject({
+			currency: "JPY",
+			refundedMinor: unitYen,
+		});
+		const row = await env.DB.prepare("select amount_minor, currency from refunds where order_id = ?")
+			.bind(order.orderId)
+			.first<{ amount_minor: number; currency: string }>();
+		expect(row).toEqual({ amount_minor: unitYen, currency: "JPY" });
+		expect(Number.isInteger(row?.amount_minor)).toBe(true);
 	});
 
 	it("never refunds above what was paid, even when the room went after approval", async () => {
