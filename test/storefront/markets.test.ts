@@ -362,6 +362,24 @@ describe("every market can be chosen by request.cf.country", () => {
 	});
 });
 
+describe("the product page, by the market of its URL", () => {
+	it("says where the market delivers and what delivery to its country costs and takes", async () => {
+		const slug = data.products[2]?.slug;
+		const page = async (path: string) => (await exports.default.fetch(`${BASE}${path}`)).text();
+		const us = await page(`/p/${slug}`);
+		expect(us).toContain("Delivery to United States: standard $9.95, 3–6 working days; free from $200.00.");
+		const france = await page(`/fr-fr/p/${slug}`);
+		expect(france).toMatch(
+			/Livraison en France : standard 9,95\s€, 3 à 5 jours ouvrés ; offerte dès 199,00\s€\./,
+		);
+		expect(france).toMatch(
+			/Nous livrons vers : Allemagne, France, Pays-Bas, Belgique, Autriche, Italie, Espagne et Irlande\./,
+		);
+		const japan = await page(`/ja-jp/p/${slug}`);
+		expect(japan).toContain("日本へのお届け：通常便 ￥900、2〜4営業日。￥30,000以上で送料無料。");
+	});
+});
+
 describe("a shopper in a country the shop does not deliver to", () => {
 	const fromBrazil = (path: string) =>
 		exports.default.fetch(`${BASE}${path}`, {

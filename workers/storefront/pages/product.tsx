@@ -5,6 +5,8 @@ import { rugPatternFor } from "../catalog/rug-art";
 import type { ProductDetail, ProductWithReviews } from "../catalog/schemas";
 import { formatCelsius } from "../i18n/formats";
 import { useLocale } from "../i18n/locale-context";
+import { MARKETS } from "../markets/markets";
+import { FREE_STANDARD_FROM_MINOR, shippingOptions } from "../markets/shipping-rates";
 import { localeSegment } from "../markets/shop-locale";
 import { Layout, type NavCategory } from "./layout";
 import { TaxNote } from "./product-card";
@@ -50,6 +52,35 @@ function AddToCartForm({ product }: { product: ProductDetail }) {
 				{l.t("product.addToCart")}
 			</button>
 		</form>
+	);
+}
+
+/**
+ * Where this page's market delivers, and what delivery to its country costs and takes: from the
+ * URL's locale alone, so the page stays the same for every shopper who asks for it.
+ */
+function DeliveryNote() {
+	const l = useLocale();
+	const quote = shippingOptions(l.country, 0);
+	if (!quote) return null;
+	const names = new Intl.DisplayNames([l.tag], { type: "region" });
+	const countries = new Intl.ListFormat(l.tag, { type: "conjunction" }).format(
+		MARKETS[l.market].countries.map((code) => names.of(code) ?? code),
+	);
+	const { standard } = quote.options;
+	return (
+		<div class="delivery" data-delivery="">
+			<p>
+				{l.t("product.delivery", {
+					country: names.of(l.country) ?? l.country,
+					price: l.money(standard.priceMinor),
+					min: standard.minDays,
+					max: standard.maxDays,
+					free: l.money(FREE_STANDARD_FROM_MINOR[l.currency]),
+				})}
+			</p>
+			<p class="hint">{l.t("product.deliversTo", { countries })}</p>
+		</div>
 	);
 }
 
@@ -129,6 +160,7 @@ export function ProductPage({
 				) : null}
 				<p class="lead">{product.description}</p>
 				<AddToCartForm product={product} />
+				<DeliveryNote />
 
 				<section aria-labelledby="variants-heading">
 					<h2 id="variants-heading">{l.t("product.variantsHeading")}</h2>

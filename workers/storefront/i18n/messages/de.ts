@@ -80,6 +80,10 @@ export const de = {
 	"error.server": "Etwas ist schiefgelaufen",
 	"error.serverText": "Wir konnten diese Seite nicht anzeigen. Bitte versuchen Sie es gleich noch einmal.",
 	// ---- shop pages: layout, home, category, product, search, messages ----
+	"product.delivery":
+		"Lieferung nach {country}: Standard {price}, {min}–{max} Werktage; kostenlos ab {free}.",
+	"product.deliversTo":
+		"Wir liefern nach {countries}. Sie kaufen aus einem anderen Land? Wählen Sie es unten auf der Seite.",
 	"rug.label": "{pattern} in {colour}",
 	"rug.pattern.stripe": "Streifenmuster",
 	"rug.pattern.trellis": "Spaliermuster",

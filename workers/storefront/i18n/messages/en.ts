@@ -79,6 +79,9 @@ export const en = {
 	"error.server": "Something went wrong",
 	"error.serverText": "We could not show this page. Please try again in a moment.",
 	// ---- shop pages: layout, home, category, product, search, messages ----
+	"product.delivery": "Delivery to {country}: standard {price}, {min}–{max} working days; free from {free}.",
+	"product.deliversTo":
+		"We deliver to {countries}. Shopping from another country? Choose it at the foot of the page.",
 	"rug.label": "{pattern} pattern in {colour}",
 	"rug.pattern.stripe": "Stripe",
 	"rug.pattern.trellis": "Trellis",

@@ -79,6 +79,9 @@ export const es = {
 	"error.server": "Algo ha fallado",
 	"error.serverText": "No hemos podido mostrar esta página. Vuelva a intentarlo en un momento.",
 	// ---- shop pages: layout, home, category, product, search, messages ----
+	"product.delivery":
+		"Envío a {country}: estándar {price}, {min}–{max} días laborables; gratis desde {free}.",
+	"product.deliversTo": "Enviamos a {countries}. ¿Compra desde otro país? Elíjalo al pie de la página.",
 	"rug.label": "{pattern} en {colour}",
 	"rug.pattern.stripe": "Estampado de rayas",
 	"rug.pattern.trellis": "Estampado de celosía",

@@ -81,6 +81,10 @@ export const fr = {
 	"error.server": "Une erreur est survenue",
 	"error.serverText": "Nous n’avons pas pu afficher cette page. Veuillez réessayer dans un instant.",
 	// ---- shop pages: layout, home, category, product, search, messages ----
+	"product.delivery":
+		"Livraison en {country} : standard {price}, {min} à {max} jours ouvrés ; offerte dès {free}.",
+	"product.deliversTo":
+		"Nous livrons vers : {countries}. Vous commandez depuis un autre pays ? Choisissez-le en bas de la page.",
 	"rug.label": "{pattern} {colour}",
 	"rug.pattern.stripe": "Motif rayé",
 	"rug.pattern.trellis": "Motif treillis",

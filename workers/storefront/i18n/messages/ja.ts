@@ -79,6 +79,8 @@ export const ja = {
 	"error.server": "問題が発生しました",
 	"error.serverText": "このページを表示できませんでした。しばらくしてからもう一度お試しください。",
 	// ---- shop pages: layout, home, category, product, search, messages ----
+	"product.delivery": "{country}へのお届け：通常便 {price}、{min}〜{max}営業日。{free}以上で送料無料。",
+	"product.deliversTo": "お届け先：{countries}。ほかの国からのご注文は、ページ下部で国をお選びください。",
 	"rug.label": "{colour}の{pattern}",
 	"rug.pattern.stripe": "ストライプ柄",
 	"rug.pattern.trellis": "トレリス柄",
