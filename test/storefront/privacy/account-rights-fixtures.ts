@@ -4,6 +4,7 @@
 // distinct marker; and the vault's full keyring, to try every stored ciphertext against every key.
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { marketOfCountry } from "../../../workers/storefront/markets/markets";
 import { createSubjectCipher } from "../../../workers/vault/crypto/subject-cipher";
 import { deliveredDaysAgo, payAndDeliver } from "../after-sales/returns-fixtures";
 import { slugOf } from "../after-sales/review-fixtures";
@@ -63,6 +64,13 @@ async function expectStatus(res: Promise<Response>, status: number): Promise<Res
 	return answer;
 }
 
+/** A shopper of `country`'s market: their cart in its prices, as checkout asks (issue #13). */
+export async function moveCartTo(shopper: Shopper, country: string): Promise<void> {
+	const market = marketOfCountry(country);
+	if (market && market !== "us")
+		await expectStatus(shopper.json("/api/v1/cart/market", "PUT", { market }), 200);
+}
+
 /** An account order of `variant` (as placed: status `placed`), to the given contact. */
 export async function accountOrder(
 	shopper: Shopper,
@@ -70,6 +78,7 @@ export async function accountOrder(
 	contact: typeof CONTACT = CONTACT,
 ): Promise<CheckoutBody> {
 	await expectStatus(shopper.createCart(), 201);
+	await moveCartTo(shopper, contact.address.country);
 	await expectStatus(shopper.addItem(variant.variantId, 2), 200);
 	const res = await expectStatus(
 		shopper.json("/api/v1/me/checkout", "POST", { shippingMethod: "standard", contact }),
