@@ -10,7 +10,7 @@ import {
 	registeredCustomer,
 	uniqueEmail,
 } from "../fixtures/accounts";
-import { createVariant, Shopper } from "../fixtures/commerce";
+import { createVariant, Shopper, startOfFreshRateWindow } from "../fixtures/commerce";
 
 const ADDRESS = {
 	name: "Bea Other",
@@ -141,15 +141,6 @@ describe("enumeration", () => {
 		expect(await weak(known.email)).toEqual(await weak(uniqueEmail("nobody")));
 	});
 });
-
-/**
- * Local rate-limit windows are aligned to the wall clock's minutes: a burst that straddled one
- * would be counted half in each. The burst takes a few seconds; start it with time to spare.
- */
-async function startOfFreshRateWindow(): Promise<void> {
-	const left = 60_000 - (Date.now() % 60_000);
-	if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 250));
-}
 
 describe("brute force", () => {
 	it("meets 50 wrong passwords from one client with 429s; the owner logs in from elsewhere", async () => {
