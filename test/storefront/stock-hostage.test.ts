@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 import { deleteSettledHolds, MAX_UNPAID_ORDERS } from "../../workers/storefront/checkout/client-limits";
 import * as schema from "../../workers/storefront/db/schema";
 import { submitPaymentDecision } from "./fixtures/checkout-flow";
-import { checkoutBody, createVariant, type ErrorBody, Shopper, stockOf } from "./fixtures/commerce";
+import {
+	checkoutBody,
+	createVariant,
+	type ErrorBody,
+	Shopper,
+	startOfFreshRateWindow,
+	stockOf,
+} from "./fixtures/commerce";
 
 /** Every request of this "script" comes from one address, whatever cookies it drops. */
 function scriptFrom(ip: string) {
@@ -67,6 +74,7 @@ describe("one client cannot hold the stock", () => {
 	it("limits new carts per client to a few a minute", async () => {
 		const ip = "192.0.2.70";
 		const statuses: number[] = [];
+		await startOfFreshRateWindow();
 		for (let i = 0; i < 22; i++) statuses.push((await scriptFrom(ip).createCart()).status);
 		expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
 		expect(statuses.slice(20)).toEqual([429, 429]);

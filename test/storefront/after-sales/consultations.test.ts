@@ -7,6 +7,7 @@ import { dumpAllTables, encodingsOf } from "../../pii-scan";
 import { changedTables, snapshotTables } from "../../property/db-snapshot";
 import { registeredCustomer } from "../fixtures/accounts";
 import type { ErrorBody } from "../fixtures/commerce";
+import { startOfFreshRateWindow } from "../fixtures/commerce";
 import {
 	ask,
 	asStaff,
@@ -217,6 +218,7 @@ describe("a guest's questions (POST /api/v1/consultations)", () => {
 	it("limits guesses per order number, as the guest order lookup does", async () => {
 		const order = await guestOrder();
 		const statuses: number[] = [];
+		await startOfFreshRateWindow();
 		for (let i = 0; i < 7; i++) {
 			const res = await guestAsk({
 				kind: "after_sales",
