@@ -1,8 +1,9 @@
 // The shop pages' locale-dependent labels (issue #13): colours by name in each language, round
 // filter prices in each currency, and the tax note each market's shoppers expect.
 import { describe, expect, it } from "vitest";
-import { formatWholeMoney, translatedColorLabel } from "../../workers/storefront/catalog/format";
+import { translatedColorLabel } from "../../workers/storefront/catalog/format";
 import { generateCatalog } from "../../workers/storefront/catalog/seed-data";
+import { formatWholeMoney } from "../../workers/storefront/i18n/formats";
 import type { PageLocale } from "../../workers/storefront/i18n/locale-context";
 import { en } from "../../workers/storefront/i18n/messages/en";
 import { translatorFor } from "../../workers/storefront/i18n/translate";

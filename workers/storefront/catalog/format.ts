@@ -1,5 +1,5 @@
 // Display text for catalog values. Pure, so pages and tests share one spelling.
-import { formatMoney, minorDigits } from "../i18n/formats";
+import { formatMoney } from "../i18n/formats";
 import { en, type MessageKey } from "../i18n/messages/en";
 import type { Translator } from "../i18n/translate";
 import type { Badge } from "./listing";
@@ -40,29 +40,6 @@ export function colorLabel(slug: string): string {
 export function translatedColorLabel(slug: string, t: Translator): string {
 	const key = `colour.${slug}`;
 	return Object.hasOwn(en, key) ? t(key as MessageKey) : colorLabel(slug);
-}
-
-const wholeMoneyFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * A whole amount without its zero cents, for round filter steps: "$25", "25 €", "￥4,000". An
- * amount with cents (a hand-edited URL's) keeps them, so the option never shows another price.
- */
-export function formatWholeMoney(minor: number, currency: string, locale: string): string {
-	const perMajor = 10 ** minorDigits(currency);
-	if (minor % perMajor !== 0) return formatMoney(minor, currency, locale);
-	const key = `${locale} ${currency}`;
-	let format = wholeMoneyFormats.get(key);
-	if (!format) {
-		format = new Intl.NumberFormat(locale, {
-			style: "currency",
-			currency,
-			minimumFractionDigits: 0,
-			maximumFractionDigits: 0,
-		});
-		wholeMoneyFormats.set(key, format);
-	}
-	return format.format(minor / perMajor);
 }
 
 const BADGE_LABELS: Record<Badge, string> = {

@@ -54,3 +54,76 @@ export function formatDate(at: Date | number, locale: string): string {
 export function formatCelsius(value: number, locale: string): string {
 	return `${formatNumber(value, locale)} °C`;
 }
+
+const wholeMoneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A whole amount without its zero cents, for round filter steps: "$25", "25 €", "￥4,000". An
+ * amount with cents (a hand-edited URL's) keeps them, so the option never shows another price.
+ */
+export function formatWholeMoney(minor: number, currency: Currency | string, locale: string): string {
+	const perMajor = 10 ** minorDigits(currency);
+	if (minor % perMajor !== 0) return formatMoney(minor, currency, locale);
+	return cached(
+		wholeMoneyFormats,
+		`${locale} ${currency}`,
+		() =>
+			new Intl.NumberFormat(locale, {
+				style: "currency",
+				currency,
+				minimumFractionDigits: 0,
+				maximumFractionDigits: 0,
+			}),
+	).format(minor / perMajor);
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** A fraction as the locale writes a percentage, up to three decimals: 7.25% in en, 7,25 % in fr. */
+export function formatPercent(fraction: number, locale: string): string {
+	return cached(
+		percentFormats,
+		locale,
+		() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 3 }),
+	).format(fraction);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day and a time of day, both in UTC: 3 Mar 2025, 14:05 in en-GB. */
+export function formatDateTime(at: Date | number, locale: string): string {
+	return cached(
+		dateTimeFormats,
+		locale,
+		() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+	).format(at);
+}
+
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar date written out: 1 November 2026 in en-GB, 1. November 2026 in de-DE. */
+export function formatLongDate(at: Date | number, locale: string): string {
+	return cached(
+		longDateFormats,
+		locale,
+		() => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }),
+	).format(at);
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country's name in the locale's language ("Frankreich" in de-DE); its code when Intl has none. */
+export function countryName(code: string, locale: string): string {
+	return (
+		cached(regionNames, locale, () => new Intl.DisplayNames([locale], { type: "region" })).of(code) ?? code
+	);
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Items joined as the locale lists them: "France, Germany and Spain", "France, Allemagne et Espagne". */
+export function formatList(items: readonly string[], locale: string): string {
+	return cached(listFormats, locale, () => new Intl.ListFormat(locale, { type: "conjunction" })).format(
+		items,
+	);
+}

@@ -1,10 +1,10 @@
 import type { Child } from "hono/jsx";
-import { formatWholeMoney, translatedColorLabel } from "../catalog/format";
+import { translatedColorLabel } from "../catalog/format";
 import { DEFAULT_LIMIT, SORTS, type Sort } from "../catalog/listing";
 import type { CategoryPageQuery, ProductListQuery } from "../catalog/schemas";
 import type { ProductPage } from "../db/catalog";
 import type { Category } from "../db/schema";
-import { minorDigits } from "../i18n/formats";
+import { formatWholeMoney, minorDigits } from "../i18n/formats";
 import { type PageLocale, useLocale } from "../i18n/locale-context";
 import type { Currency } from "../markets/markets";
 import { Layout, type NavCategory } from "./layout";

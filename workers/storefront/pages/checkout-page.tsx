@@ -18,6 +18,7 @@ import {
 import { COUNTRY_CODES, COUNTRY_RULES, type CountryCode, type CountryRules } from "../checkout/countries";
 import { type OrderPricing, priceOrder } from "../checkout/order-pricing";
 import { SHIPPING_METHODS, type ShippingMethod } from "../checkout/shipping";
+import { countryName } from "../i18n/formats";
 import { type PageLocale, useLocale } from "../i18n/locale-context";
 import { type AddressField, fieldOrder } from "../markets/address-formats";
 import { MARKETS, type MarketId, marketOfCountry } from "../markets/markets";
@@ -43,18 +44,6 @@ export type CheckoutPageProps = {
 };
 
 const METHOD_LABEL = { standard: "shipping.standard", express: "shipping.express" } as const;
-
-const regionNames = new Map<string, Intl.DisplayNames>();
-
-/** A country's name in the language of `tag` ("Frankreich" in de-DE); English by default. */
-export function countryName(code: string, tag = "en"): string {
-	let names = regionNames.get(tag);
-	if (!names) {
-		names = new Intl.DisplayNames([tag], { type: "region" });
-		regionNames.set(tag, names);
-	}
-	return names.of(code) ?? code;
-}
 
 const isCountryCode = (code: string | undefined): code is CountryCode =>
 	COUNTRY_CODES.some((known) => known === code);

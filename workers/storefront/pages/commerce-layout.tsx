@@ -3,12 +3,6 @@ import type { Child } from "hono/jsx";
 import { useLocale } from "../i18n/locale-context";
 import { MarketSelector } from "./layout";
 
-export function formatAmount(amountMinor: number, currency: string): string {
-	const format = new Intl.NumberFormat("en", { style: "currency", currency });
-	const exponent = format.resolvedOptions().maximumFractionDigits ?? 2;
-	return format.format(amountMinor / 10 ** exponent);
-}
-
 export function CommerceLayout(props: {
 	title: string;
 	/** The market and language selector; on by default, as on every shopper page. */

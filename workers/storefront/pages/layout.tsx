@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { countryName } from "../i18n/formats";
 import { type PageLocale, useLocale } from "../i18n/locale-context";
 import { LANGUAGES, type Language, MARKETS, marketOfCountry } from "../markets/markets";
 import { ALTERNATE_SEGMENTS, parseLocaleSegment, SHOP_COUNTRIES, shopLocale } from "../markets/shop-locale";
@@ -54,10 +55,9 @@ const ALTERNATES = ALTERNATE_SEGMENTS.flatMap((segment) => {
  */
 function UnsupportedCountry({ country }: { country: string }) {
 	const l = useLocale();
-	const name = new Intl.DisplayNames([l.tag], { type: "region" }).of(country) ?? country;
 	return (
 		<p class="notice" role="status">
-			{l.t("market.unsupported", { country: name })}
+			{l.t("market.unsupported", { country: countryName(country, l.tag) })}
 		</p>
 	);
 }
@@ -68,10 +68,9 @@ const countryOptionsByTag = new Map<string, [country: string, label: string][]>(
 function countryOptions(tag: string): [country: string, label: string][] {
 	let options = countryOptionsByTag.get(tag);
 	if (!options) {
-		const names = new Intl.DisplayNames([tag], { type: "region" });
 		options = SHOP_COUNTRIES.map((country) => {
 			const currency = MARKETS[marketOfCountry(country) ?? "us"].currency;
-			return [country, `${names.of(country) ?? country} (${currency})`];
+			return [country, `${countryName(country, tag)} (${currency})`];
 		});
 		countryOptionsByTag.set(tag, options);
 	}

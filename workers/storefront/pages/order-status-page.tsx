@@ -2,6 +2,7 @@
 // webhook may land a moment after the redirect, so `placed` reads as "confirming". Also the
 // totals with their tax lines, as every order page of the shop writes them.
 import type { OrderRow } from "../db/orders";
+import { formatPercent } from "../i18n/formats";
 import { type PageLocale, useLocale } from "../i18n/locale-context";
 import type { MessageKey } from "../i18n/translate";
 import type { TaxLine } from "../markets/taxes";
@@ -42,16 +43,9 @@ export type OrderTotalsSource = Pick<
 	"currency" | "subtotalMinor" | "shippingMinor" | "taxIncluded" | "taxLines" | "totalMinor"
 >;
 
-const percentFormats = new Map<string, Intl.NumberFormat>();
-
 /** A tax rate in parts per 100,000 as the locale writes a percentage: 7.25% in en, 7,25 % in fr. */
 export function formatRate(rateE5: number, tag: string): string {
-	let format = percentFormats.get(tag);
-	if (!format) {
-		format = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 3 });
-		percentFormats.set(tag, format);
-	}
-	return format.format(rateE5 / 100_000);
+	return formatPercent(rateE5 / 100_000, tag);
 }
 
 /** The tax's own name (TVA, MwSt., GST, 消費税), except the US one, which is a phrase to translate. */

@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from "../cart/cart-rules";
 import { translatedColorLabel } from "../catalog/format";
 import { rugPatternFor } from "../catalog/rug-art";
 import type { ProductDetail, ProductWithReviews } from "../catalog/schemas";
-import { formatCelsius } from "../i18n/formats";
+import { countryName, formatCelsius, formatList } from "../i18n/formats";
 import { useLocale } from "../i18n/locale-context";
 import { MARKETS } from "../markets/markets";
 import { FREE_STANDARD_FROM_MINOR, shippingOptions } from "../markets/shipping-rates";
@@ -63,16 +63,16 @@ function DeliveryNote() {
 	const l = useLocale();
 	const quote = shippingOptions(l.country, 0);
 	if (!quote) return null;
-	const names = new Intl.DisplayNames([l.tag], { type: "region" });
-	const countries = new Intl.ListFormat(l.tag, { type: "conjunction" }).format(
-		MARKETS[l.market].countries.map((code) => names.of(code) ?? code),
+	const countries = formatList(
+		MARKETS[l.market].countries.map((code) => countryName(code, l.tag)),
+		l.tag,
 	);
 	const { standard } = quote.options;
 	return (
 		<div class="delivery" data-delivery="">
 			<p>
 				{l.t("product.delivery", {
-					country: names.of(l.country) ?? l.country,
+					country: countryName(l.country, l.tag),
 					price: l.money(standard.priceMinor),
 					min: standard.minDays,
 					max: standard.maxDays,

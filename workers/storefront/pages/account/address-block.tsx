@@ -2,9 +2,9 @@
 // down, the German one with the postcode before the town), with the country named in the
 // shopper's language: the address book's cards and an order's delivery contact.
 import type { DeliveryAddress } from "../../checkout/checkout-schemas";
+import { countryName } from "../../i18n/formats";
 import { useLocale } from "../../i18n/locale-context";
 import { addressLines } from "../../markets/address-formats";
-import { countryName } from "../checkout-page";
 
 type AddressBlockProps = {
 	name: string;

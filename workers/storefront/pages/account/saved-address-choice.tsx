@@ -3,6 +3,7 @@
 // as POST /api/v1/me/checkout does).
 import type { SavedAddress } from "../../accounts/address-book";
 import type { ShippingMethod } from "../../checkout/shipping";
+import { countryName } from "../../i18n/formats";
 import { useLocale } from "../../i18n/locale-context";
 
 export type SavedAddressChoiceState = {
@@ -13,9 +14,9 @@ export type SavedAddressChoiceState = {
 
 export type MethodChoice = { method: ShippingMethod; label: string; priceText: string };
 
-function oneLine(address: SavedAddress, names: Intl.DisplayNames): string {
+function oneLine(address: SavedAddress, tag: string): string {
 	const { line1, city, postalCode, country } = address.address;
-	return `${address.name}, ${line1}, ${city} ${postalCode}, ${names.of(country) ?? country}`;
+	return `${address.name}, ${line1}, ${city} ${postalCode}, ${countryName(country, tag)}`;
 }
 
 export function SavedAddressChoice({
@@ -27,7 +28,6 @@ export function SavedAddressChoice({
 }) {
 	const l = useLocale();
 	const { addresses, values = {}, error } = saved;
-	const names = new Intl.DisplayNames([l.tag], { type: "region" });
 	const chosen = values.addressId ?? addresses[0]?.id;
 	return (
 		<section class="summary saved-choice" aria-labelledby="saved-title">
@@ -55,7 +55,7 @@ export function SavedAddressChoice({
 									checked={address.id === chosen}
 									required
 								/>
-								<span>{oneLine(address, names)}</span>
+								<span>{oneLine(address, l.tag)}</span>
 							</label>
 						))}
 					</fieldset>

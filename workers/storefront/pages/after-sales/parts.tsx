@@ -3,43 +3,27 @@
 // the shopper's language's, from the catalogs' `after.` keys.
 import type { Child } from "hono/jsx";
 import type { ConsultationView } from "../../consultations/consultation-schemas";
+import { formatDate, formatDateTime as formatMoment } from "../../i18n/formats";
 import { type PageLocale, useLocale } from "../../i18n/locale-context";
 import { AccountLayout } from "../account/account-layout";
 import { ErrorSummary } from "../form-parts";
 import { type FormErrors, hasErrors } from "./forms";
 import { AFTER_SALES_CSS } from "./styles";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-	dateStyle: "medium",
-	timeStyle: "short",
-	timeZone: "UTC",
-});
-
-/** A day as shoppers read it ("3 Mar 2025"), from an ISO string or epoch milliseconds. */
-export const formatDay = (at: string | number) => dateFormat.format(new Date(at));
-export const formatDateTime = (at: string | number) => `${dateTimeFormat.format(new Date(at))} UTC`;
-
 // English pages keep the day-first dates they have always shown ("3 Mar 2025", whichever English
 // market); other languages write the day in their own order (3 mars 2025, 2025/03/03).
-const isEnglish = (l: PageLocale) => l.language === "en";
+const tagOf = (l: PageLocale) => (l.language === "en" ? "en-GB" : l.tag);
+
+/** A day as shoppers read it ("3 Mar 2025"), from an ISO string or epoch milliseconds. */
+export const formatDay = (at: string | number) => formatDate(new Date(at), "en-GB");
+export const formatDateTime = (at: string | number) => `${formatMoment(new Date(at), "en-GB")} UTC`;
 
 /** A day in the shopper's language, from an ISO string or epoch milliseconds. */
-export const dayIn = (l: PageLocale, at: string | number) =>
-	isEnglish(l) ? formatDay(at) : l.date(new Date(at));
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+export const dayIn = (l: PageLocale, at: string | number) => formatDate(new Date(at), tagOf(l));
 
 /** A moment (day and time, UTC) in the shopper's language. */
-export function dateTimeIn(l: PageLocale, at: string | number): string {
-	if (isEnglish(l)) return formatDateTime(at);
-	let format = dateTimeFormats.get(l.tag);
-	if (!format) {
-		format = new Intl.DateTimeFormat(l.tag, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-		dateTimeFormats.set(l.tag, format);
-	}
-	return `${format.format(new Date(at))} UTC`;
-}
+export const dateTimeIn = (l: PageLocale, at: string | number) =>
+	`${formatMoment(new Date(at), tagOf(l))} UTC`;
 
 /** In English, for the staff console; shoppers read `after.kind.<kind>`. */
 export const CONSULTATION_KIND_TEXT: Record<ConsultationView["kind"], string> = {

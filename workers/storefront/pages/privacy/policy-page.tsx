@@ -6,6 +6,7 @@
 // page's language, says so, and marks the English text as English for assistive technology.
 import type { RecordOfProcessing } from "../../../shared/personal-data/record";
 import { DATA_CATEGORIES, type DataCategory } from "../../../shared/personal-data/vocabulary";
+import { formatLongDate } from "../../i18n/formats";
 import { type PageLocale, useLocale } from "../../i18n/locale-context";
 import type { PolicySummary, PolicyText } from "../../privacy/policy";
 import { rich } from "../after-sales/rich-text";
@@ -13,20 +14,12 @@ import { DataTable } from "../data-table";
 import { Layout } from "../layout";
 import { PRIVACY_CSS } from "./styles";
 
-const longDates = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * "1 November 2026" from an ISO timestamp, in the page's language. English pages keep the
  * day-first date they have always shown, whichever English market; others write their own.
  */
 export function policyDateIn(l: PageLocale, iso: string): string {
-	const tag = l.language === "en" ? "en-GB" : l.tag;
-	let format = longDates.get(tag);
-	if (!format) {
-		format = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" });
-		longDates.set(tag, format);
-	}
-	return format.format(new Date(iso));
+	return formatLongDate(new Date(iso), l.language === "en" ? "en-GB" : l.tag);
 }
 
 export const versionPath = (version: string) => `/privacy/versions/${encodeURIComponent(version)}`;

@@ -3,13 +3,13 @@
 // so the CSP's script-src does not apply to it (checked in Chromium: no violation is reported).
 import { raw } from "hono/html";
 import type { ProductWithReviews } from "../../catalog/schemas";
+import { minorDigits } from "../../i18n/formats";
 import { useLocale } from "../../i18n/locale-context";
 
 /** A price in major units as schema.org wants it ("129.99"), with the currency's own decimals. */
 export function decimalPrice(minor: number, currency: string): string {
-	const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-		.maximumFractionDigits;
-	return (minor / 10 ** (digits ?? 2)).toFixed(digits ?? 2);
+	const digits = minorDigits(currency);
+	return (minor / 10 ** digits).toFixed(digits);
 }
 
 /**

@@ -2,9 +2,11 @@
 // with its lines and the steps the member's role may take in its status (approve with an amount,
 // reject with a reason, receive the parcel, refund). The shopper's description is personal data:
 // the page says so and opens it only when asked, by a POST whose answer is the page itself.
+
 import type { StaffIdentity } from "../../../shared/vault-contract";
 import { colorLabel, formatPrice, sizeLabel } from "../../catalog/format";
 import { RETURN_REJECTIONS, RETURN_STATUSES } from "../../db/schema";
+import { minorDigits } from "../../i18n/formats";
 import type { ReturnView } from "../../returns/return-schemas";
 import { RETURN_REASON_TEXT } from "../after-sales/forms";
 import { TextInput } from "./field-parts";
@@ -43,13 +45,9 @@ export const RETURN_FIELDS = {
 
 export type ReturnFormValues = { approve?: string; rejection?: string; refund?: string };
 
-const fractionDigits = (currency: string) =>
-	new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ??
-	2;
-
 /** "90" or "90.5" in the currency's units to minor units; null when it is not such an amount. */
 export function minorFrom(text: string, currency: string): number | null {
-	const digits = fractionDigits(currency);
+	const digits = minorDigits(currency);
 	const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(text.trim());
 	if (!match?.[1] || (match[2] ?? "").length > digits) return null;
 	const minor = Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || "0");
@@ -58,7 +56,7 @@ export function minorFrom(text: string, currency: string): number | null {
 
 /** Minor units as the amount field shows them ("90.00"). */
 export function majorOf(minor: number, currency: string): string {
-	const digits = fractionDigits(currency);
+	const digits = minorDigits(currency);
 	return (minor / 10 ** digits).toFixed(digits);
 }
 
