@@ -7,10 +7,7 @@ export type CountryRules = {
 	postalExample: string;
 	/** Region is required when present: a list of codes, or "free" for free text. */
 	regions?: readonly string[] | "free";
-	zone: ShippingZone;
 };
-
-export type ShippingZone = "north_america" | "europe" | "asia_pacific";
 
 // Two-letter USPS codes: states, DC, territories and military (AA, AE, AP).
 const US_STATES = (
@@ -21,39 +18,35 @@ const CA_PROVINCES = "AB BC MB NB NL NS NT NU ON PE QC SK YT".split(" ");
 const AU_STATES = "ACT NSW NT QLD SA TAS VIC WA".split(" ");
 
 export const COUNTRY_RULES = {
-	US: { postalCode: /^\d{5}(-\d{4})?$/, postalExample: "94103", regions: US_STATES, zone: "north_america" },
+	US: { postalCode: /^\d{5}(-\d{4})?$/, postalExample: "94103", regions: US_STATES },
 	CA: {
 		postalCode: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/,
 		postalExample: "K1A 0B1",
 		regions: CA_PROVINCES,
-		zone: "north_america",
 	},
 	GB: {
 		postalCode: /^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})$/,
 		postalExample: "SW1A 1AA",
-		zone: "europe",
 	},
-	DE: { postalCode: /^(0[1-9]|[1-9]\d)\d{3}$/, postalExample: "10115", zone: "europe" },
-	FR: { postalCode: /^(0[1-9]|[1-8]\d|9[0-8])\d{3}$/, postalExample: "75001", zone: "europe" },
-	NL: { postalCode: /^[1-9]\d{3} ?[A-Z]{2}$/, postalExample: "1012 AB", zone: "europe" },
-	BE: { postalCode: /^[1-9]\d{3}$/, postalExample: "1000", zone: "europe" },
-	AT: { postalCode: /^[1-9]\d{3}$/, postalExample: "1010", zone: "europe" },
-	IT: { postalCode: /^\d{5}$/, postalExample: "00184", zone: "europe" },
-	ES: { postalCode: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, postalExample: "28001", zone: "europe" },
+	DE: { postalCode: /^(0[1-9]|[1-9]\d)\d{3}$/, postalExample: "10115" },
+	FR: { postalCode: /^(0[1-9]|[1-8]\d|9[0-8])\d{3}$/, postalExample: "75001" },
+	NL: { postalCode: /^[1-9]\d{3} ?[A-Z]{2}$/, postalExample: "1012 AB" },
+	BE: { postalCode: /^[1-9]\d{3}$/, postalExample: "1000" },
+	AT: { postalCode: /^[1-9]\d{3}$/, postalExample: "1010" },
+	IT: { postalCode: /^\d{5}$/, postalExample: "00184" },
+	ES: { postalCode: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, postalExample: "28001" },
 	// Eircode: a routing key (a letter and two digits, or D6W) and a four-character identifier.
 	IE: {
 		postalCode: /^([AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$/,
 		postalExample: "D02 X285",
-		zone: "europe",
 	},
 	AU: {
 		postalCode: /^(0[289]\d{2}|[1-9]\d{3})$/,
 		postalExample: "2000",
 		regions: AU_STATES,
-		zone: "asia_pacific",
 	},
-	NZ: { postalCode: /^\d{4}$/, postalExample: "6011", zone: "asia_pacific" },
-	JP: { postalCode: /^\d{3}-?\d{4}$/, postalExample: "100-0001", regions: "free", zone: "asia_pacific" },
+	NZ: { postalCode: /^\d{4}$/, postalExample: "6011" },
+	JP: { postalCode: /^\d{3}-?\d{4}$/, postalExample: "100-0001", regions: "free" },
 } as const satisfies Record<string, CountryRules>;
 
 export type CountryCode = keyof typeof COUNTRY_RULES;

@@ -90,12 +90,11 @@ export async function getVariantForCart(
 	return row ?? null;
 }
 
-/** The cart's lines priced in its own currency, or in `currency` when a checkout re-prices them. */
-const cartLinesQuery = (db: Db, cartId: string, currency?: string) => {
-	const inCurrency = currency === undefined ? carts.currency : sql`${currency}`;
-	return db
+/** The cart's lines, priced in the cart's own currency from the price list. */
+const cartLinesQuery = (db: Db, cartId: string) =>
+	db
 		.select({
-			...variantForCartColumns(inCurrency),
+			...variantForCartColumns(carts.currency),
 			quantity: cartLines.quantity,
 			addedAt: cartLines.addedAt,
 		})
@@ -103,13 +102,12 @@ const cartLinesQuery = (db: Db, cartId: string, currency?: string) => {
 		.innerJoin(carts, eq(carts.id, cartLines.cartId))
 		.innerJoin(variants, eq(variants.id, cartLines.variantId))
 		.innerJoin(products, eq(products.id, variants.productId))
-		.leftJoin(variantPrices, priceIn(inCurrency))
+		.leftJoin(variantPrices, priceIn(carts.currency))
 		.where(eq(cartLines.cartId, cartId))
 		.orderBy(asc(cartLines.addedAt), asc(cartLines.variantId));
-};
 
-export async function listCartLines(db: Db, cartId: string, currency?: string): Promise<CartLineRow[]> {
-	return cartLinesQuery(db, cartId, currency);
+export async function listCartLines(db: Db, cartId: string): Promise<CartLineRow[]> {
+	return cartLinesQuery(db, cartId);
 }
 
 /** The open cart (null when there is none) and its lines, in one round trip. */
