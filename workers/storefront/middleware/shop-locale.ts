@@ -26,11 +26,6 @@ function cfCountry(c: Context<AppEnv>): string | undefined {
 	return typeof cf?.country === "string" ? cf.country : undefined;
 }
 
-/** The choice cookie and Cloudflare's country: what a per-shopper page renders in. */
-export function shopperSetting(c: Context<AppEnv>): LocaleSetting {
-	return chooseLocale({ cookie: getCookie(c, LOCALE_COOKIE, "host"), cfCountry: cfCountry(c) }).setting;
-}
-
 export function rememberLocaleChoice(c: Context<AppEnv>, setting: LocaleSetting) {
 	setCookie(c, LOCALE_COOKIE, localeSegment(setting), {
 		path: "/",
@@ -86,7 +81,8 @@ export function prefixLocale(): MiddlewareHandler<AppEnv> {
  */
 export function unprefixedLocale(): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
-		const wanted = shopLocale(shopperSetting(c));
+		// The shopper's own locale, which shopperLocale() read from their cookie and country.
+		const wanted = c.var.locale;
 		if (wanted.prefix !== "") {
 			const url = new URL(c.req.url);
 			c.header("Cache-Control", "private, no-store");
